@@ -1,0 +1,342 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// The request body as plain fields (request_body), and the typed request<M> whose type carries the
+// model and the number of media items, so that requests a model cannot take do not compile.
+// Every compile-time rule here reads model_traits<M> (models.hpp), which reads spec.hpp.
+#ifndef SEEDANCE_REQUEST_HPP
+#define SEEDANCE_REQUEST_HPP
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "models.hpp"
+#include "spec.hpp"
+
+namespace seedance {
+
+/// The body of `POST /v1/videos/generations` as plain fields: what the API receives, for any model.
+/// An empty optional is a field that is absent from the JSON (the API then uses `seedance::defaults`).
+/// Nothing here is checked; the typed `request<M>` and the runtime validator are the checkers.
+struct request_body {
+  std::string model;
+  std::string prompt;
+  std::optional<std::vector<std::string>> image_urls;
+  std::optional<std::vector<std::string>> video_urls;
+  std::optional<std::vector<std::string>> audio_urls;
+  std::optional<int> duration;
+  std::optional<seedance::quality> quality;
+  std::optional<seedance::aspect_ratio> aspect_ratio;
+  std::optional<bool> generate_audio;
+  std::optional<bool> content_filter;
+  std::optional<bool> web_search;  // model_params.web_search
+  std::optional<std::string> callback_url;
+
+  /// The URL array of media kind `k`.
+  [[nodiscard]] std::optional<std::vector<std::string>>& urls(media_kind k) noexcept {
+    return k == media_kind::image ? image_urls : k == media_kind::video ? video_urls : audio_urls;
+  }
+  [[nodiscard]] const std::optional<std::vector<std::string>>& urls(media_kind k) const noexcept {
+    return k == media_kind::image ? image_urls : k == media_kind::video ? video_urls : audio_urls;
+  }
+  /// Number of URLs of kind `k` (0 when the array is absent).
+  [[nodiscard]] std::size_t count(media_kind k) const noexcept {
+    const auto& u = urls(k);
+    return u ? u->size() : 0;
+  }
+  /// The output size this body asks for, with the API's defaults for absent fields; `std::nullopt`
+  /// when the aspect ratio is `adaptive` (chosen by the provider).
+  [[nodiscard]] std::optional<resolution> expected_resolution() const noexcept {
+    return output_resolution(quality.value_or(defaults::quality), aspect_ratio.value_or(defaults::aspect_ratio));
+  }
+
+  friend bool operator==(const request_body&, const request_body&) = default;
+};
+
+/// The media count of a typed request whose list was given at run time (`images(std::vector)`):
+/// the count is then checked by the runtime validator instead of the compiler.
+inline constexpr std::size_t dynamic_count = std::numeric_limits<std::size_t>::max();
+
+/// A request for model `M`. `Images`, `Videos` and `Audios` count the media added so far (or are
+/// `dynamic_count`); each `image()`, `video()` and `audio()` returns a request with one more.
+///
+///     auto r = seedance::request<seedance::models::image_to_video>{"petals fall"}
+///                  .image("https://example.com/first.jpg")
+///                  .duration<8>()
+///                  .quality<seedance::quality::p1080>();
+///     nlohmann::json body = r;  // with <seedance/json.hpp>
+///
+/// Rules that the type can decide are compile errors (docs/api.md lists each message); values set
+/// at run time (`duration(int)`, `quality(quality)`, `images(vector)`) are left to the validator.
+template <model_type M, std::size_t Images = 0, std::size_t Videos = 0, std::size_t Audios = 0>
+class request {
+ public:
+  using model = M;
+  using traits = model_traits<M>;
+  static constexpr std::size_t image_count = Images;
+  static constexpr std::size_t video_count = Videos;
+  static constexpr std::size_t audio_count = Audios;
+
+  /// A request for model `M` with the given prompt and nothing else set.
+  explicit request(std::string prompt) {
+    body_.model = std::string(traits::id);
+    body_.prompt = std::move(prompt);
+  }
+
+  // --- quality -------------------------------------------------------------------------------
+  /// Sets the quality, checked against the model's tier at compile time.
+  template <seedance::quality Q>
+  request& quality() & {
+    static_assert(traits::supports(Q),
+                  "quality_unsupported: this model's tier does not offer that quality; 1080p and 4k are for "
+                  "standard-tier models only (fast and mini offer 480p and 720p)");
+    body_.quality = Q;
+    return *this;
+  }
+  template <seedance::quality Q>
+  request&& quality() && {
+    return std::move(quality<Q>());
+  }
+  /// Sets the quality from a run-time value (checked by the validator, rule quality_unsupported).
+  request& quality(seedance::quality q) & {
+    body_.quality = q;
+    return *this;
+  }
+  request&& quality(seedance::quality q) && { return std::move(quality(q)); }
+
+  // --- duration ------------------------------------------------------------------------------
+  /// Sets the output duration in whole seconds, checked at compile time.
+  template <int N>
+  request& duration() & {
+    static_assert(N >= limits::duration.min && N <= limits::duration.max,
+                  "duration_out_of_range: duration<N>() needs N within seedance::limits::duration (whole seconds)");
+    body_.duration = N;
+    return *this;
+  }
+  template <int N>
+  request&& duration() && {
+    return std::move(duration<N>());
+  }
+  /// Sets the duration from a run-time value (checked by the validator, rule duration_out_of_range).
+  request& duration(int seconds) & {
+    body_.duration = seconds;
+    return *this;
+  }
+  request&& duration(int seconds) && { return std::move(duration(seconds)); }
+
+  // --- options valid on every model ----------------------------------------------------------
+  request& aspect_ratio(seedance::aspect_ratio a) & {
+    body_.aspect_ratio = a;
+    return *this;
+  }
+  request&& aspect_ratio(seedance::aspect_ratio a) && { return std::move(aspect_ratio(a)); }
+
+  request& generate_audio(bool on) & {
+    body_.generate_audio = on;
+    return *this;
+  }
+  request&& generate_audio(bool on) && { return std::move(generate_audio(on)); }
+
+  request& content_filter(bool on) & {
+    body_.content_filter = on;
+    return *this;
+  }
+  request&& content_filter(bool on) && { return std::move(content_filter(on)); }
+
+  request& callback_url(std::string url) & {
+    body_.callback_url = std::move(url);
+    return *this;
+  }
+  request&& callback_url(std::string url) && { return std::move(callback_url(std::move(url))); }
+
+  // --- web search: only on models that have it -----------------------------------------------
+  /// Sets `model_params.web_search`. Exists only for models with web search (supports_web_search).
+  request& web_search(bool on) & requires supports_web_search<M> {
+    body_.web_search = on;
+    return *this;
+  }
+  request&& web_search(bool on) && requires supports_web_search<M> { return std::move(web_search(on)); }
+
+  // --- media: each call adds one item, and the count is part of the type ---------------------
+  /// Adds one image URL (image-to-video: the first call is the first frame, the second the last).
+  [[nodiscard]] auto image(std::string url) const& { return add<media_kind::image>(body_, std::move(url)); }
+  [[nodiscard]] auto image(std::string url) && { return add<media_kind::image>(std::move(body_), std::move(url)); }
+  /// Adds one reference video URL.
+  [[nodiscard]] auto video(std::string url) const& { return add<media_kind::video>(body_, std::move(url)); }
+  [[nodiscard]] auto video(std::string url) && { return add<media_kind::video>(std::move(body_), std::move(url)); }
+  /// Adds one reference audio URL.
+  [[nodiscard]] auto audio(std::string url) const& { return add<media_kind::audio>(body_, std::move(url)); }
+  [[nodiscard]] auto audio(std::string url) && { return add<media_kind::audio>(std::move(body_), std::move(url)); }
+
+  /// Image-to-video: the first frame (the first image). Must come first.
+  [[nodiscard]] auto first_frame(std::string url) const& {
+    check_frame<0>();
+    return image(std::move(url));
+  }
+  [[nodiscard]] auto first_frame(std::string url) && {
+    check_frame<0>();
+    return std::move(*this).image(std::move(url));
+  }
+  /// Image-to-video: the last frame (the second image). Must follow `first_frame`.
+  [[nodiscard]] auto last_frame(std::string url) const& {
+    check_frame<1>();
+    return image(std::move(url));
+  }
+  [[nodiscard]] auto last_frame(std::string url) && {
+    check_frame<1>();
+    return std::move(*this).image(std::move(url));
+  }
+
+  /// Appends image URLs whose number is known only at run time; the count is then checked by the
+  /// validator (rules too_few_media, too_many_media) instead of the compiler.
+  [[nodiscard]] auto images(std::vector<std::string> urls) const& {
+    return add_all<media_kind::image>(body_, std::move(urls));
+  }
+  [[nodiscard]] auto images(std::vector<std::string> urls) && {
+    return add_all<media_kind::image>(std::move(body_), std::move(urls));
+  }
+  [[nodiscard]] auto videos(std::vector<std::string> urls) const& {
+    return add_all<media_kind::video>(body_, std::move(urls));
+  }
+  [[nodiscard]] auto videos(std::vector<std::string> urls) && {
+    return add_all<media_kind::video>(std::move(body_), std::move(urls));
+  }
+  [[nodiscard]] auto audios(std::vector<std::string> urls) const& {
+    return add_all<media_kind::audio>(body_, std::move(urls));
+  }
+  [[nodiscard]] auto audios(std::vector<std::string> urls) && {
+    return add_all<media_kind::audio>(std::move(body_), std::move(urls));
+  }
+
+  // --- the result ----------------------------------------------------------------------------
+  /// The request's fields, as the API will receive them.
+  [[nodiscard]] const request_body& body() const& noexcept { return body_; }
+  [[nodiscard]] request_body body() && noexcept { return std::move(body_); }
+
+  /// Checks, at compile time, the rules that decide whether this request may be sent at all:
+  /// image-to-video needs an image; reference-to-video audio needs an image or a video.
+  /// Called by `to_json`; call it yourself before using `body()` for another serializer.
+  static constexpr void assert_complete() noexcept {
+    static_assert(Images == dynamic_count || Images >= traits::min_images,
+                  "too_few_media: an image-to-video request needs its first-frame image; call .image(url) "
+                  "(or .first_frame(url)) before serializing");
+    static_assert(!traits::audio_needs_visual || Audios == 0 || Images != 0 || Videos != 0,
+                  "audio_needs_visual: a reference-to-video request with audio needs at least one image or "
+                  "video; add .image(url) or .video(url)");
+  }
+
+  friend bool operator==(const request&, const request&) = default;
+
+ private:
+  template <model_type, std::size_t, std::size_t, std::size_t>
+  friend class request;
+
+  explicit request(request_body b) noexcept : body_(std::move(b)) {}
+
+  static constexpr std::size_t count_of(media_kind k) noexcept {
+    return k == media_kind::image ? Images : k == media_kind::video ? Videos : Audios;
+  }
+  static constexpr std::size_t plus(std::size_t n, std::size_t more) noexcept {
+    return n == dynamic_count ? dynamic_count : n + more;
+  }
+  template <media_kind K, std::size_t N>
+  using with_count = request<M, K == media_kind::image ? N : Images, K == media_kind::video ? N : Videos,
+                             K == media_kind::audio ? N : Audios>;
+
+  template <media_kind K>
+  static constexpr void check_kind_taken() noexcept {
+    if constexpr (K == media_kind::image) {
+      static_assert(traits::max_images > 0,
+                    "media_unsupported: this model takes no images (image_urls); text-to-video models take no media");
+    } else if constexpr (K == media_kind::video) {
+      static_assert(traits::max_videos > 0,
+                    "media_unsupported: this model takes no videos (video_urls); only reference-to-video models do");
+    } else {
+      static_assert(traits::max_audios > 0,
+                    "media_unsupported: this model takes no audio (audio_urls); only reference-to-video models do");
+    }
+  }
+
+  template <media_kind K, class Body>
+  static auto add(Body&& b, std::string url) {
+    check_kind_taken<K>();
+    constexpr std::size_t n = count_of(K);
+    constexpr std::size_t max = traits::max_media(K);
+    static_assert(max == 0 || n == dynamic_count || n + 1 <= max,
+                  "too_many_media: one item more than this model takes; see model_traits<M>::max_images, "
+                  "max_videos and max_audios");
+    with_count<K, plus(n, 1)> out{request_body(std::forward<Body>(b))};
+    auto& list = out.body_.urls(K);
+    if (!list) list.emplace();
+    list->push_back(std::move(url));
+    return out;
+  }
+
+  template <media_kind K, class Body>
+  static auto add_all(Body&& b, std::vector<std::string> urls) {
+    check_kind_taken<K>();
+    with_count<K, dynamic_count> out{request_body(std::forward<Body>(b))};
+    auto& list = out.body_.urls(K);
+    if (!list) list.emplace();
+    list->insert(list->end(), std::make_move_iterator(urls.begin()), std::make_move_iterator(urls.end()));
+    return out;
+  }
+
+  template <std::size_t Position>
+  static constexpr void check_frame() noexcept {
+    static_assert(traits::mode == mode::image_to_video,
+                  "first_frame/last_frame are for image-to-video models; use .image(url) for reference images");
+    static_assert(traits::mode != mode::image_to_video || Images == Position,
+                  "first_frame must be the first image and last_frame the second: call first_frame, then last_frame");
+  }
+
+  request_body body_;
+};
+
+/// The typed request of model `M` whose media lists are all sized at run time: what a body read
+/// from JSON becomes. Media kinds the model does not take stay at 0, so they remain compile errors.
+template <model_type M>
+using dynamic_request =
+    request<M, model_traits<M>::max_images ? dynamic_count : 0, model_traits<M>::max_videos ? dynamic_count : 0,
+            model_traits<M>::max_audios ? dynamic_count : 0>;
+
+/// The body `b` as a typed request of model `M`, or `std::nullopt` when `b` names another model or
+/// holds what `M`'s type cannot: media of a kind `M` does not take, or web_search on a model
+/// without it. Everything else (counts, quality, duration) is left to the runtime validator.
+template <model_type M>
+[[nodiscard]] std::optional<dynamic_request<M>> typed(request_body b) {
+  using traits = model_traits<M>;
+  if (b.model != traits::id) return std::nullopt;
+  for (media_kind k : {media_kind::image, media_kind::video, media_kind::audio}) {
+    if (traits::max_media(k) == 0 && b.count(k) != 0) return std::nullopt;
+  }
+  if (!traits::web_search && b.web_search) return std::nullopt;
+  dynamic_request<M> r{std::move(b.prompt)};
+  if constexpr (traits::max_images > 0) {
+    if (b.image_urls) r = std::move(r).images(std::move(*b.image_urls));
+  }
+  if constexpr (traits::max_videos > 0) {
+    if (b.video_urls) r = std::move(r).videos(std::move(*b.video_urls));
+  }
+  if constexpr (traits::max_audios > 0) {
+    if (b.audio_urls) r = std::move(r).audios(std::move(*b.audio_urls));
+  }
+  if constexpr (supports_web_search<M>) {
+    if (b.web_search) r.web_search(*b.web_search);
+  }
+  if (b.duration) r.duration(*b.duration);
+  if (b.quality) r.quality(*b.quality);
+  if (b.aspect_ratio) r.aspect_ratio(*b.aspect_ratio);
+  if (b.generate_audio) r.generate_audio(*b.generate_audio);
+  if (b.content_filter) r.content_filter(*b.content_filter);
+  if (b.callback_url) r.callback_url(std::move(*b.callback_url));
+  return r;
+}
+
+}  // namespace seedance
+
+#endif  // SEEDANCE_REQUEST_HPP

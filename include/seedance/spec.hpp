@@ -1,0 +1,332 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// THE table. Every fact of the Seedance 2.0 specification that the library uses (enums and their
+// wire strings, the nine models' capabilities, request limits, defaults, output resolutions) is
+// written here exactly once. Model traits, the typed request's static checks, runtime validation,
+// schema export and the docs all read it; nothing else restates a number from it.
+//
+// Sources: ../shared/spec/seedance-2.0-api.zh.md (the provider's overview page) and rules.md,
+// which follows the newer per-model pages where they differ (4k, mini web_search, adaptive default).
+#ifndef SEEDANCE_SPEC_HPP
+#define SEEDANCE_SPEC_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+namespace seedance {
+
+// ---------------------------------------------------------------------------------------------
+// Enumerations of the spec and their wire strings
+// ---------------------------------------------------------------------------------------------
+
+/// Generation mode: what the model takes as input.
+enum class mode : std::uint8_t { text_to_video, image_to_video, reference_to_video };
+
+/// Model tier: the standard, fast and mini versions of each mode.
+enum class tier : std::uint8_t { standard, fast, mini };
+
+/// Output quality (`"480p"`, `"720p"`, `"1080p"`, `"4k"` on the wire).
+enum class quality : std::uint8_t { p480, p720, p1080, p4k };
+
+/// Output aspect ratio (`"16:9"`, ..., `"adaptive"` on the wire).
+enum class aspect_ratio : std::uint8_t { r16_9, r9_16, r1_1, r4_3, r3_4, r21_9, adaptive };
+
+/// The three kinds of reference media, each with its own URL array in the request.
+enum class media_kind : std::uint8_t { image, video, audio };
+
+/// Wire strings of each enumeration, in enumerator order. `to_string` and `parse` read these.
+template <class E>
+struct enum_strings;
+
+template <>
+struct enum_strings<mode> {
+  static constexpr std::array<std::string_view, 3> values{"text-to-video", "image-to-video",
+                                                          "reference-to-video"};
+};
+template <>
+struct enum_strings<tier> {
+  static constexpr std::array<std::string_view, 3> values{"standard", "fast", "mini"};
+};
+template <>
+struct enum_strings<quality> {
+  static constexpr std::array<std::string_view, 4> values{"480p", "720p", "1080p", "4k"};
+};
+template <>
+struct enum_strings<aspect_ratio> {
+  static constexpr std::array<std::string_view, 7> values{"16:9", "9:16", "1:1",     "4:3",
+                                                          "3:4",  "21:9", "adaptive"};
+};
+template <>
+struct enum_strings<media_kind> {
+  static constexpr std::array<std::string_view, 3> values{"image", "video", "audio"};
+};
+
+/// An enumeration of the spec: one that has wire strings.
+template <class E>
+concept spec_enum = std::is_enum_v<E> && requires { enum_strings<E>::values; };
+
+/// The wire string of `e`; an empty view for a value outside the enumeration (never UB).
+template <spec_enum E>
+[[nodiscard]] constexpr std::string_view to_string(E e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return i < enum_strings<E>::values.size() ? enum_strings<E>::values[i] : std::string_view{};
+}
+
+/// The enumerator whose wire string is exactly `s`, or `std::nullopt`. Never throws.
+template <spec_enum E>
+[[nodiscard]] constexpr std::optional<E> parse(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < enum_strings<E>::values.size(); ++i) {
+    if (enum_strings<E>::values[i] == s) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+/// Named spellings of `parse<E>`, for readers who prefer them.
+[[nodiscard]] constexpr std::optional<mode> parse_mode(std::string_view s) noexcept { return parse<mode>(s); }
+[[nodiscard]] constexpr std::optional<tier> parse_tier(std::string_view s) noexcept { return parse<tier>(s); }
+[[nodiscard]] constexpr std::optional<quality> parse_quality(std::string_view s) noexcept {
+  return parse<quality>(s);
+}
+[[nodiscard]] constexpr std::optional<aspect_ratio> parse_aspect_ratio(std::string_view s) noexcept {
+  return parse<aspect_ratio>(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request body's field names (JSON keys)
+// ---------------------------------------------------------------------------------------------
+
+namespace field {
+inline constexpr std::string_view model = "model";
+inline constexpr std::string_view prompt = "prompt";
+inline constexpr std::string_view image_urls = "image_urls";
+inline constexpr std::string_view video_urls = "video_urls";
+inline constexpr std::string_view audio_urls = "audio_urls";
+inline constexpr std::string_view duration = "duration";
+inline constexpr std::string_view quality = "quality";
+inline constexpr std::string_view aspect_ratio = "aspect_ratio";
+inline constexpr std::string_view generate_audio = "generate_audio";
+inline constexpr std::string_view content_filter = "content_filter";
+inline constexpr std::string_view model_params = "model_params";
+inline constexpr std::string_view web_search = "web_search";  // inside model_params
+inline constexpr std::string_view callback_url = "callback_url";
+}  // namespace field
+
+/// The URL array that holds media of kind `k`.
+[[nodiscard]] constexpr std::string_view urls_field(media_kind k) noexcept {
+  constexpr std::array<std::string_view, 3> names{field::image_urls, field::video_urls, field::audio_urls};
+  const auto i = static_cast<std::size_t>(k);
+  return i < names.size() ? names[i] : std::string_view{};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capability data: per mode, per tier, per model (rules.md section 1)
+// ---------------------------------------------------------------------------------------------
+
+/// An inclusive range of item counts.
+struct count_range {
+  std::size_t min = 0;
+  std::size_t max = 0;
+  [[nodiscard]] constexpr bool contains(std::size_t n) const noexcept { return min <= n && n <= max; }
+  [[nodiscard]] constexpr bool allowed() const noexcept { return max > 0; }
+  friend constexpr bool operator==(const count_range&, const count_range&) = default;
+};
+
+/// A set of qualities, as a bit mask over `quality`.
+class quality_set {
+ public:
+  constexpr quality_set() = default;
+  constexpr quality_set(std::initializer_list<quality> qs) noexcept {
+    for (quality q : qs) bits_ |= bit(q);
+  }
+  [[nodiscard]] constexpr bool contains(quality q) const noexcept { return (bits_ & bit(q)) != 0; }
+  friend constexpr bool operator==(const quality_set&, const quality_set&) = default;
+
+ private:
+  static constexpr std::uint8_t bit(quality q) noexcept {
+    const auto i = static_cast<unsigned>(q);
+    return i < 8 ? static_cast<std::uint8_t>(1u << i) : 0;
+  }
+  std::uint8_t bits_ = 0;
+};
+
+/// What a mode takes as input. The same for all three tiers.
+struct mode_capabilities {
+  seedance::mode mode;
+  count_range images;
+  count_range videos;
+  count_range audios;
+  /// Audio references are accepted only together with an image or a video (rule audio_needs_visual).
+  bool audio_needs_visual;
+};
+
+/// Modes, in enumerator order. image-to-video: image 1 is the first frame, image 2 the last frame.
+inline constexpr std::array<mode_capabilities, 3> mode_table{{
+    {mode::text_to_video, {0, 0}, {0, 0}, {0, 0}, false},
+    {mode::image_to_video, {1, 2}, {0, 0}, {0, 0}, false},
+    {mode::reference_to_video, {0, 9}, {0, 3}, {0, 3}, true},
+}};
+
+/// What a tier offers. Tiers, in enumerator order.
+struct tier_capabilities {
+  seedance::tier tier;
+  quality_set qualities;
+};
+
+inline constexpr std::array<tier_capabilities, 3> tier_table{{
+    {tier::standard, {quality::p480, quality::p720, quality::p1080, quality::p4k}},
+    {tier::fast, {quality::p480, quality::p720}},
+    {tier::mini, {quality::p480, quality::p720}},
+}};
+
+/// One row per model: the API's id and what is particular to the model.
+struct model_row {
+  std::string_view id;
+  seedance::mode mode;
+  seedance::tier tier;
+  bool web_search;  // model_params.web_search (removed from mini text-to-video on 2026-06-25)
+};
+
+inline constexpr std::array<model_row, 9> model_rows{{
+    {"seedance-2.0-text-to-video", mode::text_to_video, tier::standard, true},
+    {"seedance-2.0-image-to-video", mode::image_to_video, tier::standard, false},
+    {"seedance-2.0-reference-to-video", mode::reference_to_video, tier::standard, false},
+    {"seedance-2.0-fast-text-to-video", mode::text_to_video, tier::fast, true},
+    {"seedance-2.0-fast-image-to-video", mode::image_to_video, tier::fast, false},
+    {"seedance-2.0-fast-reference-to-video", mode::reference_to_video, tier::fast, false},
+    {"seedance-2.0-mini-text-to-video", mode::text_to_video, tier::mini, false},
+    {"seedance-2.0-mini-image-to-video", mode::image_to_video, tier::mini, false},
+    {"seedance-2.0-mini-reference-to-video", mode::reference_to_video, tier::mini, false},
+}};
+
+/// Everything known about one model: its row joined with its mode's and its tier's capabilities.
+struct model_info {
+  std::string_view id;
+  seedance::mode mode;
+  seedance::tier tier;
+  bool web_search;
+  count_range images;
+  count_range videos;
+  count_range audios;
+  bool audio_needs_visual;
+  quality_set qualities;
+
+  [[nodiscard]] constexpr bool supports(seedance::quality q) const noexcept { return qualities.contains(q); }
+  [[nodiscard]] constexpr count_range media(media_kind k) const noexcept {
+    switch (k) {
+      case media_kind::image: return images;
+      case media_kind::video: return videos;
+      case media_kind::audio: return audios;
+    }
+    return {};
+  }
+};
+
+namespace detail {
+constexpr model_info join(const model_row& r) noexcept {
+  const mode_capabilities& m = mode_table[static_cast<std::size_t>(r.mode)];
+  const tier_capabilities& t = tier_table[static_cast<std::size_t>(r.tier)];
+  return {r.id, r.mode, r.tier, r.web_search, m.images, m.videos, m.audios, m.audio_needs_visual, t.qualities};
+}
+constexpr std::array<model_info, model_rows.size()> join_all() noexcept {
+  std::array<model_info, model_rows.size()> out{};
+  for (std::size_t i = 0; i < model_rows.size(); ++i) out[i] = join(model_rows[i]);
+  return out;
+}
+}  // namespace detail
+
+/// The nine models with all their capabilities, in the order of `model_rows`.
+inline constexpr std::array<model_info, model_rows.size()> model_catalog = detail::join_all();
+
+/// The model with API id `id`, or nullptr for an id that is not one of the nine.
+[[nodiscard]] constexpr const model_info* find_model(std::string_view id) noexcept {
+  for (const model_info& m : model_catalog) {
+    if (m.id == id) return &m;
+  }
+  return nullptr;
+}
+
+/// The model of mode `m` and tier `t`, or nullptr for values outside the enumerations.
+[[nodiscard]] constexpr const model_info* find_model(seedance::mode m, seedance::tier t) noexcept {
+  for (const model_info& info : model_catalog) {
+    if (info.mode == m && info.tier == t) return &info;
+  }
+  return nullptr;
+}
+
+// Every table is indexed by its enumeration: keep the rows in enumerator order.
+static_assert([] {
+  for (std::size_t i = 0; i < mode_table.size(); ++i)
+    if (static_cast<std::size_t>(mode_table[i].mode) != i) return false;
+  for (std::size_t i = 0; i < tier_table.size(); ++i)
+    if (static_cast<std::size_t>(tier_table[i].tier) != i) return false;
+  return true;
+}(), "seedance: mode_table and tier_table rows must follow enumerator order");
+
+// ---------------------------------------------------------------------------------------------
+// Request limits and defaults (rules.md sections 2 and 4)
+// ---------------------------------------------------------------------------------------------
+
+/// An inclusive integer range.
+struct int_range {
+  long long min;
+  long long max;
+  [[nodiscard]] constexpr bool contains(long long v) const noexcept { return min <= v && v <= max; }
+};
+
+namespace limits {
+/// Output duration in whole seconds.
+inline constexpr int_range duration{4, 15};
+/// Longest accepted `callback_url`, in characters.
+inline constexpr std::size_t callback_url_max_chars = 2048;
+}  // namespace limits
+
+/// The values the API assumes for absent fields.
+namespace defaults {
+inline constexpr int duration = 5;
+inline constexpr seedance::quality quality = quality::p720;
+/// Per-model pages since 2026-08-02; the older overview page says 16:9.
+inline constexpr seedance::aspect_ratio aspect_ratio = aspect_ratio::adaptive;
+inline constexpr bool generate_audio = true;
+inline constexpr bool content_filter = true;
+inline constexpr bool web_search = false;
+}  // namespace defaults
+
+// ---------------------------------------------------------------------------------------------
+// Output resolution (rules.md section 4)
+// ---------------------------------------------------------------------------------------------
+
+/// A pixel size.
+struct resolution {
+  int width;
+  int height;
+  friend constexpr bool operator==(const resolution&, const resolution&) = default;
+};
+
+/// Output pixel sizes: rows in `aspect_ratio` order (without adaptive), columns in `quality` order.
+inline constexpr std::array<std::array<resolution, 4>, 6> resolution_table{{
+    /* 16:9 */ {{{864, 496}, {1280, 720}, {1920, 1080}, {3840, 2160}}},
+    /* 9:16 */ {{{496, 864}, {720, 1280}, {1080, 1920}, {2160, 3840}}},
+    /* 1:1  */ {{{640, 640}, {960, 960}, {1440, 1440}, {2880, 2880}}},
+    /* 4:3  */ {{{752, 560}, {1112, 834}, {1664, 1248}, {3326, 2494}}},
+    /* 3:4  */ {{{560, 752}, {834, 1112}, {1248, 1664}, {2494, 3326}}},
+    /* 21:9 */ {{{992, 432}, {1470, 630}, {2206, 946}, {4398, 1886}}},
+}};
+
+/// The output pixel size for quality `q` and aspect ratio `a`; `std::nullopt` for `adaptive`, whose
+/// size is chosen by the provider from the prompt or the media and is not known in advance.
+[[nodiscard]] constexpr std::optional<resolution> output_resolution(quality q, aspect_ratio a) noexcept {
+  const auto row = static_cast<std::size_t>(a);
+  const auto col = static_cast<std::size_t>(q);
+  if (row >= resolution_table.size() || col >= resolution_table[row].size()) return std::nullopt;
+  return resolution_table[row][col];
+}
+
+}  // namespace seedance
+
+#endif  // SEEDANCE_SPEC_HPP

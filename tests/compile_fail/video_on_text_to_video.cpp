@@ -1,0 +1,13 @@
+// expect: media_unsupported: this model takes no videos
+// Compile-fail case: see CMakeLists.txt. Only the line behind SEEDANCE_COMPILE_FAIL differs from its twin.
+#include <seedance/seedance.hpp>
+
+int main() {
+  using namespace seedance;
+  request<models::mini_text_to_video> r{"a cat"};
+#ifdef SEEDANCE_COMPILE_FAIL
+  (void)r.video("https://example.com/a.mp4");
+#else
+  (void)r.duration(5);
+#endif
+}

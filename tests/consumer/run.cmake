@@ -1,0 +1,45 @@
+# Builds and runs one consumer of the library (see CMakeLists.txt beside this file).
+# Inputs: KIND, SEEDANCE_SOURCE_DIR, SEEDANCE_BINARY_DIR, CONSUMER_DIR, WORK_DIR, CXX.
+cmake_minimum_required(VERSION 3.21)
+
+function(run)
+  execute_process(COMMAND ${ARGV} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGV}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+set(prefix "${WORK_DIR}/prefix")
+set(gen_args -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=Release)
+
+if(KIND STREQUAL "find_package")
+  file(REMOVE_RECURSE "${prefix}" "${WORK_DIR}/find_package")
+  run(${CMAKE_COMMAND} --install "${SEEDANCE_BINARY_DIR}" --prefix "${prefix}")
+  run(${CMAKE_COMMAND} -S "${CONSUMER_DIR}/find_package" -B "${WORK_DIR}/find_package" ${gen_args}
+      -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON)
+  run(${CMAKE_COMMAND} --build "${WORK_DIR}/find_package")
+  run("${WORK_DIR}/find_package/consumer")
+elseif(KIND STREQUAL "add_subdirectory")
+  file(REMOVE_RECURSE "${WORK_DIR}/add_subdirectory")
+  run(${CMAKE_COMMAND} -S "${CONSUMER_DIR}/add_subdirectory" -B "${WORK_DIR}/add_subdirectory" ${gen_args}
+      -DSEEDANCE_SOURCE_DIR=${SEEDANCE_SOURCE_DIR})
+  # Consumers of a subproject must not get seedance's tests or examples.
+  if(EXISTS "${WORK_DIR}/add_subdirectory/seedance/tests" OR EXISTS "${WORK_DIR}/add_subdirectory/seedance/examples")
+    message(FATAL_ERROR "seedance built its tests or examples as a subproject")
+  endif()
+  run(${CMAKE_COMMAND} --build "${WORK_DIR}/add_subdirectory")
+  run("${WORK_DIR}/add_subdirectory/consumer")
+elseif(KIND STREQUAL "pkg-config")
+  find_program(PKG_CONFIG pkg-config REQUIRED)
+  set(ENV{PKG_CONFIG_PATH} "${prefix}/share/pkgconfig")
+  run(${PKG_CONFIG} --cflags seedance)
+  string(STRIP "${last_output}" cflags)
+  separate_arguments(cflags UNIX_COMMAND "${cflags}")
+  file(MAKE_DIRECTORY "${WORK_DIR}/pkg-config")
+  run(${CXX} ${cflags} "${CONSUMER_DIR}/main.cpp" -o "${WORK_DIR}/pkg-config/consumer")
+  run("${WORK_DIR}/pkg-config/consumer")
+else()
+  message(FATAL_ERROR "unknown KIND '${KIND}'")
+endif()
+message("${last_output}")
