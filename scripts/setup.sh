@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what seedance's build, tests and benchmarks need on Debian 12, and nothing that is
+# already there: apt-get runs only when a package is missing. Safe to run again and again.
+#
+#   scripts/setup.sh            the packages for building and testing
+#   scripts/setup.sh --bench    also those for the benchmarks
+set -euo pipefail
+
+packages=(
+  cmake make g++ pkg-config   # the build
+  nlohmann-json3-dev          # JSON
+  libboost1.81-dev            # Boost.Hana (header-only)
+  catch2                      # unit tests (Catch2 v2)
+  clang-16                    # the second compiler of the test suite
+  time                        # GNU time, for the compile-time benchmark
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(libbenchmark-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup: all packages present"
+fi
