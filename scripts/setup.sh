@@ -11,6 +11,8 @@ packages=(
   nlohmann-json3-dev          # JSON
   libboost1.81-dev            # Boost.Hana (header-only)
   catch2                      # unit tests (Catch2 v2)
+  libboost-url1.81-dev        # tests only: differential oracle for the URL parser
+  libvalijson-dev             # tests only: JSON Schema validator, oracle for the schema export
   clang-16                    # the second compiler of the test suite
   time                        # GNU time, for the compile-time benchmark
 )

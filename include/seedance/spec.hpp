@@ -268,6 +268,7 @@ static_assert([] {
   return true;
 }(), "seedance: mode_table and tier_table rows must follow enumerator order");
 
+
 // ---------------------------------------------------------------------------------------------
 // Request limits and defaults (rules.md sections 2 and 4)
 // ---------------------------------------------------------------------------------------------
@@ -279,12 +280,117 @@ struct int_range {
   [[nodiscard]] constexpr bool contains(long long v) const noexcept { return min <= v && v <= max; }
 };
 
+/// "MB" in the provider's text is read as MiB (1,048,576 bytes): docs/rules.md says why.
+inline constexpr std::uint64_t mib = 1024 * 1024;
+
 namespace limits {
 /// Output duration in whole seconds.
 inline constexpr int_range duration{4, 15};
 /// Longest accepted `callback_url`, in characters.
 inline constexpr std::size_t callback_url_max_chars = 2048;
+/// The serialized request body (rule body_too_large).
+inline constexpr std::uint64_t body_max_bytes = 64 * mib;
+/// The prompt's hard limit, in the provider's (unpublished) tokens.
+inline constexpr std::size_t prompt_max_tokens = 10000;
+/// The provider's recommendation: at most this many CJK characters ...
+inline constexpr std::size_t prompt_recommended_cjk_chars = 500;
+/// ... or this many English words.
+inline constexpr std::size_t prompt_recommended_words = 1000;
 }  // namespace limits
+
+// ---------------------------------------------------------------------------------------------
+// Media limits (rules.md section 3)
+// ---------------------------------------------------------------------------------------------
+
+/// A ratio num/den, compared exactly (no floating point): width/height bounds.
+struct ratio {
+  std::uint64_t num;
+  std::uint64_t den;
+};
+
+/// Inclusive bounds on width/height: `min <= w/h <= max`, decided in integers.
+struct aspect_bounds {
+  ratio min;
+  ratio max;
+  [[nodiscard]] constexpr bool contains(std::uint64_t w, std::uint64_t h) const noexcept {
+    // w/h >= min.num/min.den  <=>  w*min.den >= h*min.num (all positive; sides are < 2^32)
+    return h != 0 && w * min.den >= h * min.num && w * max.den <= h * max.num;
+  }
+};
+
+/// Containers and formats of media, as the probe reports them and the rules name them.
+enum class media_format : std::uint8_t { jpeg, png, webp, mp4, mov, wav, mp3, other };
+
+template <>
+struct enum_strings<media_format> {
+  static constexpr std::array<std::string_view, 8> values{"jpeg", "png", "webp", "mp4", "mov", "wav", "mp3", "other"};
+};
+
+/// What one kind of media must be. Durations in seconds; a zero max means "no such limit".
+struct media_rules {
+  media_kind kind;
+  std::array<media_format, 3> formats;  // accepted formats; unused slots are `other`
+  std::array<std::string_view, 4> extensions;  // accepted URL path extensions, lower case; empty = unused
+  int_range side_px;                    // width and height each
+  aspect_bounds aspect;
+  int_range pixels;                     // width * height
+  int_range fps;                        // frames per second
+  int_range duration_s;                 // each item
+  long long total_duration_s;           // all items together
+  std::uint64_t max_bytes;              // each file
+
+  [[nodiscard]] constexpr bool accepts(media_format f) const noexcept {
+    for (media_format x : formats)
+      if (x == f && f != media_format::other) return true;
+    return false;
+  }
+};
+
+/// Media rules, in `media_kind` order.
+inline constexpr std::array<media_rules, 3> media_table{{
+    {media_kind::image,
+     {media_format::jpeg, media_format::png, media_format::webp},
+     {"jpeg", "jpg", "png", "webp"},
+     {300, 6000},
+     {{2, 5}, {5, 2}},
+     {0, 0},
+     {0, 0},
+     {0, 0},
+     0,
+     30 * mib},
+    {media_kind::video,
+     {media_format::mp4, media_format::mov, media_format::other},
+     {"mp4", "mov", "", ""},
+     {300, 6000},
+     {{2, 5}, {5, 2}},
+     {409600, 2086876},
+     {24, 60},
+     {2, 15},
+     15,
+     50 * mib},
+    {media_kind::audio,
+     {media_format::wav, media_format::mp3, media_format::other},
+     {"wav", "mp3", "", ""},
+     {0, 0},
+     {{0, 1}, {0, 1}},
+     {0, 0},
+     {0, 0},
+     {2, 15},
+     15,
+     15 * mib},
+}};
+
+/// The rules of media kind `k`.
+[[nodiscard]] constexpr const media_rules& rules_for(media_kind k) noexcept {
+  const auto i = static_cast<std::size_t>(k);
+  return media_table[i < media_table.size() ? i : 0];
+}
+
+static_assert([] {
+  for (std::size_t i = 0; i < media_table.size(); ++i)
+    if (static_cast<std::size_t>(media_table[i].kind) != i) return false;
+  return true;
+}(), "seedance: media_table rows must follow media_kind order");
 
 /// The values the API assumes for absent fields.
 namespace defaults {
