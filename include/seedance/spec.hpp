@@ -117,6 +117,14 @@ inline constexpr std::string_view web_search = "web_search";  // inside model_pa
 inline constexpr std::string_view callback_url = "callback_url";
 }  // namespace field
 
+/// The top-level fields of the request body, in the provider's order.
+inline constexpr std::array<std::string_view, 12> request_fields{
+    field::model,        field::prompt,         field::image_urls,     field::video_urls,
+    field::audio_urls,   field::duration,       field::quality,        field::aspect_ratio,
+    field::generate_audio, field::content_filter, field::model_params, field::callback_url};
+/// The keys of `model_params`.
+inline constexpr std::array<std::string_view, 1> model_params_fields{field::web_search};
+
 /// The URL array that holds media of kind `k`.
 [[nodiscard]] constexpr std::string_view urls_field(media_kind k) noexcept {
   constexpr std::array<std::string_view, 3> names{field::image_urls, field::video_urls, field::audio_urls};

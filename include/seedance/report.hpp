@@ -1,0 +1,283 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// Diagnostics: the stable codes of rules.md, their severities, and the report that validation
+// returns, with a human (compiler-like) and a JSON rendering.
+#ifndef SEEDANCE_REPORT_HPP
+#define SEEDANCE_REPORT_HPP
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "spec.hpp"
+
+namespace seedance {
+
+/// `error`: the API would reject the request (or it cannot do what it says); `warning`: accepted,
+/// but probably not what the user meant.
+enum class severity : std::uint8_t { error, warning };
+
+template <>
+struct enum_strings<severity> {
+  static constexpr std::array<std::string_view, 2> values{"error", "warning"};
+};
+
+/// The diagnostic codes. Public API: a code is never renamed or renumbered; new codes are appended.
+/// rules.md sections 2 and 3, then the library's own additions (marked).
+enum class code : std::uint8_t {
+  // rules.md section 2: request fields
+  invalid_json,
+  not_an_object,
+  missing_field,
+  wrong_type,
+  unknown_model,
+  unknown_field,
+  prompt_empty,
+  prompt_too_long,
+  prompt_long,
+  duration_out_of_range,
+  invalid_enum,
+  quality_unsupported,
+  media_unsupported,
+  field_ignored,
+  too_few_media,
+  too_many_media,
+  audio_needs_visual,
+  reference_missing,
+  web_search_unsupported,
+  invalid_url,
+  url_not_public,
+  callback_not_https,
+  callback_private_host,
+  callback_too_long,
+  base64_media,
+  prompt_tag_out_of_range,
+  media_extension,
+  body_too_large,
+  // rules.md section 3: media
+  image_format,
+  image_dimensions,
+  image_aspect_ratio,
+  image_too_large,
+  last_frame_cropped,
+  video_format,
+  video_dimensions,
+  video_aspect_ratio,
+  video_pixel_count,
+  video_fps,
+  video_duration,
+  video_total_duration,
+  video_too_large,
+  audio_format,
+  audio_duration,
+  audio_total_duration,
+  audio_too_large,
+  // the library's additions (not in rules.md)
+  invalid_utf8,   ///< a string is not valid UTF-8 (only reachable from a json built in C++)
+  duplicate_key,  ///< a top-level key appears twice in the JSON text; the last one is used
+};
+
+/// One row of the code catalogue: the code's name (as `to_string` gives it) and its severity.
+struct code_info {
+  seedance::code code;
+  std::string_view name;
+  seedance::severity severity;
+};
+
+/// The catalogue, in `code` order.
+inline constexpr std::array<code_info, 47> code_catalogue{{
+    {code::invalid_json, "invalid_json", severity::error},
+    {code::not_an_object, "not_an_object", severity::error},
+    {code::missing_field, "missing_field", severity::error},
+    {code::wrong_type, "wrong_type", severity::error},
+    {code::unknown_model, "unknown_model", severity::error},
+    {code::unknown_field, "unknown_field", severity::warning},
+    {code::prompt_empty, "prompt_empty", severity::error},
+    {code::prompt_too_long, "prompt_too_long", severity::error},
+    {code::prompt_long, "prompt_long", severity::warning},
+    {code::duration_out_of_range, "duration_out_of_range", severity::error},
+    {code::invalid_enum, "invalid_enum", severity::error},
+    {code::quality_unsupported, "quality_unsupported", severity::error},
+    {code::media_unsupported, "media_unsupported", severity::error},
+    {code::field_ignored, "field_ignored", severity::warning},
+    {code::too_few_media, "too_few_media", severity::error},
+    {code::too_many_media, "too_many_media", severity::error},
+    {code::audio_needs_visual, "audio_needs_visual", severity::error},
+    {code::reference_missing, "reference_missing", severity::warning},
+    {code::web_search_unsupported, "web_search_unsupported", severity::error},
+    {code::invalid_url, "invalid_url", severity::error},
+    {code::url_not_public, "url_not_public", severity::error},
+    {code::callback_not_https, "callback_not_https", severity::error},
+    {code::callback_private_host, "callback_private_host", severity::error},
+    {code::callback_too_long, "callback_too_long", severity::error},
+    {code::base64_media, "base64_media", severity::error},
+    {code::prompt_tag_out_of_range, "prompt_tag_out_of_range", severity::warning},
+    {code::media_extension, "media_extension", severity::warning},
+    {code::body_too_large, "body_too_large", severity::error},
+    {code::image_format, "image_format", severity::error},
+    {code::image_dimensions, "image_dimensions", severity::error},
+    {code::image_aspect_ratio, "image_aspect_ratio", severity::error},
+    {code::image_too_large, "image_too_large", severity::error},
+    {code::last_frame_cropped, "last_frame_cropped", severity::warning},
+    {code::video_format, "video_format", severity::error},
+    {code::video_dimensions, "video_dimensions", severity::error},
+    {code::video_aspect_ratio, "video_aspect_ratio", severity::error},
+    {code::video_pixel_count, "video_pixel_count", severity::error},
+    {code::video_fps, "video_fps", severity::error},
+    {code::video_duration, "video_duration", severity::error},
+    {code::video_total_duration, "video_total_duration", severity::error},
+    {code::video_too_large, "video_too_large", severity::error},
+    {code::audio_format, "audio_format", severity::error},
+    {code::audio_duration, "audio_duration", severity::error},
+    {code::audio_total_duration, "audio_total_duration", severity::error},
+    {code::audio_too_large, "audio_too_large", severity::error},
+    {code::invalid_utf8, "invalid_utf8", severity::error},
+    {code::duplicate_key, "duplicate_key", severity::warning},
+}};
+
+static_assert([] {
+  for (std::size_t i = 0; i < code_catalogue.size(); ++i)
+    if (static_cast<std::size_t>(code_catalogue[i].code) != i) return false;
+  return true;
+}(), "seedance: code_catalogue rows must follow the order of enum class code");
+
+namespace detail {
+constexpr std::array<std::string_view, code_catalogue.size()> code_names() noexcept {
+  std::array<std::string_view, code_catalogue.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = code_catalogue[i].name;
+  return out;
+}
+}  // namespace detail
+
+template <>
+struct enum_strings<code> {
+  static constexpr std::array<std::string_view, code_catalogue.size()> values = detail::code_names();
+};
+
+/// The severity a code always has.
+[[nodiscard]] constexpr severity severity_of(code c) noexcept {
+  const auto i = static_cast<std::size_t>(c);
+  return i < code_catalogue.size() ? code_catalogue[i].severity : severity::error;
+}
+
+/// One problem: what (code, severity), where (an RFC 6901 JSON pointer; "" is the whole request)
+/// and a one-sentence message that names the limit and the value found.
+struct diagnostic {
+  seedance::severity severity = severity::error;
+  seedance::code code = code::invalid_json;
+  std::string path;
+  std::string message;
+  friend bool operator==(const diagnostic&, const diagnostic&) = default;
+};
+
+/// The result of validation: every diagnostic, in the order found.
+class report {
+ public:
+  using const_iterator = std::vector<diagnostic>::const_iterator;
+
+  /// No errors (warnings allowed).
+  [[nodiscard]] bool ok() const noexcept { return errors() == 0; }
+  [[nodiscard]] std::size_t errors() const noexcept { return count(severity::error); }
+  [[nodiscard]] std::size_t warnings() const noexcept { return count(severity::warning); }
+  [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return items_.empty(); }
+  [[nodiscard]] const_iterator begin() const noexcept { return items_.begin(); }
+  [[nodiscard]] const_iterator end() const noexcept { return items_.end(); }
+  [[nodiscard]] const diagnostic& operator[](std::size_t i) const { return items_[i]; }
+
+  /// Whether some diagnostic has code `c` (and, if given, path `path`).
+  [[nodiscard]] bool has(code c) const noexcept {
+    return std::any_of(begin(), end(), [c](const diagnostic& d) { return d.code == c; });
+  }
+  [[nodiscard]] bool has(code c, std::string_view path) const noexcept {
+    return std::any_of(begin(), end(), [&](const diagnostic& d) { return d.code == c && d.path == path; });
+  }
+
+  /// Adds a diagnostic with the code's severity.
+  void add(code c, std::string path, std::string message) {
+    items_.push_back({severity_of(c), c, std::move(path), std::move(message)});
+  }
+
+ private:
+  std::size_t count(severity s) const noexcept {
+    return static_cast<std::size_t>(
+        std::count_if(begin(), end(), [s](const diagnostic& d) { return d.severity == s; }));
+  }
+  std::vector<diagnostic> items_;
+};
+
+/// One line, like a compiler's: `error[duration_out_of_range] /duration: duration 16 is outside 4..15 seconds`.
+/// A diagnostic about the whole request (path "") has no path: `warning[reference_missing]: ...`.
+[[nodiscard]] inline std::string to_text(const diagnostic& d) {
+  std::string out;
+  out.reserve(d.message.size() + d.path.size() + 40);
+  out += to_string(d.severity);
+  out += '[';
+  out += to_string(d.code);
+  out += ']';
+  if (!d.path.empty()) {
+    out += ' ';
+    out += d.path;
+  }
+  out += ": ";
+  out += d.message;
+  return out;
+}
+
+/// Every diagnostic on its own line, then a summary line (`2 errors, 1 warning`).
+[[nodiscard]] inline std::string to_text(const report& r) {
+  std::string out;
+  for (const diagnostic& d : r) {
+    out += to_text(d);
+    out += '\n';
+  }
+  const auto plural = [](std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+  };
+  out += plural(r.errors(), "error") + ", " + plural(r.warnings(), "warning") + "\n";
+  return out;
+}
+
+/// `{"severity", "code", "path", "message"}`.
+inline void to_json(nlohmann::json& j, const diagnostic& d) {
+  j = nlohmann::json{{"severity", std::string(to_string(d.severity))},
+                     {"code", std::string(to_string(d.code))},
+                     {"path", d.path},
+                     {"message", d.message}};
+}
+
+/// `{"valid": bool, "errors": n, "warnings": n, "diagnostics": [...]}`.
+inline void to_json(nlohmann::json& j, const report& r) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const diagnostic& d : r) list.push_back(d);
+  j = nlohmann::json{{"valid", r.ok()}, {"errors", r.errors()}, {"warnings", r.warnings()}, {"diagnostics", std::move(list)}};
+}
+
+/// The report in the provider's error shape, as the API would answer a request it rejects:
+/// `{"error": {"code": "invalid_request", "message": <first error>, "type": "invalid_request_error",
+/// "details": [diagnostics...]}}`. For a report without errors, `{"error": null, "details": [...]}`.
+[[nodiscard]] inline nlohmann::json to_provider_error(const report& r) {
+  nlohmann::json details = nlohmann::json::array();
+  const diagnostic* first = nullptr;
+  for (const diagnostic& d : r) {
+    details.push_back(d);
+    if (!first && d.severity == severity::error) first = &d;
+  }
+  if (!first) return nlohmann::json{{"error", nullptr}, {"details", std::move(details)}};
+  return nlohmann::json{{"error",
+                         {{"code", "invalid_request"},
+                          {"message", to_text(*first)},
+                          {"type", "invalid_request_error"},
+                          {"details", std::move(details)}}}};
+}
+
+}  // namespace seedance
+
+#endif  // SEEDANCE_REPORT_HPP

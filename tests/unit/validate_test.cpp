@@ -1,0 +1,468 @@
+// Runtime validation: every code of rules.md sections 2 and 3 with a case that triggers it and a
+// near miss that does not, the provider's examples, many problems at once, and hostile input.
+#include <catch2/catch.hpp>
+
+#include <seedance/validate.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace seedance;
+using nlohmann::json;
+
+namespace {
+const json t2v = json::parse(R"({"model": "seedance-2.0-text-to-video", "prompt": "a cat plays the piano"})");
+const json i2v = json::parse(R"({"model": "seedance-2.0-image-to-video", "prompt": "petals fall",
+                                 "image_urls": ["https://example.com/first.jpg"]})");
+const json r2v = json::parse(R"({"model": "seedance-2.0-reference-to-video", "prompt": "an ad",
+                                 "image_urls": ["https://example.com/a.jpg"], "video_urls": ["https://example.com/v.mp4"],
+                                 "audio_urls": ["https://example.com/a.mp3"]})");
+
+json with(json base, const std::string& pointer, json value) {
+  base[json::json_pointer(pointer)] = std::move(value);
+  return base;
+}
+}  // namespace
+
+TEST_CASE("the provider's four example requests validate without errors", "[validate][spec-examples]") {
+  const char* examples[] = {
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "一只猫在钢琴上弹奏月光奏鸣曲，电影感光影，特写镜头",
+          "duration": 8, "quality": "720p", "aspect_ratio": "16:9", "generate_audio": true, "content_filter": true})",
+      R"({"model": "seedance-2.0-image-to-video", "prompt": "镜头缓缓推进，花瓣随风飘落",
+          "image_urls": ["https://example.com/flower.jpg"], "duration": 5, "aspect_ratio": "adaptive",
+          "generate_audio": true, "content_filter": true})",
+      R"({"model": "seedance-2.0-reference-to-video",
+          "prompt": "全程使用视频1的第一视角构图，全程使用音频1作为背景音乐。第一人称视角果茶宣传广告...",
+          "image_urls": ["https://example.com/ref1.jpg", "https://example.com/ref2.jpg"],
+          "video_urls": ["https://example.com/reference.mp4"], "audio_urls": ["https://example.com/bgm.mp3"],
+          "duration": 10, "quality": "720p", "aspect_ratio": "16:9", "generate_audio": true, "content_filter": true})",
+      R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "城市日落延时摄影，金色光线洒满天际线", "duration": 5,
+          "aspect_ratio": "21:9", "generate_audio": true, "content_filter": true})"};
+  for (const char* e : examples) {
+    const report r = validate(e);
+    INFO(to_text(r));
+    CHECK(r.ok());
+    CHECK(r.empty());
+  }
+}
+
+TEST_CASE("JSON-level codes: trigger and near miss", "[validate][codes]") {
+  SECTION("invalid_json, with the byte offset") {
+    const report r = validate(R"({"model": "x", "prompt": })");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].code == code::invalid_json);
+    CHECK(r[0].path == "");
+    CHECK(r[0].message.find("byte offset 25, line 1, column 26") != std::string::npos);  // the '}'
+    CHECK(validate(t2v.dump()).ok());
+  }
+  SECTION("not_an_object") {
+    CHECK(validate(json::array()).has(code::not_an_object, ""));
+    CHECK(validate(R"("a string")").has(code::not_an_object));
+    CHECK_FALSE(validate(t2v).has(code::not_an_object));
+  }
+  SECTION("missing_field") {
+    json j = t2v;
+    j.erase("prompt");
+    CHECK(validate(j).has(code::missing_field, "/prompt"));
+    j = t2v;
+    j.erase("model");
+    CHECK(validate(j).has(code::missing_field, "/model"));
+    CHECK_FALSE(validate(t2v).has(code::missing_field));
+  }
+  SECTION("wrong_type, for every field") {
+    const std::vector<std::pair<std::string, json>> wrong{
+        {"/model", 3},          {"/prompt", json::array()}, {"/image_urls", "https://example.com/a.jpg"},
+        {"/duration", "5"},     {"/quality", 720},          {"/aspect_ratio", nullptr},
+        {"/generate_audio", 1}, {"/content_filter", "true"}, {"/callback_url", json::object()},
+        {"/model_params", true}, {"/model_params/web_search", "yes"}, {"/video_urls", json{{"a", 1}}}};
+    for (const auto& [ptr, value] : wrong) {
+      INFO(ptr);
+      const report r = validate(with(r2v, ptr, value));
+      CHECK(r.has(code::wrong_type, ptr));
+    }
+    CHECK(validate(with(r2v, "/image_urls/0", 42)).has(code::wrong_type, "/image_urls/0"));
+    CHECK_FALSE(validate(r2v).has(code::wrong_type));
+  }
+  SECTION("unknown_model names the closest id") {
+    const report r = validate(with(t2v, "/model", "seedance-2.0-text-to-vidoe"));
+    REQUIRE(r.has(code::unknown_model, "/model"));
+    CHECK(r[0].message.find("seedance-2.0-text-to-video") != std::string::npos);
+    CHECK_FALSE(validate(t2v).has(code::unknown_model));
+  }
+  SECTION("unknown_field, top level and in model_params") {
+    const report r = validate(with(with(t2v, "/image_url", "x"), "/model_params/web_serch", true));
+    CHECK(r.has(code::unknown_field, "/image_url"));
+    CHECK(r.has(code::unknown_field, "/model_params/web_serch"));
+    CHECK(r.ok());  // warnings only
+    json odd = t2v;
+    odd["a~b/c"] = 1;
+    CHECK(validate(odd).has(code::unknown_field, "/a~0b~1c"));  // RFC 6901 escaping
+    CHECK_FALSE(validate(with(t2v, "/callback_url", "https://example.com/cb")).has(code::unknown_field));
+  }
+}
+
+TEST_CASE("prompt codes", "[validate][codes][prompt]") {
+  SECTION("prompt_empty: empty, white space, ideographic space") {
+    for (const char* p : {"", "   ", "\t\n", "\u3000\u3000", "\u200B"}) {
+      INFO(p);
+      CHECK(validate(with(t2v, "/prompt", p)).has(code::prompt_empty, "/prompt"));
+    }
+    CHECK_FALSE(validate(with(t2v, "/prompt", " a ")).has(code::prompt_empty));
+  }
+  SECTION("prompt_long: 500 CJK characters pass, 501 warn; 1000 words pass, 1001 warn") {
+    std::string cjk500, cjk501;
+    for (int i = 0; i < 500; ++i) cjk500 += "猫";
+    cjk501 = cjk500 + "猫";
+    CHECK_FALSE(validate(with(t2v, "/prompt", cjk500)).has(code::prompt_long));
+    CHECK(validate(with(t2v, "/prompt", cjk501)).has(code::prompt_long, "/prompt"));
+    std::string w1000, w1001;
+    for (int i = 0; i < 1000; ++i) w1000 += "word ";
+    w1001 = w1000 + "more";
+    CHECK_FALSE(validate(with(t2v, "/prompt", w1000)).has(code::prompt_long));
+    const report r = validate(with(t2v, "/prompt", w1001));
+    CHECK(r.has(code::prompt_long));
+    CHECK(r.ok());
+    const prompt_stats st = measure_prompt("猫 cat, 犬dog。 hello-world 123");
+    CHECK(st.cjk == 3);    // 猫 犬 。
+    CHECK(st.words == 4);  // cat, dog hello-world 123
+  }
+  SECTION("prompt_too_long: only beyond the lower bound on tokens") {
+    std::string ten_thousand, ten_thousand_one;
+    for (int i = 0; i < 10000; ++i) ten_thousand += "a ";
+    ten_thousand_one = ten_thousand + "b";
+    CHECK_FALSE(validate(with(t2v, "/prompt", ten_thousand)).has(code::prompt_too_long));
+    CHECK(validate(with(t2v, "/prompt", ten_thousand_one)).has(code::prompt_too_long, "/prompt"));
+    // No white space: bounded by bytes / max_token_bytes.
+    CHECK_FALSE(validate(with(t2v, "/prompt", std::string(10000 * prompt_bounds::max_token_bytes, 'x'))).has(code::prompt_too_long));
+    CHECK(validate(with(t2v, "/prompt", std::string(10000 * prompt_bounds::max_token_bytes + 1, 'x'))).has(code::prompt_too_long));
+  }
+  SECTION("prompt_tag_out_of_range") {
+    const json j = with(r2v, "/prompt", "use @image1 and @video1 and @audio1");
+    CHECK_FALSE(validate(j).has(code::prompt_tag_out_of_range));
+    const report r = validate(with(r2v, "/prompt", "use @image2, @video0 and @Audio4"));
+    CHECK(r.size() == 3);
+    CHECK(r.has(code::prompt_tag_out_of_range, "/prompt"));
+    CHECK(r.ok());
+    CHECK_FALSE(validate(with(r2v, "/prompt", "mail me@imagery.com")).has(code::prompt_tag_out_of_range));
+  }
+  SECTION("invalid UTF-8 in a json built in C++ is a diagnostic") {
+    CHECK(validate(with(t2v, "/prompt", std::string("caf\xC3", 4))).has(code::invalid_utf8, "/prompt"));
+    CHECK(validate(with(t2v, "/prompt", std::string("\xED\xA0\x80"))).has(code::invalid_utf8));  // a surrogate
+    CHECK_FALSE(validate(with(t2v, "/prompt", "café")).has(code::invalid_utf8));
+  }
+}
+
+TEST_CASE("value codes: duration, enums, quality, web search", "[validate][codes]") {
+  SECTION("duration_out_of_range: 4 and 15 pass, 3 and 16 fail, fractions fail") {
+    for (int d : {4, 5, 15}) CHECK_FALSE(validate(with(t2v, "/duration", d)).has(code::duration_out_of_range));
+    for (json d : {json(3), json(16), json(-1), json(0), json(4.0), json(5.5), json(18446744073709551615ull), json(-9223372036854775807ll)}) {
+      INFO(d.dump());
+      CHECK(validate(with(t2v, "/duration", d)).has(code::duration_out_of_range, "/duration"));
+    }
+    const report r = validate(with(t2v, "/duration", 16));
+    CHECK(r[0].message == "duration 16 is outside 4..15 seconds");
+  }
+  SECTION("invalid_enum") {
+    CHECK(validate(with(t2v, "/quality", "8k")).has(code::invalid_enum, "/quality"));
+    CHECK(validate(with(t2v, "/aspect_ratio", "16:10")).has(code::invalid_enum, "/aspect_ratio"));
+    CHECK_FALSE(validate(with(with(t2v, "/quality", "4k"), "/aspect_ratio", "9:16")).has(code::invalid_enum));
+  }
+  SECTION("quality_unsupported: 1080p and 4k on fast and mini") {
+    for (const char* m : {"seedance-2.0-fast-text-to-video", "seedance-2.0-mini-text-to-video"}) {
+      for (const char* q : {"1080p", "4k"}) CHECK(validate(with(with(t2v, "/model", m), "/quality", q)).has(code::quality_unsupported, "/quality"));
+      CHECK_FALSE(validate(with(with(t2v, "/model", m), "/quality", "720p")).has(code::quality_unsupported));
+    }
+    CHECK_FALSE(validate(with(t2v, "/quality", "4k")).has(code::quality_unsupported));
+  }
+  SECTION("web_search_unsupported and field_ignored for model_params") {
+    const json mini = with(t2v, "/model", "seedance-2.0-mini-text-to-video");
+    CHECK(validate(with(mini, "/model_params/web_search", true)).has(code::web_search_unsupported, "/model_params/web_search"));
+    CHECK(validate(with(i2v, "/model_params/web_search", true)).has(code::web_search_unsupported));
+    const report off = validate(with(mini, "/model_params/web_search", false));
+    CHECK(off.has(code::field_ignored, "/model_params/web_search"));
+    CHECK(off.ok());
+    for (const char* m : {"seedance-2.0-text-to-video", "seedance-2.0-fast-text-to-video"}) {
+      CHECK(validate(with(with(t2v, "/model", m), "/model_params/web_search", true)).empty());
+    }
+  }
+}
+
+TEST_CASE("media count codes", "[validate][codes][media]") {
+  SECTION("media_unsupported and field_ignored") {
+    CHECK(validate(with(t2v, "/image_urls", {"https://example.com/a.jpg"})).has(code::media_unsupported, "/image_urls"));
+    CHECK(validate(with(i2v, "/video_urls", {"https://example.com/a.mp4"})).has(code::media_unsupported, "/video_urls"));
+    CHECK(validate(with(i2v, "/audio_urls", {"https://example.com/a.mp3"})).has(code::media_unsupported, "/audio_urls"));
+    const report empty = validate(with(t2v, "/video_urls", json::array()));
+    CHECK(empty.has(code::field_ignored, "/video_urls"));
+    CHECK(empty.ok());
+    CHECK_FALSE(validate(r2v).has(code::media_unsupported));
+  }
+  SECTION("too_few_media: image-to-video without an image") {
+    json j = i2v;
+    j.erase("image_urls");
+    CHECK(validate(j).has(code::too_few_media, "/image_urls"));
+    CHECK(validate(with(i2v, "/image_urls", json::array())).has(code::too_few_media, "/image_urls"));
+    CHECK_FALSE(validate(i2v).has(code::too_few_media));
+  }
+  SECTION("too_many_media: 2/9 images, 3 videos, 3 audios") {
+    CHECK_FALSE(validate(with(i2v, "/image_urls", json(std::vector<std::string>(2, "https://example.com/a.jpg")))).has(code::too_many_media));
+    CHECK(validate(with(i2v, "/image_urls", json(std::vector<std::string>(3, "https://example.com/a.jpg")))).has(code::too_many_media, "/image_urls"));
+    CHECK_FALSE(validate(with(r2v, "/image_urls", json(std::vector<std::string>(9, "https://example.com/a.jpg")))).has(code::too_many_media));
+    CHECK(validate(with(r2v, "/image_urls", json(std::vector<std::string>(10, "https://example.com/a.jpg")))).has(code::too_many_media, "/image_urls"));
+    CHECK_FALSE(validate(with(r2v, "/video_urls", json(std::vector<std::string>(3, "https://example.com/v.mp4")))).has(code::too_many_media));
+    CHECK(validate(with(r2v, "/video_urls", json(std::vector<std::string>(4, "https://example.com/v.mp4")))).has(code::too_many_media, "/video_urls"));
+    CHECK(validate(with(r2v, "/audio_urls", json(std::vector<std::string>(4, "https://example.com/a.mp3")))).has(code::too_many_media, "/audio_urls"));
+  }
+  SECTION("audio_needs_visual and reference_missing") {
+    json audio_only = r2v;
+    audio_only.erase("image_urls");
+    audio_only.erase("video_urls");
+    CHECK(validate(audio_only).has(code::audio_needs_visual, "/audio_urls"));
+    json with_video = r2v;
+    with_video.erase("image_urls");
+    CHECK_FALSE(validate(with_video).has(code::audio_needs_visual));
+    json none = json{{"model", "seedance-2.0-mini-reference-to-video"}, {"prompt", "p"}};
+    const report r = validate(none);
+    CHECK(r.has(code::reference_missing, ""));
+    CHECK(r.ok());
+    CHECK_FALSE(validate(r2v).has(code::reference_missing));
+  }
+}
+
+TEST_CASE("URL codes", "[validate][codes][url]") {
+  SECTION("invalid_url") {
+    CHECK(validate(with(i2v, "/image_urls/0", "example.com/a.jpg")).has(code::invalid_url, "/image_urls/0"));
+    CHECK(validate(with(i2v, "/image_urls/0", "https:///a.jpg")).has(code::invalid_url));
+    CHECK(validate(with(t2v, "/callback_url", "not a url")).has(code::invalid_url, "/callback_url"));
+    CHECK_FALSE(validate(i2v).has(code::invalid_url));
+  }
+  SECTION("url_not_public") {
+    for (const char* u : {"https://127.0.0.1/a.jpg", "https://10.1.2.3/a.jpg", "https://localhost/a.jpg", "https://[::1]/a.jpg",
+                          "https://0x7f.1/a.jpg", "https://a@192.168.0.1/a.jpg"}) {
+      INFO(u);
+      CHECK(validate(with(i2v, "/image_urls/0", u)).has(code::url_not_public, "/image_urls/0"));
+    }
+    CHECK_FALSE(validate(with(i2v, "/image_urls/0", "https://8.8.8.8/a.jpg")).has(code::url_not_public));
+  }
+  SECTION("callback_not_https, callback_private_host, callback_too_long") {
+    CHECK(validate(with(t2v, "/callback_url", "http://example.com/cb")).has(code::callback_not_https, "/callback_url"));
+    CHECK_FALSE(validate(with(t2v, "/callback_url", "https://example.com/cb")).has(code::callback_not_https));
+    for (const char* u : {"https://127.0.0.1/cb", "https://2130706433/cb", "https://0177.0.0.1/cb", "https://172.16.0.1/cb",
+                          "https://172.31.255.255/cb", "https://169.254.169.254/cb", "https://100.64.0.1/cb", "https://[fd00::1]/cb",
+                          "https://[fe80::1]/cb", "https://[::ffff:10.0.0.1]/cb", "https://localhost./cb"}) {
+      INFO(u);
+      CHECK(validate(with(t2v, "/callback_url", u)).has(code::callback_private_host, "/callback_url"));
+    }
+    for (const char* u : {"https://172.32.0.1/cb", "https://100.128.0.1/cb", "https://example.com/cb"}) {
+      INFO(u);
+      CHECK_FALSE(validate(with(t2v, "/callback_url", u)).has(code::callback_private_host));
+    }
+    const std::string base = "https://example.com/";
+    CHECK_FALSE(validate(with(t2v, "/callback_url", base + std::string(2048 - base.size(), 'a'))).has(code::callback_too_long));
+    CHECK(validate(with(t2v, "/callback_url", base + std::string(2049 - base.size(), 'a'))).has(code::callback_too_long, "/callback_url"));
+  }
+  SECTION("base64_media") {
+    CHECK(validate(with(i2v, "/image_urls/0", "data:image/png;base64,iVBORw0KGgo=")).has(code::base64_media, "/image_urls/0"));
+    CHECK(validate(with(r2v, "/video_urls/0", "DATA:video/mp4;base64,AAAA")).has(code::base64_media, "/video_urls/0"));
+    CHECK_FALSE(validate(with(i2v, "/image_urls/0", "https://example.com/data:x.jpg")).has(code::base64_media));
+  }
+  SECTION("media_extension") {
+    CHECK(validate(with(i2v, "/image_urls/0", "https://example.com/a.gif")).has(code::media_extension, "/image_urls/0"));
+    CHECK(validate(with(r2v, "/video_urls/0", "https://example.com/a.avi")).has(code::media_extension, "/video_urls/0"));
+    CHECK(validate(with(r2v, "/audio_urls/0", "https://example.com/a.mp4")).has(code::media_extension, "/audio_urls/0"));
+    for (const char* u : {"https://example.com/a.JPG", "https://example.com/a.jpeg", "https://example.com/a.webp",
+                          "https://example.com/img?id=3", "https://example.com/a"}) {
+      INFO(u);
+      CHECK_FALSE(validate(with(i2v, "/image_urls/0", u)).has(code::media_extension));
+    }
+  }
+  SECTION("body_too_large") {
+    const std::string big(limits::body_max_bytes, 'a');
+    CHECK(validate(with(t2v, "/prompt", big)).has(code::body_too_large, ""));
+    const std::string text = with(t2v, "/prompt", std::string(limits::body_max_bytes - 200, 'a')).dump();
+    CHECK_FALSE(validate(text).has(code::body_too_large));
+    CHECK(validate(text + std::string(200, ' ')).has(code::body_too_large));
+  }
+}
+
+TEST_CASE("many problems in one request: each reported, with its pointer", "[validate]") {
+  const json j = json::parse(R"({"model": "seedance-2.0-fast-image-to-video", "prompt": " ",
+      "image_urls": ["https://example.com/1.jpg", "data:image/png;base64,AA", "ftp//bad", "https://127.0.0.1/4.png"],
+      "video_urls": ["https://example.com/v.mp4"], "duration": 16, "quality": "4k", "aspect_ratio": "16:10",
+      "generate_audio": "yes", "callback_url": "http://10.0.0.1/cb", "model_params": {"web_search": true}, "seed": 7})");
+  const report r = validate(j);
+  INFO(to_text(r));
+  CHECK(r.has(code::prompt_empty, "/prompt"));
+  CHECK(r.has(code::too_many_media, "/image_urls"));
+  CHECK(r.has(code::base64_media, "/image_urls/1"));
+  CHECK(r.has(code::invalid_url, "/image_urls/2"));
+  CHECK(r.has(code::url_not_public, "/image_urls/3"));
+  CHECK(r.has(code::media_unsupported, "/video_urls"));
+  CHECK(r.has(code::duration_out_of_range, "/duration"));
+  CHECK(r.has(code::quality_unsupported, "/quality"));
+  CHECK(r.has(code::invalid_enum, "/aspect_ratio"));
+  CHECK(r.has(code::wrong_type, "/generate_audio"));
+  CHECK(r.has(code::callback_not_https, "/callback_url"));
+  CHECK(r.has(code::callback_private_host, "/callback_url"));
+  CHECK(r.has(code::web_search_unsupported, "/model_params/web_search"));
+  CHECK(r.has(code::unknown_field, "/seed"));
+  CHECK(r.errors() == 13);
+  CHECK(r.warnings() == 1);
+  // A broken model does not stop the field rules.
+  const report r2 = validate(with(with(t2v, "/model", 12), "/duration", 99));
+  CHECK(r2.has(code::wrong_type, "/model"));
+  CHECK(r2.has(code::duration_out_of_range, "/duration"));
+}
+
+TEST_CASE("media codes from properties", "[validate][codes][media-properties]") {
+  const std::string img = "https://example.com/first.jpg";
+  const std::string img2 = "https://example.com/last.jpg";
+  const std::string vid = "https://example.com/v.mp4";
+  const std::string aud = "https://example.com/a.mp3";
+  const json two_frames = with(i2v, "/image_urls/1", img2);
+  const auto image = [](std::uint32_t w, std::uint32_t h, media_format f = media_format::jpeg, std::uint64_t bytes = 1000) {
+    return image_properties{f, w, h, bytes};
+  };
+  const auto video = [](std::uint32_t w, std::uint32_t h, double dur = 5, double fps = 24, media_format f = media_format::mp4,
+                        std::uint64_t bytes = 1000) { return video_properties{f, w, h, dur, fps, bytes}; };
+  const auto audio = [](double dur, media_format f = media_format::mp3, std::uint64_t bytes = 1000) { return audio_properties{f, dur, bytes}; };
+
+  SECTION("images") {
+    CHECK(validate(i2v, {{img, image(1000, 1000)}}).empty());
+    CHECK(validate(i2v, {{img, image(1000, 1000, media_format::other)}}).has(code::image_format, "/image_urls/0"));
+    CHECK(validate(i2v, {{img, image(299, 300)}}).has(code::image_dimensions, "/image_urls/0"));
+    CHECK_FALSE(validate(i2v, {{img, image(300, 300)}}).has(code::image_dimensions));
+    CHECK(validate(i2v, {{img, image(6001, 3000)}}).has(code::image_dimensions));
+    CHECK_FALSE(validate(i2v, {{img, image(6000, 3000)}}).has(code::image_dimensions));
+    CHECK_FALSE(validate(i2v, {{img, image(2500, 1000)}}).has(code::image_aspect_ratio));  // exactly 2.5
+    CHECK(validate(i2v, {{img, image(2501, 1000)}}).has(code::image_aspect_ratio, "/image_urls/0"));
+    CHECK_FALSE(validate(i2v, {{img, image(400, 1000)}}).has(code::image_aspect_ratio));  // exactly 0.4
+    CHECK(validate(i2v, {{img, image(399, 1000)}}).has(code::image_aspect_ratio));
+    CHECK_FALSE(validate(i2v, {{img, image(1000, 1000, media_format::png, 30 * mib)}}).has(code::image_too_large));
+    CHECK(validate(i2v, {{img, image(1000, 1000, media_format::png, 30 * mib + 1)}}).has(code::image_too_large, "/image_urls/0"));
+    // A video file given as an image: its format is the problem.
+    CHECK(validate(i2v, {{img, video(1000, 1000)}}).has(code::image_format, "/image_urls/0"));
+  }
+  SECTION("last_frame_cropped") {
+    CHECK(validate(two_frames, {{img, image(1600, 900)}, {img2, image(1000, 1000)}}).has(code::last_frame_cropped, "/image_urls/1"));
+    CHECK_FALSE(validate(two_frames, {{img, image(1600, 900)}, {img2, image(800, 450)}}).has(code::last_frame_cropped));
+    CHECK_FALSE(validate(two_frames, {{img, image(1600, 900)}}).has(code::last_frame_cropped));  // last unknown: skipped
+  }
+  SECTION("videos") {
+    CHECK(validate(r2v, {{vid, video(1280, 720)}}).empty());
+    CHECK(validate(r2v, {{vid, video(1280, 720, 5, 24, media_format::other)}}).has(code::video_format, "/video_urls/0"));
+    CHECK(validate(r2v, {{vid, video(1280, 720, 5, 24, media_format::mov)}}).empty());
+    CHECK(validate(r2v, {{vid, video(6001, 300)}}).has(code::video_dimensions));
+    CHECK(validate(r2v, {{vid, video(2000, 790)}}).has(code::video_aspect_ratio));  // 2.53
+    CHECK_FALSE(validate(r2v, {{vid, video(640, 640)}}).has(code::video_pixel_count));  // 409,600 exactly
+    CHECK(validate(r2v, {{vid, video(640, 639)}}).has(code::video_pixel_count, "/video_urls/0"));
+    CHECK_FALSE(validate(r2v, {{vid, video(2206, 946)}}).has(code::video_pixel_count));  // 2,086,876 exactly
+    CHECK(validate(r2v, {{vid, video(2206, 947)}}).has(code::video_pixel_count));
+    CHECK(validate(r2v, {{vid, video(1280, 720, 5, 23.976)}}).has(code::video_fps, "/video_urls/0"));
+    CHECK_FALSE(validate(r2v, {{vid, video(1280, 720, 5, 60)}}).has(code::video_fps));
+    CHECK(validate(r2v, {{vid, video(1280, 720, 5, 60.01)}}).has(code::video_fps));
+    CHECK(validate(r2v, {{vid, video(1280, 720, 1.99)}}).has(code::video_duration, "/video_urls/0"));
+    CHECK_FALSE(validate(r2v, {{vid, video(1280, 720, 2)}}).has(code::video_duration));
+    CHECK(validate(r2v, {{vid, video(1280, 720, 16)}}).has(code::video_duration));
+    CHECK(validate(r2v, {{vid, video(1280, 720, 5, 24, media_format::mp4, 50 * mib + 1)}}).has(code::video_too_large));
+    CHECK_FALSE(validate(r2v, {{vid, video(1280, 720, 5, 24, media_format::mp4, 50 * mib)}}).has(code::video_too_large));
+  }
+  SECTION("video_total_duration: three videos of 5 s pass, 5+5+6 fail") {
+    const json three = with(with(r2v, "/video_urls/1", "https://example.com/v2.mp4"), "/video_urls/2", "https://example.com/v3.mp4");
+    media_map ok{{vid, video(1280, 720, 5)}, {"https://example.com/v2.mp4", video(1280, 720, 5)}, {"https://example.com/v3.mp4", video(1280, 720, 5)}};
+    CHECK_FALSE(validate(three, ok).has(code::video_total_duration));
+    ok["https://example.com/v3.mp4"] = video(1280, 720, 6);
+    CHECK(validate(three, ok).has(code::video_total_duration, "/video_urls"));
+  }
+  SECTION("audio") {
+    CHECK(validate(r2v, {{aud, audio(10)}}).empty());
+    CHECK(validate(r2v, {{aud, audio(10, media_format::other)}}).has(code::audio_format, "/audio_urls/0"));
+    CHECK(validate(r2v, {{aud, audio(1.5)}}).has(code::audio_duration, "/audio_urls/0"));
+    CHECK(validate(r2v, {{aud, audio(15.5)}}).has(code::audio_duration));
+    CHECK(validate(r2v, {{aud, audio(10, media_format::wav, 15 * mib + 1)}}).has(code::audio_too_large));
+    CHECK_FALSE(validate(r2v, {{aud, audio(10, media_format::wav, 15 * mib)}}).has(code::audio_too_large));
+    const json two = with(r2v, "/audio_urls/1", "https://example.com/b.wav");
+    CHECK(validate(two, {{aud, audio(8)}, {"https://example.com/b.wav", audio(8)}}).has(code::audio_total_duration, "/audio_urls"));
+    CHECK_FALSE(validate(two, {{aud, audio(7)}, {"https://example.com/b.wav", audio(8)}}).has(code::audio_total_duration));
+  }
+  SECTION("unknown properties are skipped, not guessed") {
+    CHECK(validate(r2v, {{vid, video_properties{}}}).empty());
+    CHECK(validate(r2v, {{"https://example.com/other.mp4", video(10, 10)}}).empty());
+  }
+}
+
+TEST_CASE("typed requests and bodies are validated with the same rules", "[validate][typed]") {
+  auto r = request<models::fast_text_to_video>{"a cat"}.duration(20).quality(quality::p4k);
+  const report rep = validate(r);
+  CHECK(rep.has(code::duration_out_of_range, "/duration"));
+  CHECK(rep.has(code::quality_unsupported, "/quality"));
+  CHECK(validate(request<models::fast_text_to_video>{"a cat"}.duration<5>()).empty());
+  // The runtime list path: counts the compiler could not see.
+  auto many = request<models::image_to_video>{"p"}.images({"https://example.com/1.jpg", "https://example.com/2.jpg", "https://example.com/3.jpg"});
+  CHECK(validate(many).has(code::too_many_media, "/image_urls"));
+  CHECK(validate(request<models::image_to_video>{"p"}.images({})).has(code::too_few_media));
+}
+
+TEST_CASE("renderings: text and JSON", "[validate][report]") {
+  const report r = validate(with(with(t2v, "/duration", 16), "/foo", 1));
+  const std::string text = to_text(r);
+  CHECK(text.find("error[duration_out_of_range] /duration: duration 16 is outside 4..15 seconds\n") != std::string::npos);
+  CHECK(text.find("warning[unknown_field] /foo: ") != std::string::npos);
+  CHECK(text.find("1 error, 1 warning\n") != std::string::npos);
+  const json j = r;
+  CHECK(j.at("valid") == false);
+  CHECK(j.at("errors") == 1);
+  CHECK(j.at("diagnostics").size() == 2);
+  const json e = to_provider_error(r);
+  CHECK(e.at("error").at("code") == "invalid_request");
+  CHECK(e.at("error").at("type") == "invalid_request_error");
+  CHECK(to_provider_error(validate(t2v)).at("error").is_null());
+}
+
+TEST_CASE("code names: every code's name and severity as rules.md gives them", "[validate][report]") {
+  CHECK(to_string(code::duration_out_of_range) == "duration_out_of_range");
+  CHECK(to_string(code::audio_too_large) == "audio_too_large");
+  CHECK(parse<code>("last_frame_cropped") == code::last_frame_cropped);
+  const std::vector<std::string> warnings{"unknown_field", "prompt_long", "field_ignored", "reference_missing",
+                                          "prompt_tag_out_of_range", "media_extension", "last_frame_cropped", "duplicate_key"};
+  for (const code_info& c : code_catalogue) {
+    INFO(c.name);
+    const bool is_warning = std::find(warnings.begin(), warnings.end(), std::string(c.name)) != warnings.end();
+    CHECK(severity_of(c.code) == (is_warning ? severity::warning : severity::error));
+  }
+}
+
+TEST_CASE("hostile input yields diagnostics, never a crash", "[validate][hostile]") {
+  SECTION("deep nesting") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    CHECK(validate(deep).has(code::not_an_object));
+    const std::string deep_prompt = R"({"model": "seedance-2.0-text-to-video", "prompt": )" + std::string(100000, '[') +
+                                    std::string(100000, ']') + "}";
+    CHECK(validate(deep_prompt).has(code::wrong_type, "/prompt"));
+  }
+  SECTION("huge strings, NUL bytes, bad UTF-8, huge numbers, duplicate keys") {
+    // 10 MB without white space: at least 10,000,000 / max_token_bytes tokens.
+    CHECK(validate(with(t2v, "/prompt", std::string(10 * 1000 * 1000, 'x'))).has(code::prompt_too_long, "/prompt"));
+    CHECK(validate(with(t2v, "/prompt", std::string("a\0b", 3))).ok());
+    CHECK(validate(std::string_view("{\"model\": \"\xff\"}")).has(code::invalid_json));
+    CHECK(validate(R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "duration": 1e400})").has(code::invalid_json));
+    const report dup = validate(R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "prompt": ""})");
+    CHECK(dup.has(code::duplicate_key, "/prompt"));
+    CHECK(dup.has(code::prompt_empty));
+    CHECK(validate("").has(code::invalid_json));
+    CHECK(validate(static_cast<const char*>(nullptr)).has(code::invalid_json));
+  }
+  SECTION("every field with every wrong type") {
+    const std::vector<json> values{nullptr, true, 1, -1, 1.5, "s", json::array(), json::object(), json::array({1, "a"})};
+    for (std::string_view f : request_fields) {
+      for (const json& v : values) {
+        json j = r2v;
+        j[std::string(f)] = v;
+        const report r = validate(j);
+        INFO(std::string(f) + " = " + v.dump() + "\n" + to_text(r));
+        CHECK(r.size() < 20);
+        for (const diagnostic& d : r) CHECK_FALSE(d.message.empty());
+      }
+    }
+  }
+}
