@@ -19,6 +19,8 @@
 //                     reference_missing, ...),
 //     "valijson_valid", "valijson_note": optional; only where valijson's verdict differs from the
 //                     draft-7 semantics (one case: duration 4.0, see docs/schema.md).
+//     "validate_codes", "validate_note": optional; only where seedance::validate is stricter than
+//                     any schema can be (one case: duration 4.0 is duration_out_of_range to it).
 //   }
 //
 // Every request is otherwise clean, so that "codes" and "warnings" are COMPLETE lists and a test of
@@ -34,10 +36,11 @@
 //     request whose model is missing or unknown has only that error; URL schemes are
 //     case-insensitive (HTTPS://... is https); a data: URI is base64_media only.
 //
-// Three groups of tests:
+// Four groups of tests:
 //   corpus:  the corpus is well formed and covers every code; valijson's verdict == schema_valid;
 //   shape:   nine schemas, nullopt for unknown ids, each a well-formed draft-7 document;
-//   facts:   each model's schema agrees with rules.md §1, transcribed independently below.
+//   facts:   each model's schema agrees with rules.md §1, transcribed independently below;
+//   agreement: seedance::validate reports exactly each case's codes and warnings.
 #include <catch2/catch.hpp>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -578,4 +581,30 @@ TEST_CASE("valijson: findings reported in docs/schema.md", "[valijson]") {
     r["callback_url"] = url + "a";
     CHECK_FALSE(validate(t2v, r).valid);
   }
+}
+
+// =============================================================================================
+// agreement: seedance::validate and the exported schema say the same of every corpus case
+// =============================================================================================
+
+#include <seedance/validate.hpp>
+
+TEST_CASE("agreement: seedance::validate reports exactly the corpus's codes and warnings", "[corpus][agreement]") {
+  int checked = 0;
+  for (const json& k : corpus()) {
+    const std::string name = k.at("name").get<std::string>();
+    const seedance::report r = seedance::validate(k.at("request"));
+    std::set<std::string> errors, warnings;
+    for (const seedance::diagnostic& d : r)
+      (d.severity == seedance::severity::error ? errors : warnings).insert(std::string(seedance::to_string(d.code)));
+    // Where the validator is stricter than any schema can be, the case says so (validate_codes).
+    const std::set<std::string> expected = as_set(k.value("validate_codes", k.at("codes")));
+    INFO("case: " << name << "\n" << seedance::to_text(r));
+    CHECK(errors == expected);
+    CHECK(warnings == as_set(k.at("warnings")));
+    CHECK(r.ok() == expected.empty());
+    if (k.contains("validate_codes")) CHECK(k.at("validate_note").is_string());
+    ++checked;
+  }
+  CHECK(checked == static_cast<int>(corpus().size()));
 }
