@@ -2,8 +2,7 @@
 # Installs what seedance's build, tests and benchmarks need on Debian 12, and nothing that is
 # already there: apt-get runs only when a package is missing. Safe to run again and again.
 #
-#   scripts/setup.sh            the packages for building and testing
-#   scripts/setup.sh --bench    also those for the benchmarks
+#   scripts/setup.sh            the packages for building, testing and benchmarking
 set -euo pipefail
 
 packages=(
@@ -14,11 +13,13 @@ packages=(
   libboost-url1.81-dev        # tests only: differential oracle for the URL parser
   libvalijson-dev             # tests only: JSON Schema validator, oracle for the schema export
   clang-16                    # the second compiler of the test suite
+  libclang-rt-16-dev          # clang's sanitizer and libFuzzer runtimes
+  libcli11-dev                # the command-line tool's arguments
+  ffmpeg                      # tests only: makes the media corpus and is the probe's oracle (ffprobe)
+  libbenchmark-dev            # benchmarks (built by the test command so that they cannot rot)
+  rapidjson-dev               # benchmarks only: RapidJSON's SchemaValidator, a peer of validate()
   time                        # GNU time, for the compile-time benchmark
 )
-if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(libbenchmark-dev)
-fi
 
 missing=()
 for p in "${packages[@]}"; do

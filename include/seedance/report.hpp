@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/utf8.hpp"
 #include "spec.hpp"
 
 namespace seedance {
@@ -200,9 +201,11 @@ class report {
     return std::any_of(begin(), end(), [&](const diagnostic& d) { return d.code == c && d.path == path; });
   }
 
-  /// Adds a diagnostic with the code's severity.
+  /// Adds a diagnostic with the code's severity. Invalid UTF-8 in `path` or `message` (a quoted
+  /// value, a key built in C++) becomes U+FFFD, so that every rendering is valid UTF-8.
   void add(code c, std::string path, std::string message) {
-    items_.push_back({severity_of(c), c, std::move(path), std::move(message)});
+    items_.push_back({severity_of(c), c, detail::to_valid_utf8(std::move(path)),
+                      detail::to_valid_utf8(std::move(message))});
   }
 
  private:

@@ -98,32 +98,41 @@ constexpr unsigned hex_value(char c) noexcept {
 constexpr char to_lower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
+/// RFC 3986's character classes as bits of one 256-entry table, so that the hot loops cost one load
+/// per byte.
+enum char_class : std::uint8_t { unreserved = 1, sub_delim = 2, gen_delim = 4 };
+inline constexpr std::array<std::uint8_t, 256> char_classes = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    if (is_alpha(ch) || is_digit(ch)) t[static_cast<std::size_t>(c)] |= unreserved;
+  }
+  for (const char c : std::string_view("-._~")) t[static_cast<unsigned char>(c)] |= unreserved;
+  for (const char c : std::string_view("!$&'()*+,;=")) t[static_cast<unsigned char>(c)] |= sub_delim;
+  for (const char c : std::string_view(":/?#[]@")) t[static_cast<unsigned char>(c)] |= gen_delim;
+  return t;
+}();
+constexpr bool in_class(char c, unsigned mask) noexcept {
+  return (char_classes[static_cast<unsigned char>(c)] & mask) != 0;
+}
 /// RFC 3986 unreserved: ALPHA / DIGIT / "-" / "." / "_" / "~".
-constexpr bool is_unreserved(char c) noexcept {
-  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
+constexpr bool is_unreserved(char c) noexcept { return in_class(c, unreserved); }
 /// RFC 3986 sub-delims: "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=".
-constexpr bool is_sub_delim(char c) noexcept {
-  switch (c) {
-    case '!': case '$': case '&': case '\'': case '(': case ')':
-    case '*': case '+': case ',': case ';': case '=':
-      return true;
-    default:
-      return false;
-  }
-}
+constexpr bool is_sub_delim(char c) noexcept { return in_class(c, sub_delim); }
 /// RFC 3986 gen-delims: ":" / "/" / "?" / "#" / "[" / "]" / "@".
-constexpr bool is_gen_delim(char c) noexcept {
-  switch (c) {
-    case ':': case '/': case '?': case '#': case '[': case ']': case '@':
-      return true;
-    default:
-      return false;
-  }
+constexpr bool is_gen_delim(char c) noexcept { return in_class(c, gen_delim); }
+
+/// The first position at or after `from` that holds one of `Cs`, or npos. (string_view's
+/// find_first_of calls memchr on the set once per byte.)
+template <char... Cs>
+constexpr std::size_t find_any(std::string_view s, std::size_t from = 0) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i)
+    if (((s[i] == Cs) || ...)) return i;
+  return std::string_view::npos;
 }
 /// pchar minus pct-encoded ('%' is checked once for the whole input).
 constexpr bool is_pchar(char c) noexcept {
-  return is_unreserved(c) || is_sub_delim(c) || c == ':' || c == '@' || c == '%';
+  return in_class(c, unreserved | sub_delim) || c == ':' || c == '@' || c == '%';
 }
 /// Query and fragment: *( pchar / "/" / "?" ).
 constexpr bool is_query_char(char c) noexcept { return is_pchar(c) || c == '/' || c == '?'; }
@@ -160,6 +169,10 @@ inline url_result fail(url_error e, std::string message) {
 
 /// Percent-decodes `s` (whose escapes have already been checked) into `out`.
 inline void percent_decode(std::string_view s, std::string& out) {
+  if (s.find('%') == std::string_view::npos) {
+    out.append(s);
+    return;
+  }
   out.reserve(out.size() + s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%' && i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
@@ -391,11 +404,13 @@ inline std::optional<url_result> parse_name_host(std::string_view raw, url_parts
       return fail(url_error::bad_host, "the host " + quote(raw) + " contains '" + std::string(1, c) +
                                            "', which a host may not contain");
   }
-  std::string h;
+  // Decoded and lower-cased in place, into the result.
+  std::string& h = u.host;
+  h.clear();
   percent_decode(raw, h);
   for (char& c : h) c = to_lower(c);
-  std::string_view name = h;
-  if (name.size() > 1 && name.back() == '.') name.remove_suffix(1);
+  if (h.size() > 1 && h.back() == '.') h.pop_back();
+  const std::string_view name = h;
   if (ends_in_number(name)) {
     std::string why;
     const auto a = parse_ipv4(name, why);
@@ -435,8 +450,7 @@ inline std::optional<url_result> parse_name_host(std::string_view raw, url_parts
                       " (only letters, digits, '-', '_' and '.' are accepted)");
     ++label;
   }
-  u.kind = host_kind::name;
-  u.host.assign(name);
+  u.kind = host_kind::name;  // u.host already holds the name
   return std::nullopt;
 }
 
@@ -544,6 +558,7 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
   // 1. Every byte must be one RFC 3986 allows somewhere in a URI, and every '%' must start an escape.
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (in_class(c, unreserved | sub_delim | gen_delim)) continue;  // the usual byte: one load
     const auto b = static_cast<unsigned char>(c);
     if (b >= 0x80)
       return fail(url_error::bad_character,
@@ -562,14 +577,13 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
                     "the '%' at offset " + std::to_string(i) + " is not followed by two hex digits");
       continue;
     }
-    if (!is_unreserved(c) && !is_sub_delim(c) && !is_gen_delim(c))
-      return fail(url_error::bad_character, "the character '" + std::string(1, c) + "' at offset " +
+    return fail(url_error::bad_character, "the character '" + std::string(1, c) + "' at offset " +
                                                 std::to_string(i) +
                                                 " is not allowed in a URL; percent-encode it");
   }
 
   // 2. scheme ":"
-  const auto colon = text.find_first_of(":/?#");
+  const auto colon = find_any<':', '/', '?', '#'>(text);
   if (colon == std::string_view::npos || text[colon] != ':' || colon == 0)
     return fail(url_error::no_scheme, text.substr(0, 2) == "//"
                                           ? "the URL has no scheme (it starts with \"//\")"
@@ -588,12 +602,13 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
                                              ":\" is not followed by \"//\" and a host");
   rest.remove_prefix(2);
 
-  url_parts u;
-  u.scheme.reserve(scheme.size());
-  for (const char c : scheme) u.scheme += to_lower(c);
+  url_result r;  // built in place: the parts are written straight into it
+  url_parts& u = r.url.emplace();
+  u.scheme.assign(scheme);
+  for (char& c : u.scheme) c = to_lower(c);
 
   // 3. authority = [ userinfo "@" ] host [ ":" port ]
-  const auto auth_end = rest.find_first_of("/?#");
+  const auto auth_end = find_any<'/', '?', '#'>(rest);
   auto hostport = rest.substr(0, auth_end);
   const auto tail = auth_end == std::string_view::npos ? std::string_view{} : rest.substr(auth_end);
   if (const auto at = hostport.find('@'); at != std::string_view::npos) {
@@ -653,7 +668,7 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
   }
 
   // 4. path-abempty [ "?" query ] [ "#" fragment ]
-  const auto q = tail.find_first_of("?#");
+  const auto q = find_any<'?', '#'>(tail);
   const auto path = tail.substr(0, q);
   for (const char c : path)
     if (!is_pchar(c) && c != '/')
@@ -680,8 +695,6 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
     u.fragment.assign(fragment);
   }
 
-  url_result r;
-  r.url = std::move(u);
   return r;
 }
 

@@ -24,6 +24,7 @@
 #include "json.hpp"
 #include "media.hpp"
 #include "models.hpp"
+#include "detail/utf8.hpp"
 #include "report.hpp"
 #include "request.hpp"
 #include "spec.hpp"
@@ -64,56 +65,21 @@ namespace detail {
 
 // --- small text helpers -------------------------------------------------------------------------
 
-/// Decodes UTF-8, calling `f(code_point)`; returns false (and stops) at the first invalid sequence:
-/// overlong forms, surrogates and code points above U+10FFFF are invalid.
-template <class F>
-constexpr bool for_each_code_point(std::string_view s, F&& f) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    char32_t cp = 0;
-    std::size_t len = 0;
-    if (b0 < 0x80) {
-      cp = b0;
-      len = 1;
-    } else if (b0 >= 0xC2 && b0 <= 0xDF) {
-      cp = b0 & 0x1Fu;
-      len = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      cp = b0 & 0x0Fu;
-      len = 3;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      cp = b0 & 0x07u;
-      len = 4;
-    } else {
-      return false;
-    }
-    if (s.size() - i < len) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0u) != 0x80u) return false;
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
-    f(cp);
-    i += len;
-  }
-  return true;
-}
-
 /// Unicode White_Space, plus the invisible format characters that make a prompt look empty.
 constexpr bool is_blank(char32_t c) noexcept {
-  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+  if (c < 0x80) return c == 0x20 || (c >= 0x09 && c <= 0x0D);  // the common cases first
+  if (c > 0x3000) return c == 0xFEFF;                            // CJK and beyond
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
 }
 
 /// CJK ideographs (all planes), kana, hangul, CJK symbols and punctuation, full-width forms.
 constexpr bool is_cjk(char32_t c) noexcept {
-  return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3001 && c <= 0x303F) ||
+  if (c < 0x1100) return false;                   // Latin, Greek, Cyrillic, ...: the common case
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;    // CJK Unified Ideographs: the next most common
+  return (c <= 0x11FF) || (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3001 && c <= 0x303F) ||
          (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0x31F0 && c <= 0x31FF) ||
-         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xAC00 && c <= 0xD7AF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
@@ -287,23 +253,38 @@ inline std::string range_text(const int_range& r) { return std::to_string(r.min)
 /// byte per other token); iterative, so any depth is fine.
 inline std::uint64_t serialized_size_lower_bound(const nlohmann::json& v) {
   std::uint64_t total = 0;
-  std::vector<const nlohmann::json*> stack{&v};
-  while (!stack.empty()) {
-    const nlohmann::json* x = stack.back();
-    stack.pop_back();
+  // A stack of pending values: inline for the usual shallow request, on the heap past 32 entries.
+  std::array<const nlohmann::json*, 32> inline_stack;
+  std::vector<const nlohmann::json*> heap_stack;
+  std::size_t top = 0;
+  const auto push = [&](const nlohmann::json* x) {
+    if (top < inline_stack.size())
+      inline_stack[top++] = x;
+    else
+      heap_stack.push_back(x);
+  };
+  push(&v);
+  while (top > 0 || !heap_stack.empty()) {
+    const nlohmann::json* x = nullptr;
+    if (!heap_stack.empty()) {
+      x = heap_stack.back();
+      heap_stack.pop_back();
+    } else {
+      x = inline_stack[--top];
+    }
     if (x->is_string()) {
       total += x->get_ref<const std::string&>().size() + 2;
     } else if (x->is_object()) {
       total += 2;
       for (auto it = x->begin(); it != x->end(); ++it) {
         total += it.key().size() + 4;
-        stack.push_back(&it.value());
+        push(&it.value());
       }
     } else if (x->is_array()) {
       total += 2;
       for (const auto& e : *x) {
         total += 1;
-        stack.push_back(&e);
+        push(&e);
       }
     } else {
       total += 1;
@@ -322,6 +303,13 @@ class validator {
       return;
     }
     body_ = &j;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      const std::size_t i = field_slot(it.key());
+      if (i < slots_.size()) {
+        slots_[i] = &it.value();
+        ++known_fields_;
+      }
+    }
     check_model();
     check_unknown_fields();
     for (media_kind k : kinds) check_media_array(k);
@@ -341,9 +329,15 @@ class validator {
  private:
   static constexpr std::array<media_kind, 3> kinds{media_kind::image, media_kind::video, media_kind::audio};
 
-  const nlohmann::json* find(std::string_view key) const {
-    auto it = body_->find(key);
-    return it == body_->end() ? nullptr : &*it;
+  /// The index of a top-level field in `request_fields`, or request_fields.size().
+  static std::size_t field_slot(std::string_view key) noexcept {
+    return static_cast<std::size_t>(std::find(request_fields.begin(), request_fields.end(), key) - request_fields.begin());
+  }
+
+  /// The value of top-level field `key` (one of request_fields), or nullptr when absent.
+  const nlohmann::json* find(std::string_view key) const noexcept {
+    const std::size_t i = field_slot(key);
+    return i < slots_.size() ? slots_[i] : nullptr;
   }
 
   void wrong_type(std::string path, std::string_view name, std::string_view expected, const nlohmann::json& v) {
@@ -375,9 +369,10 @@ class validator {
   }
 
   void check_unknown_fields() {
+    if (known_fields_ == body_->size()) return;
     for (auto it = body_->begin(); it != body_->end(); ++it) {
       const std::string& key = it.key();
-      if (std::find(request_fields.begin(), request_fields.end(), key) != request_fields.end()) continue;
+      if (field_slot(key) < request_fields.size()) continue;
       const std::string_view near = closest(key, request_fields, std::max<std::size_t>(2, key.size() / 3));
       out_.add(code::unknown_field, pointer(key),
                "the API defines no field " + show_text(key) +
@@ -403,30 +398,31 @@ class validator {
         wrong_type(pointer(name, i), std::string(name) + " items", "URL strings", item);
         continue;
       }
-      check_media_url(k, pointer(name, i), item.get_ref<const std::string&>());
+      check_media_url(k, i, item.get_ref<const std::string&>());
     }
   }
 
-  void check_media_url(media_kind k, const std::string& path, const std::string& s) {
+  void check_media_url(media_kind k, std::size_t index, const std::string& s) {
+    const auto path = [&] { return pointer(urls_field(k), index); };
     if (iequals_prefix(s, "data:")) {
-      out_.add(code::base64_media, path,
+      out_.add(code::base64_media, path(),
                "media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted");
       return;
     }
     const url_result u = parse_url(s);
     if (!u) {
-      out_.add(code::invalid_url, path, show_text(s) + " is not an absolute URL with a scheme and a host: " + u.message);
+      out_.add(code::invalid_url, path(), show_text(s) + " is not an absolute URL with a scheme and a host: " + u.message);
       return;
     }
     if (is_internal_host(*u.url)) {
-      out_.add(code::url_not_public, path,
+      out_.add(code::url_not_public, path(),
                "host " + show_text(u.url->host) + " is loopback, private or otherwise internal: the provider cannot fetch " +
                    show_text(s));
     }
     const std::string ext = path_extension(*u.url);
     const media_rules& r = rules_for(k);
     if (!ext.empty() && std::find(r.extensions.begin(), r.extensions.end(), ext) == r.extensions.end()) {
-      out_.add(code::media_extension, path,
+      out_.add(code::media_extension, path(),
                "the URL's path ends in ." + ext + "; " + std::string(urls_field(k)) + " accept " + extensions_of(r));
     }
   }
@@ -443,22 +439,22 @@ class validator {
     }
     const std::string& p = v->get_ref<const std::string&>();
     const prompt_stats st = measure_prompt(p);
-    const std::string path = pointer(field::prompt);
+    const auto path = [&] { return pointer(field::prompt); };
     if (!st.valid_utf8) {
-      out_.add(code::invalid_utf8, path, "the prompt is not valid UTF-8");
+      out_.add(code::invalid_utf8, path(), "the prompt is not valid UTF-8");
       return;
     }
     if (st.blank) {
-      out_.add(code::prompt_empty, path,
+      out_.add(code::prompt_empty, path(),
                p.empty() ? std::string("the prompt is empty") : "the prompt has only white space (" + std::to_string(st.code_points) + " characters)");
       return;
     }
     if (st.min_tokens() > limits::prompt_max_tokens) {
-      out_.add(code::prompt_too_long, path,
+      out_.add(code::prompt_too_long, path(),
                "the prompt is at least " + std::to_string(st.min_tokens()) + " tokens long for any tokenizer, over the " +
                    std::to_string(limits::prompt_max_tokens) + "-token limit");
     } else if (st.over_recommendation()) {
-      out_.add(code::prompt_long, path,
+      out_.add(code::prompt_long, path(),
                "the prompt has " + std::to_string(st.cjk) + " CJK characters and " + std::to_string(st.words) +
                    " words, over the recommended " + std::to_string(limits::prompt_recommended_cjk_chars) +
                    " CJK characters or " + std::to_string(limits::prompt_recommended_words) + " words");
@@ -531,18 +527,18 @@ class validator {
   void check_duration() {
     const nlohmann::json* v = find(field::duration);
     if (!v) return;
-    const std::string path = pointer(field::duration);
-    const std::string range = range_text(limits::duration);
+    const auto path = [&] { return pointer(field::duration); };
+    const auto range = [] { return range_text(limits::duration); };
     if (v->is_number_integer()) {
       const bool in = v->is_number_unsigned() ? v->get<std::uint64_t>() <= static_cast<std::uint64_t>(limits::duration.max) &&
                                                     limits::duration.contains(static_cast<long long>(v->get<std::uint64_t>()))
                                               : limits::duration.contains(v->get<long long>());
-      if (!in) out_.add(code::duration_out_of_range, path, "duration " + v->dump() + " is outside " + range + " seconds");
+      if (!in) out_.add(code::duration_out_of_range, path(), "duration " + v->dump() + " is outside " + range() + " seconds");
     } else if (v->is_number_float()) {
-      out_.add(code::duration_out_of_range, path,
-               "duration " + v->dump() + " is not a whole number of seconds in " + range + " (write it without a fraction or exponent)");
+      out_.add(code::duration_out_of_range, path(),
+               "duration " + v->dump() + " is not a whole number of seconds in " + range() + " (write it without a fraction or exponent)");
     } else {
-      wrong_type(path, field::duration, "an integer number of seconds", *v);
+      wrong_type(path(), field::duration, "an integer number of seconds", *v);
     }
   }
 
@@ -550,20 +546,20 @@ class validator {
   void check_enum(std::string_view name) {
     const nlohmann::json* v = find(name);
     if (!v) return;
-    const std::string path = pointer(name);
+    const auto path = [&] { return pointer(name); };
     if (!v->is_string()) {
-      wrong_type(path, name, "a string", *v);
+      wrong_type(path(), name, "a string", *v);
       return;
     }
     const auto& s = v->get_ref<const std::string&>();
     const std::optional<E> e = parse<E>(s);
     if (!e) {
-      out_.add(code::invalid_enum, path, std::string(name) + " " + show_text(s) + " is not one of " + wire_list<E>());
+      out_.add(code::invalid_enum, path(), std::string(name) + " " + show_text(s) + " is not one of " + wire_list<E>());
       return;
     }
     if constexpr (std::is_same_v<E, quality>) {
       if (model_ && !model_->supports(*e)) {
-        out_.add(code::quality_unsupported, path,
+        out_.add(code::quality_unsupported, path(),
                  model_name() + " offers " + qualities_of(*model_) + "; found " + std::string(to_string(*e)));
       }
     }
@@ -577,56 +573,56 @@ class validator {
   void check_callback() {
     const nlohmann::json* v = find(field::callback_url);
     if (!v) return;
-    const std::string path = pointer(field::callback_url);
+    const auto path = [&] { return pointer(field::callback_url); };
     if (!v->is_string()) {
-      wrong_type(path, field::callback_url, "a string (an https URL)", *v);
+      wrong_type(path(), field::callback_url, "a string (an https URL)", *v);
       return;
     }
     const auto& s = v->get_ref<const std::string&>();
     const std::size_t chars = length_in_chars(s);
     if (chars > limits::callback_url_max_chars) {
-      out_.add(code::callback_too_long, path,
+      out_.add(code::callback_too_long, path(),
                "callback_url is " + std::to_string(chars) + " characters long, over the limit of " +
                    std::to_string(limits::callback_url_max_chars));
     }
     const url_result u = parse_url(s);
     if (!u) {
-      out_.add(code::invalid_url, path, show_text(s) + " is not an absolute URL with a scheme and a host: " + u.message);
+      out_.add(code::invalid_url, path(), show_text(s) + " is not an absolute URL with a scheme and a host: " + u.message);
       return;
     }
     if (u.url->scheme != "https")
-      out_.add(code::callback_not_https, path, "callback_url must use https; found scheme " + show_text(u.url->scheme));
+      out_.add(code::callback_not_https, path(), "callback_url must use https; found scheme " + show_text(u.url->scheme));
     if (is_internal_host(*u.url))
-      out_.add(code::callback_private_host, path,
+      out_.add(code::callback_private_host, path(),
                "callback_url host " + show_text(u.url->host) + " is an internal address; the provider refuses callbacks to it");
   }
 
   void check_model_params() {
     const nlohmann::json* v = find(field::model_params);
     if (!v) return;
-    const std::string path = pointer(field::model_params);
+    const auto path = [&] { return pointer(field::model_params); };
     if (!v->is_object()) {
-      wrong_type(path, field::model_params, "an object", *v);
+      wrong_type(path(), field::model_params, "an object", *v);
       return;
     }
     for (auto it = v->begin(); it != v->end(); ++it) {
       const std::string& key = it.key();
-      const std::string kpath = path + pointer(key);
+      const auto kpath = [&] { return path() + pointer(key); };
       if (key != field::web_search) {
-        out_.add(code::unknown_field, kpath,
+        out_.add(code::unknown_field, kpath(),
                  "model_params defines no key " + show_text(key) + " (it has " + std::string(field::web_search) + ")");
         continue;
       }
       if (!it.value().is_boolean()) {
-        wrong_type(kpath, field::web_search, "true or false", it.value());
+        wrong_type(kpath(), field::web_search, "true or false", it.value());
         continue;
       }
       if (!model_ || model_->web_search) continue;
       if (it.value().get<bool>()) {
-        out_.add(code::web_search_unsupported, kpath,
+        out_.add(code::web_search_unsupported, kpath(),
                  model_name() + " has no web search (only the standard and fast text-to-video models do)");
       } else {
-        out_.add(code::field_ignored, kpath, model_name() + " has no web search; web_search: false is ignored");
+        out_.add(code::field_ignored, kpath(), model_name() + " has no web search; web_search: false is ignored");
       }
     }
   }
@@ -830,6 +826,8 @@ class validator {
   report& out_;
   const media_map& media_;
   const nlohmann::json* body_ = nullptr;
+  std::array<const nlohmann::json*, request_fields.size()> slots_{};  // top-level fields, by request_fields index
+  std::size_t known_fields_ = 0;
   const model_info* model_ = nullptr;
   std::array<std::size_t, 3> count_{};               // items per media array (0 when absent)
   std::array<bool, 3> count_known_{true, true, true};  // false when the array has the wrong type

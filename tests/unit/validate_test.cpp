@@ -451,6 +451,17 @@ TEST_CASE("hostile input yields diagnostics, never a crash", "[validate][hostile
     CHECK(dup.has(code::prompt_empty));
     CHECK(validate("").has(code::invalid_json));
     CHECK(validate(static_cast<const char*>(nullptr)).has(code::invalid_json));
+    // Found by fuzz_validate: the parser's message quoted a stray 0xB9 byte, and dump() threw.
+    const report stray = validate(std::string_view("{\"model\": \"seedance-2.0-text-to-video\", \"prompt\": \"p\"\xb9}"));
+    REQUIRE(stray.has(code::invalid_json));
+    CHECK_NOTHROW(json(stray).dump());
+    CHECK(json(stray).dump().find("\xEF\xBF\xBD") != std::string::npos);  // U+FFFD stands for the byte
+    json bad_key = t2v;
+    bad_key["\xff"] = 1;  // only C++ can build this: keys parsed from text are valid UTF-8
+    const report unknown = validate(bad_key);
+    REQUIRE(unknown.has(code::unknown_field));
+    CHECK_NOTHROW(json(unknown).dump());
+    CHECK_NOTHROW(to_provider_error(unknown).dump());
   }
   SECTION("every field with every wrong type") {
     const std::vector<json> values{nullptr, true, 1, -1, 1.5, "s", json::array(), json::object(), json::array({1, "a"})};

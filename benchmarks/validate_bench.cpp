@@ -1,0 +1,144 @@
+// seedance::validate against two JSON Schema validators, in one process, on the same inputs: the
+// provider's four example requests (examples/requests/*.json, valid) and a request with eight
+// problems (examples/requests/invalid-eight-problems.json).
+//
+//   seedance/parsed     seedance::validate(const nlohmann::json&)
+//   valijson/parsed     valijson, its nlohmann adapter, the schema exported by seedance::json_schema
+//   rapidjson/parsed    RapidJSON 1.1 SchemaValidator on a parsed rapidjson::Document, same schema
+//   seedance/text       seedance::validate(std::string_view): parse + validate
+//   rapidjson/text      rapidjson::Document::Parse + SchemaValidator
+//
+// Every benchmark reports `allocs` (heap allocations per call, counted by a replaced operator new)
+// and `ok` (the verdict, so that a validator that silently does nothing would show).
+// RapidJSON 1.1 implements draft-04: it ignores `const` and `if`/`then` of the exported draft-07
+// schema, so it does less work than the others (docs/performance.md).
+#include <seedance/schema.hpp>
+#include <seedance/validate.hpp>
+
+#include "support/allocations.hpp"
+
+#include <benchmark/benchmark.h>
+#include <rapidjson/document.h>
+#include <rapidjson/schema.h>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct input {
+  std::string name;
+  std::string text;
+  nlohmann::json parsed;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const std::vector<input>& inputs() {
+  static const std::vector<input> all = [] {
+    std::vector<input> v;
+    for (const char* name : {"text-to-video", "image-to-video", "reference-to-video", "fast-text-to-video",
+                             "invalid-eight-problems"}) {
+      std::string text = read_file(std::string(SEEDANCE_SOURCE_DIR) + "/examples/requests/" + name + ".json");
+      nlohmann::json parsed = nlohmann::json::parse(text);
+      v.push_back({name, std::move(text), std::move(parsed)});
+    }
+    return v;
+  }();
+  return all;
+}
+
+/// Runs `f` once per iteration; reports allocations per call and the verdict.
+template <class F>
+void run(benchmark::State& state, F&& f) {
+  bool ok = f();
+  const std::size_t before = seedance_bench::allocations();
+  for (auto _ : state) {
+    ok = f();
+    benchmark::DoNotOptimize(ok);
+  }
+  const std::size_t n = seedance_bench::allocations() - before;
+  state.counters["allocs"] = benchmark::Counter(static_cast<double>(n) / static_cast<double>(state.iterations()));
+  state.counters["ok"] = ok ? 1 : 0;
+}
+
+void seedance_parsed(benchmark::State& state, const input* in) {
+  run(state, [&] { return seedance::validate(in->parsed).ok(); });
+}
+
+void seedance_text(benchmark::State& state, const input* in) {
+  run(state, [&] { return seedance::validate(std::string_view(in->text)).ok(); });
+}
+
+void valijson_parsed(benchmark::State& state, const input* in) {
+  const std::string model = in->parsed.at("model").get<std::string>();
+  const nlohmann::json schema_json = *seedance::json_schema(model);
+  valijson::Schema schema;
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  const valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_json);
+  parser.populateSchema(schema_adapter, schema);
+  valijson::Validator validator;
+  run(state, [&] {
+    const valijson::adapters::NlohmannJsonAdapter doc(in->parsed);
+    return validator.validate(schema, doc, nullptr);
+  });
+}
+
+struct rapid_schema {
+  rapidjson::Document doc;
+  std::unique_ptr<rapidjson::SchemaDocument> schema;
+  explicit rapid_schema(const std::string& model) {
+    doc.Parse(seedance::json_schema(model)->dump().c_str());
+    schema = std::make_unique<rapidjson::SchemaDocument>(doc);
+  }
+};
+
+void rapidjson_parsed(benchmark::State& state, const input* in) {
+  const rapid_schema s(in->parsed.at("model").get<std::string>());
+  rapidjson::Document doc;
+  doc.Parse(in->text.c_str());
+  run(state, [&] {
+    rapidjson::SchemaValidator v(*s.schema);
+    return doc.Accept(v);
+  });
+}
+
+void rapidjson_text(benchmark::State& state, const input* in) {
+  const rapid_schema s(in->parsed.at("model").get<std::string>());
+  run(state, [&] {
+    rapidjson::Document doc;
+    doc.Parse(in->text.c_str());
+    if (doc.HasParseError()) return false;
+    rapidjson::SchemaValidator v(*s.schema);
+    return doc.Accept(v);
+  });
+}
+
+const bool registered = [] {
+  for (const input& in : inputs()) {
+    benchmark::RegisterBenchmark(("seedance/parsed/" + in.name).c_str(), seedance_parsed, &in);
+    benchmark::RegisterBenchmark(("valijson/parsed/" + in.name).c_str(), valijson_parsed, &in);
+    benchmark::RegisterBenchmark(("rapidjson/parsed/" + in.name).c_str(), rapidjson_parsed, &in);
+    benchmark::RegisterBenchmark(("seedance/text/" + in.name).c_str(), seedance_text, &in);
+    benchmark::RegisterBenchmark(("rapidjson/text/" + in.name).c_str(), rapidjson_text, &in);
+  }
+  return true;
+}();
+
+}  // namespace
+
+BENCHMARK_MAIN();

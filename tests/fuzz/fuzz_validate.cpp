@@ -1,0 +1,24 @@
+// libFuzzer target: seedance::validate on arbitrary bytes as JSON text. Any exception, crash,
+// sanitizer report or a report that breaks its own invariants is a finding.
+#include <seedance/validate.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const seedance::report r = seedance::validate(text);  // noexcept: an escaping exception aborts
+  std::size_t errors = 0;
+  for (const seedance::diagnostic& d : r) {
+    if (d.message.empty() || seedance::to_string(d.code).empty()) std::abort();
+    if (!d.path.empty() && d.path.front() != '/') std::abort();  // an RFC 6901 pointer or ""
+    errors += d.severity == seedance::severity::error ? 1U : 0U;
+  }
+  if (r.ok() != (errors == 0)) std::abort();
+  (void)seedance::to_text(r);
+  const nlohmann::json j = r;
+  (void)j.dump();  // throws on invalid UTF-8: the JSON rendering must never hold any
+  return 0;
+}
