@@ -12,12 +12,14 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "detail/utf8.hpp"
 #include "spec.hpp"
+#include "text_position.hpp"
 
 namespace seedance {
 
@@ -175,6 +177,9 @@ struct diagnostic {
   seedance::code code = code::invalid_json;
   std::string path;
   std::string message;
+  /// Where the offending value stands in the JSON text, when the request was validated as text
+  /// (or `report::locate_in` was called); for `invalid_json`, where parsing stopped.
+  std::optional<text_position> position;
   friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };
 
@@ -205,7 +210,39 @@ class report {
   /// value, a key built in C++) becomes U+FFFD, so that every rendering is valid UTF-8.
   void add(code c, std::string path, std::string message) {
     items_.push_back({severity_of(c), c, detail::to_valid_utf8(std::move(path)),
-                      detail::to_valid_utf8(std::move(message))});
+                      detail::to_valid_utf8(std::move(message)), std::nullopt});
+  }
+
+  /// Sets the position of every diagnostic that has none from the JSON text the request was
+  /// parsed from (one pass over the text, whatever the number of diagnostics). A diagnostic whose
+  /// path designates no value in the text (e.g. an absent field) keeps none.
+  void locate_in(std::string_view text) {
+    std::vector<std::string> pointers;
+    std::vector<std::size_t> which;
+    std::size_t depth = 0;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      if (items_[i].position) continue;
+      pointers.push_back(items_[i].path);
+      which.push_back(i);
+      depth = std::max<std::size_t>(depth, static_cast<std::size_t>(std::count(items_[i].path.begin(), items_[i].path.end(), '/')));
+    }
+    if (pointers.empty()) return;
+    const auto offsets = locate_values(text, pointers, depth);
+    std::vector<std::size_t> known;
+    std::vector<std::size_t> known_items;
+    for (std::size_t k = 0; k < offsets.size(); ++k) {
+      if (!offsets[k]) continue;
+      known.push_back(*offsets[k]);
+      known_items.push_back(which[k]);
+    }
+    const auto positions = positions_of(text, known);
+    for (std::size_t k = 0; k < positions.size(); ++k) items_[known_items[k]].position = positions[k];
+  }
+
+  /// Adds a diagnostic at a known position of the text (e.g. where parsing stopped).
+  void add(code c, std::string path, std::string message, text_position where) {
+    add(c, std::move(path), std::move(message));
+    items_.back().position = where;
   }
 
  private:
@@ -248,12 +285,17 @@ class report {
   return out;
 }
 
-/// `{"severity", "code", "path", "message"}`.
+/// `{"severity", "code", "path", "message"}`, plus `"line"` and `"column"` (1-based) when the
+/// diagnostic has a position.
 inline void to_json(nlohmann::json& j, const diagnostic& d) {
   j = nlohmann::json{{"severity", std::string(to_string(d.severity))},
                      {"code", std::string(to_string(d.code))},
                      {"path", d.path},
                      {"message", d.message}};
+  if (d.position) {
+    j["line"] = d.position->line;
+    j["column"] = d.position->column;
+  }
 }
 
 /// `{"valid": bool, "errors": n, "warnings": n, "diagnostics": [...]}`.

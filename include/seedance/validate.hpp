@@ -896,7 +896,8 @@ inline void run_guarded(report& r, const nlohmann::json& j, const media_map& med
       }
       const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;  // nlohmann counts bytes read, from 1
       r.add(code::invalid_json, "",
-            "the body is not valid JSON (byte offset " + std::to_string(offset) + where + "): " + what);
+            "the body is not valid JSON (byte offset " + std::to_string(offset) + where + "): " + what,
+            position_of(text, offset));
       return r;
     } catch (const nlohmann::json::exception& e) {
       r.add(code::invalid_json, "", std::string("the body is not valid JSON: ") + e.what());
@@ -905,6 +906,7 @@ inline void run_guarded(report& r, const nlohmann::json& j, const media_map& med
     for (const std::string& k : duplicates)
       r.add(code::duplicate_key, detail::pointer(k), "the key " + detail::show_text(k) + " appears more than once; the last value is used");
     detail::run_guarded(r, j, media, text.size());
+    if (!r.empty()) r.locate_in(text);
   } catch (...) {
   }
   return r;

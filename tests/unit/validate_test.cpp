@@ -477,3 +477,82 @@ TEST_CASE("hostile input yields diagnostics, never a crash", "[validate][hostile
     }
   }
 }
+
+TEST_CASE("diagnostics of a request given as text carry the value's line and column", "[validate][position]") {
+  const std::string text =
+      "{\n"
+      "  \"model\": \"seedance-2.0-fast-text-to-video\",\n"
+      "  \"prompt\": \"\\u4e00 @image3\",\n"
+      "  \"duration\": 16,\n"
+      "  \"quality\":\t\"1080p\",\n"
+      "  \"image_urls\": [\"https://example.com/a.jpg\",\n     \"ftp://x\"],\n"
+      "  \"seed\": 7\n"
+      "}\n";
+  // Expected positions, found by hand from unique markers (byte columns, 1-based).
+  const auto at = [&](std::string_view marker) {
+    const std::size_t offset = text.find(marker);
+    REQUIRE(offset != std::string::npos);
+    const std::size_t line_start = text.rfind('\n', offset) + 1;
+    return seedance::text_position{offset, static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n')) + 1,
+                                   offset - line_start + 1};
+  };
+  const report r = validate(text);
+  const auto where = [&](code c, std::string_view path) -> std::optional<seedance::text_position> {
+    for (const diagnostic& d : r)
+      if (d.code == c && d.path == path) return d.position;
+    FAIL("no " << to_string(c) << " at " << path);
+    return std::nullopt;
+  };
+  CHECK(where(code::duration_out_of_range, "/duration") == at("16"));
+  CHECK(where(code::duration_out_of_range, "/duration")->line == 4);
+  CHECK(where(code::duration_out_of_range, "/duration")->column == 15);
+  CHECK(where(code::quality_unsupported, "/quality") == at("\"1080p\""));
+  CHECK(where(code::media_unsupported, "/image_urls") == at("[\"https"));
+  CHECK(where(code::unknown_field, "/seed") == at("7\n"));
+  CHECK(where(code::prompt_tag_out_of_range, "/prompt") == at("\"\\u4e00"));
+  // JSON rendering: line and column
+  const json j = r;
+  bool seen = false;
+  for (const json& d : j.at("diagnostics"))
+    if (d.at("path") == "/duration") {
+      CHECK(d.at("line") == 4);
+      CHECK(d.at("column") == 15);
+      seen = true;
+    }
+  CHECK(seen);
+  // The same request as parsed JSON has no positions.
+  for (const diagnostic& d : validate(json::parse(text))) CHECK_FALSE(d.position.has_value());
+}
+
+TEST_CASE("invalid_json is placed where parsing stopped, as the parser says", "[validate][position]") {
+  const std::string text = "{\n  \"model\": \"seedance-2.0-text-to-video\",\n  \"prompt\": \"p\" \"x\"\n}";
+  const report r = validate(text);
+  REQUIRE(r.size() == 1);
+  REQUIRE(r[0].position);
+  CHECK(r[0].position->line == 3);
+  // nlohmann/json stops at the last byte of the offending token, the string "x".
+  const std::size_t token = text.find("\"x\"");
+  CHECK(r[0].position->offset >= token);
+  CHECK(r[0].position->offset < token + 3);
+  CHECK(r[0].position->column == r[0].position->offset - text.rfind('\n', token));
+  // and the message says the same line and column
+  CHECK_THAT(r[0].message, Catch::Contains("line 3, column " + std::to_string(r[0].position->column)));
+}
+
+TEST_CASE("locate_values: keys with escapes, duplicates, nesting, hostile depth", "[validate][position]") {
+  using seedance::locate;
+  const std::string t = R"({"a/b": 1, "m~n": [10, {"x": [true]}], "\u0070rompt": "s", "k": 1, "k": 2, "s": "[{\"]"})";
+  CHECK(locate(t, "")->offset == 0);
+  CHECK(locate(t, "/a~1b")->offset == t.find("1,"));
+  CHECK(locate(t, "/m~0n/0")->offset == t.find("10"));
+  CHECK(locate(t, "/m~0n/1/x/0")->offset == t.find("true"));
+  CHECK(locate(t, "/prompt")->offset == t.find("\"s\""));
+  CHECK(locate(t, "/k")->offset == t.find("2,"));  // the last of duplicates, as nlohmann keeps
+  CHECK(locate(t, "/s")->offset == t.find("\"[{"));
+  CHECK_FALSE(locate(t, "/absent"));
+  CHECK_FALSE(locate(t, "/m~0n/2"));
+  const std::string deep = std::string(1'000'000, '[') + "1" + std::string(1'000'000, ']');
+  CHECK(locate(deep, "/0/0/0")->offset == 3);
+  CHECK_FALSE(locate("{\"a\": [1, 2", "/a/5"));  // truncated text: no crash, nothing found
+  CHECK(seedance::position_of("ab\ncd", 4) == seedance::text_position{4, 2, 2});
+}

@@ -1,0 +1,284 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// Where a JSON value stands in the text it was parsed from: byte offset, line and column, found
+// for many RFC 6901 pointers in one pass over the text. `validate(std::string_view)` uses it to
+// give each diagnostic its position; tools use it to print `FILE:LINE:COL:`.
+#ifndef SEEDANCE_TEXT_POSITION_HPP
+#define SEEDANCE_TEXT_POSITION_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace seedance {
+
+/// A position in a text: 0-based byte offset; 1-based line and column. Columns count bytes, as
+/// nlohmann/json's parser errors (and GCC's diagnostics) do: a CJK character before the value
+/// counts 3.
+struct text_position {
+  std::size_t offset = 0;
+  std::size_t line = 1;
+  std::size_t column = 1;
+  friend bool operator==(const text_position&, const text_position&) = default;
+};
+
+/// The position of `offset` in `text` (an offset past the end is clamped to the end).
+[[nodiscard]] inline text_position position_of(std::string_view text, std::size_t offset) noexcept {
+  offset = std::min(offset, text.size());
+  text_position p{offset, 1, 1};
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++p.line;
+      line_start = i + 1;
+    }
+  }
+  p.column = offset - line_start + 1;
+  return p;
+}
+
+/// The positions of many offsets (any order) in one pass over `text`.
+[[nodiscard]] inline std::vector<text_position> positions_of(std::string_view text, const std::vector<std::size_t>& offsets) {
+  std::vector<std::size_t> order(offsets.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
+  std::vector<text_position> out(offsets.size());
+  std::size_t i = 0, line = 1, line_start = 0;
+  for (const std::size_t k : order) {
+    const std::size_t target = std::min(offsets[k], text.size());
+    for (; i < target; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    out[k] = {target, line, target - line_start + 1};
+  }
+  return out;
+}
+
+namespace detail::locate {
+
+inline bool is_ws(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// Appends the UTF-8 encoding of `cp` to `out`.
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+inline int hex(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/// Reads the string that starts at text[i] == '"'; returns the index after its closing quote and
+/// stores its decoded value in `out` when `out` is not null. Stops at the end of the text.
+inline std::size_t read_string(std::string_view text, std::size_t i, std::string* out) {
+  ++i;  // opening quote
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"') return i + 1;
+    if (c != '\\') {
+      if (out) *out += c;
+      ++i;
+      continue;
+    }
+    if (i + 1 >= text.size()) return text.size();
+    const char e = text[i + 1];
+    i += 2;
+    if (!out) {
+      continue;  // skipping: "\"" and "\\" are all that matter
+    }
+    switch (e) {
+      case 'b': *out += '\b'; break;
+      case 'f': *out += '\f'; break;
+      case 'n': *out += '\n'; break;
+      case 'r': *out += '\r'; break;
+      case 't': *out += '\t'; break;
+      case 'u': {
+        const auto u4 = [&](std::size_t at) -> long {
+          if (at + 4 > text.size()) return -1;
+          long v = 0;
+          for (std::size_t k = 0; k < 4; ++k) {
+            const int h = hex(text[at + k]);
+            if (h < 0) return -1;
+            v = v * 16 + h;
+          }
+          return v;
+        };
+        long cp = u4(i);
+        if (cp < 0) break;
+        i += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < text.size() && text[i] == '\\' && text[i + 1] == 'u') {
+          const long lo = u4(i + 2);
+          if (lo >= 0xDC00 && lo <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            i += 6;
+          }
+        }
+        append_utf8(*out, static_cast<char32_t>(cp));
+        break;
+      }
+      default: *out += e; break;  // '"', '\\', '/'
+    }
+  }
+  return text.size();
+}
+
+/// The RFC 6901 reference token of `key`: '~' as "~0", '/' as "~1".
+inline void append_token(std::string& out, std::string_view key) {
+  out += '/';
+  for (const char c : key) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+}
+
+}  // namespace detail::locate
+
+/// The byte offsets of the values that `pointers` (RFC 6901, e.g. "", "/duration",
+/// "/image_urls/3") designate in the JSON text `text`, in one pass; `std::nullopt` for a pointer
+/// that designates nothing. Pointers deeper than `max_depth` tokens are not looked for. For an
+/// object key given twice, the last one counts (as for nlohmann/json). Linear in the text's size
+/// whatever its nesting; never throws except std::bad_alloc; text that is not JSON gives
+/// positions that may be wrong but are within the text.
+[[nodiscard]] inline std::vector<std::optional<std::size_t>> locate_values(std::string_view text,
+                                                                           const std::vector<std::string>& pointers,
+                                                                           std::size_t max_depth = 4) {
+  using namespace detail::locate;
+  std::vector<std::optional<std::size_t>> found(pointers.size());
+  if (pointers.empty()) return found;
+  // The pointers sought, sorted, with their indexes in `pointers`.
+  std::vector<std::pair<std::string_view, std::size_t>> wanted;
+  wanted.reserve(pointers.size());
+  for (std::size_t i = 0; i < pointers.size(); ++i) wanted.emplace_back(pointers[i], i);
+  std::sort(wanted.begin(), wanted.end());
+  const auto record = [&](std::string_view ptr, std::size_t offset) {
+    auto it = std::lower_bound(wanted.begin(), wanted.end(), std::pair<std::string_view, std::size_t>{ptr, 0});
+    for (; it != wanted.end() && it->first == ptr; ++it) found[it->second] = offset;
+  };
+
+  struct frame {
+    bool object;
+    std::size_t index;        // arrays: the next element's index
+    std::size_t path_length;  // length of `path` for this container
+  };
+  std::vector<frame> stack;
+  std::string path;  // the pointer of the value being read, while depth <= max_depth
+  std::string key;
+  std::size_t i = 0;
+  const auto skip_ws = [&] {
+    while (i < text.size() && is_ws(text[i])) ++i;
+  };
+  // Reads one value at text[i]; containers push a frame and are closed by the loop below.
+  bool expect_value = true;
+  while (true) {
+    skip_ws();
+    if (i >= text.size()) break;
+    if (expect_value) {
+      const std::size_t depth = stack.size();
+      if (depth <= max_depth) record(path, i);
+      const char c = text[i];
+      if (c == '{' || c == '[') {
+        stack.push_back({c == '{', 0, path.size()});
+        ++i;
+        skip_ws();
+        if (i < text.size() && (text[i] == '}' || text[i] == ']')) {
+          ++i;
+          stack.pop_back();
+          expect_value = false;
+          continue;
+        }
+        if (c == '[') {
+          if (stack.size() <= max_depth) append_token(path, "0");
+          continue;  // the first element
+        }
+        expect_value = false;  // an object: a key comes first
+        if (i < text.size() && text[i] == '"') {
+          key.clear();
+          i = read_string(text, i, stack.size() <= max_depth ? &key : nullptr);
+          skip_ws();
+          if (i < text.size() && text[i] == ':') ++i;
+          if (stack.size() <= max_depth) append_token(path, key);
+          expect_value = true;
+        }
+        continue;
+      }
+      if (c == '"') {
+        i = read_string(text, i, nullptr);
+      } else {
+        while (i < text.size() && !is_ws(text[i]) && text[i] != ',' && text[i] != '}' && text[i] != ']') ++i;
+      }
+      expect_value = false;
+      continue;
+    }
+    // After a value: ',' or the end of the container.
+    if (stack.empty()) break;
+    frame& f = stack.back();
+    const char c = text[i];
+    if (c == ',') {
+      ++i;
+      path.resize(std::min(path.size(), f.path_length));
+      if (f.object) {
+        skip_ws();
+        if (i < text.size() && text[i] == '"') {
+          key.clear();
+          i = read_string(text, i, stack.size() <= max_depth ? &key : nullptr);
+          skip_ws();
+          if (i < text.size() && text[i] == ':') ++i;
+          if (stack.size() <= max_depth) append_token(path, key);
+        }
+      } else {
+        ++f.index;
+        if (stack.size() <= max_depth) append_token(path, std::to_string(f.index));
+      }
+      expect_value = true;
+      continue;
+    }
+    if (c == '}' || c == ']') {
+      ++i;
+      path.resize(std::min(path.size(), f.path_length));
+      stack.pop_back();
+      continue;
+    }
+    ++i;  // not JSON: move on
+  }
+  return found;
+}
+
+/// The position of the value that `pointer` designates in the JSON text `text`, or std::nullopt.
+[[nodiscard]] inline std::optional<text_position> locate(std::string_view text, std::string_view pointer) {
+  const std::size_t depth = static_cast<std::size_t>(std::count(pointer.begin(), pointer.end(), '/'));
+  const auto found = locate_values(text, {std::string(pointer)}, depth);
+  if (!found[0]) return std::nullopt;
+  return position_of(text, *found[0]);
+}
+
+}  // namespace seedance
+
+#endif  // SEEDANCE_TEXT_POSITION_HPP
