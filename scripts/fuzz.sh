@@ -17,6 +17,14 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
 mkdir -p "$dir/findings"
+# Generated seeds: the probe's media corpus (ffmpeg), one directory per format family.
+if [ -x tests/probe/make_corpus.sh ]; then
+  tests/probe/make_corpus.sh "$dir/media-corpus" >/dev/null
+  mkdir -p "$dir/fuzz-seeds"
+  for kind in image video audio; do
+    ln -sfn "../media-corpus/$kind" "$dir/fuzz-seeds/probe_$kind"
+  done
+fi
 status=0
 for t in "${targets[@]}"; do
   name=${t#fuzz_}

@@ -16,6 +16,7 @@ packages=(
   libclang-rt-16-dev          # clang's sanitizer and libFuzzer runtimes
   libcli11-dev                # the command-line tool's arguments
   ffmpeg                      # tests only: makes the media corpus and is the probe's oracle (ffprobe)
+  libjpeg-turbo-progs         # tests only: jpegtran makes the progressive JPEGs of the corpus
   libbenchmark-dev            # benchmarks (built by the test command so that they cannot rot)
   rapidjson-dev               # benchmarks only: RapidJSON's SchemaValidator, a peer of validate()
   time                        # GNU time, for the compile-time benchmark

@@ -17,7 +17,7 @@
 
 namespace seedance {
 
-/// An image: format, pixel size (as the provider sees it: see docs/rules.md on EXIF rotation), bytes.
+/// An image: format, pixel size (as displayed, EXIF orientation applied: see docs/probe.md), bytes.
 struct image_properties {
   std::optional<media_format> format;
   std::optional<std::uint32_t> width;

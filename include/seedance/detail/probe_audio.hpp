@@ -1,0 +1,286 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// Internals of <seedance/probe.hpp>: WAV (RIFF, RF64/BW64, WAVE_FORMAT_EXTENSIBLE) and MP3 (MPEG-1,
+// 2 and 2.5 layer III; ID3v2, ID3v1, APEv2; Xing/Info with the LAME tag, VBRI; frame walk).
+// Include <seedance/probe.hpp>, not this header.
+#ifndef SEEDANCE_DETAIL_PROBE_AUDIO_HPP
+#define SEEDANCE_DETAIL_PROBE_AUDIO_HPP
+
+#include "probe_core.hpp"
+
+namespace seedance::detail::probe {
+
+// --- WAV -----------------------------------------------------------------------------------------
+inline bool looks_wav(const std::uint8_t* h, std::size_t n) noexcept {
+  return n >= 12 && (tag_is(h, "RIFF") || tag_is(h, "RF64") || tag_is(h, "BW64")) && tag_is(h + 8, "WAVE");
+}
+
+inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_wav(context& cx) {
+  audio_probe a;
+  a.format = media_format::wav;
+  const std::uint8_t* h = cx.need(0, 12, "RIFF header");
+  if (!h) return probe_error{};
+  a.rf64 = !tag_is(h, "RIFF");
+  const std::uint64_t end = cx.in.size();
+  std::uint64_t off = 12, ds64_data = 0;
+  bool fmt = false, ds64 = false;
+  std::uint32_t byte_rate = 0;
+  std::uint16_t align = 0;
+  for (;;) {
+    if (end - off < 8) {
+      cx.fail(probe_errc::truncated, fmt ? "WAV: no data chunk before the end of the file" : "WAV: no fmt chunk before the end of the file");
+      return probe_error{};
+    }
+    if (!cx.count_box()) return probe_error{};
+    const std::uint8_t* c = cx.need(off, 8, "WAV chunk header");
+    if (!c) return probe_error{};
+    const std::uint32_t id = be32(c);
+    const std::uint64_t len = le32(c + 4);
+    if (id == fourcc("ds64")) {
+      const std::uint8_t* p = len >= 24 ? cx.need(off + 8, 24, "WAV ds64 chunk") : nullptr;
+      if (!p) {
+        if (!cx.failed) cx.fail(probe_errc::malformed, "WAV: a ds64 chunk shorter than 24 bytes");
+        return probe_error{};
+      }
+      ds64_data = le64(p + 8);
+      ds64 = true;
+    } else if (id == fourcc("fmt ")) {
+      const std::uint8_t* p = len >= 16 ? cx.need(off + 8, len >= 40 ? 40 : 16, "WAV fmt chunk") : nullptr;
+      if (!p) {
+        if (!cx.failed) cx.fail(probe_errc::malformed, "WAV: a fmt chunk shorter than 16 bytes");
+        return probe_error{};
+      }
+      a.format_tag = le16(p);
+      a.channels = le16(p + 2);
+      a.sample_rate = le32(p + 4);
+      byte_rate = le32(p + 8);
+      align = le16(p + 12);
+      a.bits_per_sample = le16(p + 14);
+      if (a.format_tag == 0xfffe && len >= 40) {
+        a.extensible = true;
+        a.format_tag = le16(p + 24);  // the SubFormat GUID's first two bytes
+      }
+      if (a.sample_rate == 0 || a.channels == 0) {
+        cx.fail(probe_errc::malformed, "WAV: a sample rate or channel count of 0");
+        return probe_error{};
+      }
+      fmt = true;
+    } else if (id == fourcc("data")) {
+      if (!fmt) {
+        cx.fail(probe_errc::malformed, "WAV: the data chunk comes before the fmt chunk");
+        return probe_error{};
+      }
+      std::uint64_t size = len;
+      const std::uint64_t have = end - off - 8;
+      if (len == 0xffffffffu) size = ds64 ? ds64_data : have;  // RF64, or a stream written without sizes
+      if (size > have) {
+        a.incomplete = true;
+        size = have;
+      }
+      const std::uint16_t t = a.format_tag;
+      const bool pcm_like = t == 1 || t == 3 || t == 6 || t == 7;  // PCM, float, A-law, mu-law
+      if (pcm_like && align != 0) {
+        a.duration = static_cast<double>(size / align) / a.sample_rate;
+      } else if (byte_rate != 0) {
+        a.duration = static_cast<double>(size) / byte_rate;
+      } else {
+        cx.fail(probe_errc::malformed, "WAV: a block align and byte rate of 0");
+        return probe_error{};
+      }
+      return a;
+    }
+    const std::uint64_t step = 8 + len + (len & 1);
+    if (step > end - off) {
+      cx.fail(probe_errc::truncated, "WAV: chunk '" + fourcc_text(id) + "' runs past the end of the file");
+      return probe_error{};
+    }
+    off += step;
+  }
+}
+
+// --- MP3 -----------------------------------------------------------------------------------------
+struct mpa_header {
+  int version = 0;  // 1, 2, 25
+  int layer = 0;    // 1, 2, 3
+  std::uint32_t bitrate_kbps = 0, sample_rate = 0, frame_size = 0, samples = 0;
+  bool mono = false;
+  [[nodiscard]] std::uint32_t side_info() const noexcept { return version == 1 ? (mono ? 17 : 32) : (mono ? 9 : 17); }
+};
+
+/// Parses an MPEG audio frame header; false when it is not one (or is free format: bitrate 0).
+inline bool parse_mpa(std::uint32_t h, mpa_header& out) noexcept {
+  if ((h >> 21) != 0x7ff) return false;
+  const std::uint32_t vb = (h >> 19) & 3, lb = (h >> 17) & 3, bi = (h >> 12) & 15, si = (h >> 10) & 3;
+  if (vb == 1 || lb == 0 || bi == 15 || bi == 0 || si == 3 || (h & 3) == 2) return false;
+  static constexpr std::uint16_t rates[3] = {44100, 48000, 32000};
+  // kbps by [MPEG-1?][layer - 1][index]
+  static constexpr std::uint16_t br[2][3][15] = {
+      {{0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256},  // MPEG-2/2.5 layer I
+       {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160},       // layer II
+       {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160}},      // layer III
+      {{0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448},  // MPEG-1 layer I
+       {0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384},     // layer II
+       {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320}},     // layer III
+  };
+  out.version = vb == 3 ? 1 : vb == 2 ? 2 : 25;
+  out.layer = static_cast<int>(4 - lb);
+  const bool m1 = out.version == 1;
+  out.bitrate_kbps = br[m1 ? 1 : 0][out.layer - 1][bi];
+  out.sample_rate = rates[si] >> (m1 ? 0 : out.version == 2 ? 1 : 2);
+  const std::uint32_t pad = (h >> 9) & 1;
+  out.mono = ((h >> 6) & 3) == 3;
+  if (out.layer == 1) {
+    out.samples = 384;
+    out.frame_size = (12000 * out.bitrate_kbps / out.sample_rate + pad) * 4;
+  } else {
+    out.samples = out.layer == 3 && !m1 ? 576 : 1152;
+    out.frame_size = out.samples / 8 * 1000 * out.bitrate_kbps / out.sample_rate + pad;
+  }
+  return true;
+}
+
+inline bool same_stream(const mpa_header& a, const mpa_header& b) noexcept {
+  return a.version == b.version && a.layer == b.layer && a.sample_rate == b.sample_rate;
+}
+
+/// The offset after the ID3v2 tags at `off` (several may follow each other), or `off`.
+inline std::uint64_t skip_id3v2(context& cx, std::uint64_t off) {
+  for (int i = 0; i < 8; ++i) {
+    const std::uint8_t* p = cx.in.get(off, 10);
+    if (!p || !(p[0] == 'I' && p[1] == 'D' && p[2] == '3')) break;
+    if ((p[6] | p[7] | p[8] | p[9]) & 0x80) break;  // not a synchsafe size
+    const std::uint64_t size = std::uint64_t{p[6]} << 21 | std::uint64_t{p[7]} << 14 | std::uint64_t{p[8]} << 7 | p[9];
+    off += 10 + size + ((p[5] & 0x10) ? 10 : 0);
+  }
+  return off;
+}
+
+/// A frame header at `off` whose successor (or the end) is where its size says.
+inline bool mpa_frame_at(context& cx, std::uint64_t off, std::uint64_t end, mpa_header& h) {
+  const std::uint8_t* p = off <= end && end - off >= 4 ? cx.in.get(off, 4) : nullptr;
+  if (!p || !parse_mpa(be32(p), h)) return false;
+  if (h.frame_size < 4 || h.frame_size > end - off) return false;
+  if (h.frame_size == end - off) return true;
+  const std::uint8_t* q = end - off - h.frame_size >= 4 ? cx.in.get(off + h.frame_size, 4) : nullptr;
+  mpa_header n;
+  return q && parse_mpa(be32(q), n) && same_stream(h, n);
+}
+
+inline bool looks_mp3(context& cx, const std::uint8_t* h, std::size_t n) {
+  if (n >= 3 && h[0] == 'I' && h[1] == 'D' && h[2] == '3') return true;
+  mpa_header m;
+  return n >= 4 && mpa_frame_at(cx, 0, cx.in.size(), m);
+}
+
+inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_mp3(context& cx) {
+  audio_probe a;
+  a.format = media_format::mp3;
+  std::uint64_t end = cx.in.size();
+  // Trailing tags: ID3v1 (128 bytes), then an APEv2 tag before it.
+  if (end >= 128) {
+    if (const std::uint8_t* t = cx.in.get(end - 128, 3); t && t[0] == 'T' && t[1] == 'A' && t[2] == 'G') end -= 128;
+  }
+  if (end >= 32) {
+    if (const std::uint8_t* t = cx.in.get(end - 32, 32); t && std::memcmp(t, "APETAGEX", 8) == 0) {
+      const std::uint64_t size = std::uint64_t{le32(t + 12)} + ((le32(t + 20) & 0x80000000u) ? 32 : 0);
+      if (size <= end) end -= size;
+    }
+  }
+  const std::uint64_t start = skip_id3v2(cx, 0);
+  mpa_header h;
+  std::uint64_t first = start;
+  bool found = false;
+  for (std::uint64_t i = 0; i < max_mp3_sync_search && start + i < end; ++i) {
+    if (mpa_frame_at(cx, start + i, end, h)) {
+      first = start + i;
+      found = true;
+      break;
+    }
+  }
+  if (cx.in.io_failed()) return cx.fail(probe_errc::io_error, ""), probe_error{};
+  if (!found) {
+    cx.fail(start >= end ? probe_errc::truncated : probe_errc::unsupported,
+            start >= end ? "MP3: the file ends inside or right after its ID3v2 tag"
+                         : "MP3: no MPEG audio frame within " + std::to_string(max_mp3_sync_search) + " bytes of the start of the audio");
+    return probe_error{};
+  }
+  if (h.layer != 3) {
+    cx.fail(probe_errc::unsupported, "MPEG audio layer " + std::string(h.layer == 1 ? "I" : "II") + ", not layer III (MP3)");
+    return probe_error{};
+  }
+  a.mpeg_version = h.version;
+  a.sample_rate = h.sample_rate;
+  a.channels = h.mono ? 1 : 2;
+  a.bitrate_kbps = h.bitrate_kbps;
+
+  // Xing/Info (after the side information) or VBRI (32 bytes after the header) in the first frame.
+  std::uint64_t frames = 0;
+  bool tag_frame = false;
+  const std::uint32_t xo = 4 + h.side_info();
+  if (h.frame_size >= xo + 8) {
+    const std::uint8_t* x = cx.in.get(first + xo, 8);
+    if (x && (tag_is(x, "Xing") || tag_is(x, "Info"))) {
+      tag_frame = true;
+      const bool info = tag_is(x, "Info");
+      const std::uint32_t flags = be32(x + 4);
+      std::uint64_t at = xo + 8;
+      if (flags & 1) {
+        if (const std::uint8_t* f = at + 4 <= h.frame_size ? cx.in.get(first + at, 4) : nullptr) {
+          frames = be32(f);
+          a.length_source = info ? mp3_length_source::info : mp3_length_source::xing;
+        }
+        at += 4;
+      }
+      at += ((flags & 2) ? 4 : 0) + ((flags & 4) ? 100 : 0) + ((flags & 8) ? 4 : 0);
+      if (at + 24 <= h.frame_size) {
+        if (const std::uint8_t* l = cx.in.get(first + at, 24);
+            l && (std::memcmp(l, "LAME", 4) == 0 || std::memcmp(l, "Lavf", 4) == 0 || std::memcmp(l, "Lavc", 4) == 0)) {
+          const std::uint32_t v = be24(l + 21);
+          a.encoder_delay = v >> 12;
+          a.encoder_padding = v & 0xfffu;
+        }
+      }
+    } else if (h.frame_size >= 36 + 18) {
+      const std::uint8_t* b = cx.in.get(first + 36, 18);
+      if (b && tag_is(b, "VBRI")) {
+        tag_frame = true;
+        frames = be32(b + 14);
+        a.length_source = mp3_length_source::vbri;
+      }
+    }
+  }
+  if (frames == 0) {  // walk the frames
+    std::uint64_t pos = first + (tag_frame ? h.frame_size : 0);
+    const std::uint64_t walk_start = pos;
+    std::uint32_t n = 0;
+    mpa_header f;
+    while (n < max_mp3_frames && pos < end && end - pos >= 4) {
+      const std::uint8_t* p = cx.in.get(pos, 4);
+      if (!p || !parse_mpa(be32(p), f) || !same_stream(f, h) || f.frame_size < 4 || f.frame_size > end - pos) break;
+      ++n;
+      pos += f.frame_size;
+    }
+    if (cx.in.io_failed()) return cx.fail(probe_errc::io_error, ""), probe_error{};
+    frames = n;
+    a.length_source = mp3_length_source::scan;
+    if (n == max_mp3_frames && pos < end && end - pos >= 4) {
+      frames += (end - pos) / ((pos - walk_start) / n);
+      a.length_source = mp3_length_source::estimate;
+    }
+    if (frames == 0) {
+      cx.fail(probe_errc::malformed, "MP3: no complete audio frame");
+      return probe_error{};
+    }
+  }
+  a.mp3_frames = frames;
+  const double samples = static_cast<double>(frames) * h.samples;
+  a.duration = samples / h.sample_rate;
+  if (a.encoder_delay && a.encoder_padding && samples >= *a.encoder_delay + *a.encoder_padding)
+    a.gapless_duration = (samples - *a.encoder_delay - *a.encoder_padding) / h.sample_rate;
+  return a;
+}
+
+}  // namespace seedance::detail::probe
+
+#endif  // SEEDANCE_DETAIL_PROBE_AUDIO_HPP

@@ -1,0 +1,467 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// Internals of <seedance/probe.hpp>: MP4 and MOV (ISO BMFF / QuickTime). Include
+// <seedance/probe.hpp>, not this header.
+//
+// Only the boxes the probe needs are entered, each by a handler of its own (moov > trak > mdia >
+// minf > stbl; moov > mvex; moof > traf): the nesting is bounded by that grammar and by max_depth.
+// Box payloads are never copied whole: tables are read entry by entry through the reader.
+#ifndef SEEDANCE_DETAIL_PROBE_BMFF_HPP
+#define SEEDANCE_DETAIL_PROBE_BMFF_HPP
+
+#include <cmath>
+
+#include "probe_core.hpp"
+
+namespace seedance::detail::probe {
+
+inline bool looks_bmff(const std::uint8_t* h, std::size_t n) noexcept {
+  if (n < 8) return false;
+  const std::uint32_t t = be32(h + 4);
+  // ftyp first (ISO BMFF); classic QuickTime files may start with any of these instead.
+  return t == fourcc("ftyp") || t == fourcc("moov") || t == fourcc("mdat") || t == fourcc("wide") ||
+         t == fourcc("pnot") || ((t == fourcc("free") || t == fourcc("skip")) && be32(h) >= 8);
+}
+
+/// Sample durations, in runs of equal values, and whether they vary. A run of one sample at the
+/// very start or the very end may differ (muxers stretch the first or last sample to align tracks).
+struct delta_runs {
+  std::uint32_t first = 0, base = 0, pending = 0;
+  std::uint64_t first_count = 0, pending_count = 0;
+  std::uint64_t settled = 0;  // runs judged so far (all but the latest)
+  bool have_base = false, have_pending = false, varies = false;
+  void add(std::uint64_t count, std::uint32_t delta) noexcept {
+    if (count == 0) return;
+    if (have_pending && delta == pending) {
+      pending_count = sat_add(pending_count, count);
+      return;
+    }
+    if (have_pending) settle();
+    pending = delta, pending_count = count, have_pending = true;
+  }
+  void settle() noexcept {  // the latest run is not the last one
+    if (++settled == 1) {
+      first = pending, first_count = pending_count;
+    } else if (!have_base) {
+      base = pending, have_base = true;
+      if (first_count > 1) varies = true;  // runs merge, so first != base
+    } else if (pending != base) {
+      varies = true;
+    }
+  }
+  [[nodiscard]] bool variable() const noexcept {
+    if (varies) return true;
+    if (!have_pending || settled == 0) return false;                   // one run at most
+    if (!have_base) return first_count > 1 && pending_count > 1;        // two runs
+    return pending != base && pending_count > 1;                        // the last run
+  }
+};
+
+struct track_facts {
+  std::uint32_t id = 0;
+  std::uint32_t handler = 0;
+  std::uint32_t timescale = 0;
+  std::uint64_t mdhd_duration = 0;
+  bool has_elst = false;
+  std::uint64_t elst_duration = 0;  // movie timescale
+  std::int32_t a = 0x10000, b = 0, c = 0, d = 0x10000;  // tkhd matrix, 16.16
+  std::uint32_t width = 0, height = 0;                    // first sample entry, if visual-sized
+  std::uint64_t samples = 0, sample_time = 0;             // stts + trun
+  std::uint64_t stsz_count = 0;
+  bool has_stsz = false;
+  bool capped = false;
+  std::uint32_t trex_duration = 0;
+  delta_runs runs;
+};
+
+struct bmff_state {
+  explicit bmff_state(context& c) noexcept : cx(c) {}
+  context& cx;
+  video_probe v;
+  std::uint32_t movie_timescale = 0;
+  std::uint64_t mvhd_duration = 0;
+  bool mvhd_known = false;
+  std::uint64_t mehd_duration = 0;
+  std::array<track_facts, max_tracks> tracks{};
+  std::size_t ntracks = 0;
+  bool moov_seen = false;
+
+  track_facts* find_track(std::uint32_t id) noexcept {
+    for (std::size_t i = 0; i < ntracks; ++i)
+      if (tracks[i].id == id) return &tracks[i];
+    return nullptr;
+  }
+
+  /// Calls f(type, payload_begin, payload_end) for each box in [begin, end); false on error.
+  template <class F>
+  bool children(std::uint64_t begin, std::uint64_t end, int depth, F&& f) {
+    if (depth > max_depth) return cx.fail(probe_errc::unsupported, "boxes nested deeper than " + std::to_string(max_depth));
+    std::uint64_t off = begin;
+    while (off < end && end - off >= 8) {
+      if (!cx.count_box()) return false;
+      const std::uint8_t* h = cx.need(off, 8, "box header");
+      if (!h) return false;
+      std::uint64_t size = be32(h);
+      const std::uint32_t type = be32(h + 4);
+      std::uint64_t hsize = 8;
+      if (size == 1) {
+        const std::uint8_t* l = cx.need(off + 8, 8, "64-bit box size");
+        if (!l) return false;
+        size = be64(l);
+        hsize = 16;
+      } else if (size == 0) {
+        size = end - off;
+      }
+      if (size < hsize || size > end - off)
+        return cx.fail(probe_errc::malformed, "box '" + fourcc_text(type) + "' at offset " + std::to_string(off) + " claims " +
+                                                  std::to_string(size) + " bytes; its parent has " + std::to_string(end - off) +
+                                                  " left");
+      if (!f(type, off + hsize, off + size)) return false;
+      off += size;
+    }
+    return !cx.failed;
+  }
+
+  /// `n` bytes at the start of a payload [b, e), or nullptr with a `malformed`/`truncated` error.
+  const std::uint8_t* payload(std::uint64_t b, std::uint64_t e, std::size_t n, const char* box) {
+    if (e - b < n) {
+      cx.fail(probe_errc::malformed, std::string("box '") + box + "' is too short (" + std::to_string(e - b) + " bytes)");
+      return nullptr;
+    }
+    return cx.need(b, n, std::string("box '") + box + "'");
+  }
+
+  // --- moov ------------------------------------------------------------------------------------
+  bool moov(std::uint64_t b, std::uint64_t e) {
+    return children(b, e, 2, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+      if (t == fourcc("mvhd")) return mvhd(pb, pe);
+      if (t == fourcc("trak")) {
+        if (ntracks == max_tracks) return true;
+        tracks[ntracks] = track_facts{};
+        return trak(tracks[ntracks++], pb, pe);
+      }
+      if (t == fourcc("mvex")) {
+        v.fragmented = true;
+        return mvex(pb, pe);
+      }
+      return true;
+    });
+  }
+  bool mvhd(std::uint64_t b, std::uint64_t e) {
+    const std::uint8_t* p = payload(b, e, 4, "mvhd");
+    if (!p) return false;
+    const bool v1 = p[0] == 1;
+    p = payload(b, e, v1 ? 32 : 20, "mvhd");
+    if (!p) return false;
+    movie_timescale = be32(p + (v1 ? 20 : 12));
+    mvhd_duration = v1 ? be64(p + 24) : be32(p + 16);
+    mvhd_known = v1 ? mvhd_duration != ~std::uint64_t{0} : mvhd_duration != 0xffffffffu;
+    return true;
+  }
+  bool mvex(std::uint64_t b, std::uint64_t e) {
+    return children(b, e, 3, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+      if (t == fourcc("mehd")) {
+        const std::uint8_t* p = payload(pb, pe, 4, "mehd");
+        if (!p) return false;
+        const bool v1 = p[0] == 1;
+        if (!(p = payload(pb, pe, v1 ? 12 : 8, "mehd"))) return false;
+        mehd_duration = v1 ? be64(p + 4) : be32(p + 4);
+      } else if (t == fourcc("trex")) {
+        const std::uint8_t* p = payload(pb, pe, 24, "trex");
+        if (!p) return false;
+        const std::uint32_t id = be32(p + 4), dur = be32(p + 12);
+        if (track_facts* tr = find_track(id)) tr->trex_duration = dur;
+      }
+      return true;
+    });
+  }
+  bool trak(track_facts& tr, std::uint64_t b, std::uint64_t e) {
+    return children(b, e, 3, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+      if (t == fourcc("tkhd")) return tkhd(tr, pb, pe);
+      if (t == fourcc("edts"))
+        return children(pb, pe, 4, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) {
+          return t2 == fourcc("elst") ? elst(tr, b2, e2) : true;
+        });
+      if (t == fourcc("mdia")) return mdia(tr, pb, pe);
+      return true;
+    });
+  }
+  bool tkhd(track_facts& tr, std::uint64_t b, std::uint64_t e) {
+    const std::uint8_t* p = payload(b, e, 4, "tkhd");
+    if (!p) return false;
+    const bool v1 = p[0] == 1;
+    const std::size_t m = v1 ? 52 : 40;
+    if (!(p = payload(b, e, m + 36, "tkhd"))) return false;
+    tr.id = be32(p + (v1 ? 20 : 12));
+    tr.a = static_cast<std::int32_t>(be32(p + m));
+    tr.b = static_cast<std::int32_t>(be32(p + m + 4));
+    tr.c = static_cast<std::int32_t>(be32(p + m + 12));
+    tr.d = static_cast<std::int32_t>(be32(p + m + 16));
+    return true;
+  }
+  bool elst(track_facts& tr, std::uint64_t b, std::uint64_t e) {
+    const std::uint8_t* p = payload(b, e, 8, "elst");
+    if (!p) return false;
+    const bool v1 = p[0] == 1;
+    const std::uint64_t n = be32(p + 4), size = v1 ? 20 : 12;
+    if (n > (e - b - 8) / size) return cx.fail(probe_errc::malformed, "elst claims " + std::to_string(n) + " entries; its box holds fewer");
+    tr.has_elst = true;
+    tr.elst_duration = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      if (++cx.table_entries > max_table_entries) return tr.capped = true;
+      const std::uint8_t* q = cx.need(b + 8 + i * size, static_cast<std::size_t>(size), "elst entry");
+      if (!q) return false;
+      tr.elst_duration = sat_add(tr.elst_duration, v1 ? be64(q) : be32(q));
+    }
+    return true;
+  }
+  bool mdia(track_facts& tr, std::uint64_t b, std::uint64_t e) {
+    return children(b, e, 4, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+      if (t == fourcc("mdhd")) {
+        const std::uint8_t* p = payload(pb, pe, 4, "mdhd");
+        if (!p) return false;
+        const bool v1 = p[0] == 1;
+        if (!(p = payload(pb, pe, v1 ? 32 : 20, "mdhd"))) return false;
+        tr.timescale = be32(p + (v1 ? 20 : 12));
+        tr.mdhd_duration = v1 ? be64(p + 24) : be32(p + 16);
+        if (tr.mdhd_duration == (v1 ? ~std::uint64_t{0} : 0xffffffffu)) tr.mdhd_duration = 0;
+        return true;
+      }
+      if (t == fourcc("hdlr")) {  // mdia's hdlr only: MOV has a second one in minf (data handler)
+        const std::uint8_t* p = payload(pb, pe, 12, "hdlr");
+        if (!p) return false;
+        tr.handler = be32(p + 8);
+        return true;
+      }
+      if (t == fourcc("minf"))
+        return children(pb, pe, 5, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) {
+          return t2 == fourcc("stbl") ? stbl(tr, b2, e2) : true;
+        });
+      return true;
+    });
+  }
+  bool stbl(track_facts& tr, std::uint64_t b, std::uint64_t e) {
+    return children(b, e, 6, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+      if (t == fourcc("stsd")) {
+        const std::uint8_t* p = payload(pb, pe, 8, "stsd");
+        if (!p) return false;
+        if (be32(p + 4) == 0 || pe - pb < 8 + 36) return true;  // no (visual-sized) sample entry
+        if (!(p = cx.need(pb + 8, 36, "stsd sample entry"))) return false;
+        const std::uint32_t entry = be32(p);
+        if (entry < 36 || entry > pe - pb - 8) return cx.fail(probe_errc::malformed, "stsd's first sample entry overruns the box");
+        tr.width = be16(p + 32);
+        tr.height = be16(p + 34);
+        return true;
+      }
+      if (t == fourcc("stts")) {
+        const std::uint8_t* p = payload(pb, pe, 8, "stts");
+        if (!p) return false;
+        const std::uint64_t n = be32(p + 4);
+        if (n > (pe - pb - 8) / 8)
+          return cx.fail(probe_errc::malformed, "stts claims " + std::to_string(n) + " entries; its box holds " +
+                                                    std::to_string((pe - pb - 8) / 8));
+        for (std::uint64_t i = 0; i < n; ++i) {
+          if (++cx.table_entries > max_table_entries) return tr.capped = true;
+          const std::uint8_t* q = cx.need(pb + 8 + 8 * i, 8, "stts entry");
+          if (!q) return false;
+          add_samples(tr, be32(q), be32(q + 4));
+        }
+        return true;
+      }
+      if (t == fourcc("stsz") || t == fourcc("stz2")) {
+        const std::uint8_t* p = payload(pb, pe, 12, "stsz");
+        if (!p) return false;
+        tr.stsz_count = be32(p + 8);
+        tr.has_stsz = true;
+        return true;
+      }
+      return true;
+    });
+  }
+  static void add_samples(track_facts& tr, std::uint64_t count, std::uint32_t delta) noexcept {
+    tr.samples = sat_add(tr.samples, count);
+    tr.sample_time = sat_add(tr.sample_time, sat_mul(count, delta));
+    tr.runs.add(count, delta);
+  }
+
+  // --- moof (fragments) -------------------------------------------------------------------------
+  bool moof(std::uint64_t b, std::uint64_t e) {
+    return children(b, e, 2, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+      return t == fourcc("traf") ? traf(pb, pe) : true;
+    });
+  }
+  bool traf(std::uint64_t b, std::uint64_t e) {
+    track_facts* tr = nullptr;
+    std::uint32_t default_duration = 0;
+    return children(b, e, 3, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+      if (t == fourcc("tfhd")) {
+        const std::uint8_t* p = payload(pb, pe, 8, "tfhd");
+        if (!p) return false;
+        const std::uint32_t flags = be32(p) & 0xffffffu;
+        tr = find_track(be32(p + 4));
+        default_duration = tr ? tr->trex_duration : 0;
+        if (flags & 0x08) {
+          const std::size_t at = 8 + ((flags & 0x01) ? 8 : 0) + ((flags & 0x02) ? 4 : 0);
+          if (!(p = payload(pb, pe, at + 4, "tfhd"))) return false;
+          default_duration = be32(p + at);
+        }
+        return true;
+      }
+      if (t == fourcc("trun") && tr) {
+        const std::uint8_t* p = payload(pb, pe, 8, "trun");
+        if (!p) return false;
+        const std::uint32_t flags = be32(p) & 0xffffffu;
+        const std::uint64_t n = be32(p + 4);
+        const std::uint64_t head = 8 + ((flags & 0x1) ? 4 : 0) + ((flags & 0x4) ? 4 : 0);
+        const std::uint64_t each = 4u * static_cast<unsigned>(((flags >> 8) & 1) + ((flags >> 9) & 1) + ((flags >> 10) & 1) + ((flags >> 11) & 1));
+        if (head > pe - pb || (each != 0 && n > (pe - pb - head) / each))
+          return cx.fail(probe_errc::malformed, "trun claims " + std::to_string(n) + " samples; its box holds fewer");
+        if (!(flags & 0x100)) {
+          add_samples(*tr, n, default_duration);
+          return true;
+        }
+        for (std::uint64_t i = 0; i < n; ++i) {
+          if (++cx.table_entries > max_table_entries) return tr->capped = true;
+          const std::uint8_t* q = cx.need(pb + head + i * each, 4, "trun entry");
+          if (!q) return false;
+          add_samples(*tr, 1, be32(q));
+        }
+        return true;
+      }
+      return true;
+    });
+  }
+
+  // --- the file --------------------------------------------------------------------------------
+  std::variant<probe_error, image_probe, video_probe, audio_probe> run() {
+    const std::uint64_t end = cx.in.size();
+    std::uint64_t off = 0;
+    bool ftyp_seen = false, mov_brand = true, mdat_seen = false;
+    while (off < end) {
+      if (end - off < 8) {
+        if (moov_seen) break;  // trailing bytes after the last box
+        cx.fail(probe_errc::truncated, "a box header at offset " + std::to_string(off) + " runs past the end of the file");
+        return probe_error{};
+      }
+      if (!cx.count_box()) return probe_error{};
+      const std::uint8_t* h = cx.need(off, 8, "box header");
+      if (!h) return probe_error{};
+      std::uint64_t size = be32(h);
+      const std::uint32_t type = be32(h + 4);
+      std::uint64_t hsize = 8;
+      if (size == 1) {
+        const std::uint8_t* l = cx.need(off + 8, 8, "64-bit box size");
+        if (!l) return probe_error{};
+        size = be64(l);
+        hsize = 16;
+      } else if (size == 0) {
+        size = end - off;  // to the end of the file
+      }
+      if (size < hsize) {
+        cx.fail(probe_errc::malformed, "box '" + fourcc_text(type) + "' at offset " + std::to_string(off) + " claims " +
+                                           std::to_string(size) + " bytes, less than its header");
+        return probe_error{};
+      }
+      if (size > end - off) {
+        if (moov_seen && type != fourcc("moov") && type != fourcc("moof")) break;  // e.g. a cut mdat: moov is whole
+        cx.fail(probe_errc::truncated, "box '" + fourcc_text(type) + "' at offset " + std::to_string(off) + " claims " +
+                                           std::to_string(size) + " bytes; the file has " + std::to_string(end - off) + " left");
+        return probe_error{};
+      }
+      const std::uint64_t pb = off + hsize, pe = off + size;
+      if (type == fourcc("ftyp") && !ftyp_seen) {
+        ftyp_seen = true;
+        const std::uint8_t* p = payload(pb, pe, 8, "ftyp");
+        if (!p) return probe_error{};
+        const std::uint32_t major = be32(p);
+        for (int i = 0; i < 4; ++i) v.brand[static_cast<std::size_t>(i)] = static_cast<char>(p[i]);
+        if (major == fourcc("heic") || major == fourcc("heix") || major == fourcc("mif1") || major == fourcc("msf1") ||
+            major == fourcc("avif") || major == fourcc("avis")) {
+          cx.fail(probe_errc::unsupported, "an HEIF/AVIF image (brand '" + fourcc_text(major) + "'), not a video");
+          return probe_error{};
+        }
+        mov_brand = major == fourcc("qt  ");
+      } else if (type == fourcc("moov") && !moov_seen) {
+        moov_seen = true;
+        v.moov_after_mdat = mdat_seen;
+        if (!moov(pb, pe)) return probe_error{};
+        if (!v.fragmented) break;  // everything is known: the rest of the file is not read
+      } else if (type == fourcc("moof") && moov_seen) {
+        if (!moof(pb, pe)) return probe_error{};
+      } else if (type == fourcc("mdat")) {
+        mdat_seen = true;
+      }
+      off += size;
+    }
+    if (!moov_seen) {
+      cx.fail(probe_errc::malformed, "no movie box (moov) in the file");
+      return probe_error{};
+    }
+    return finish(mov_brand);
+  }
+
+  std::variant<probe_error, image_probe, video_probe, audio_probe> finish(bool mov_brand) {
+    v.format = mov_brand ? media_format::mov : media_format::mp4;
+    track_facts* vt = nullptr;
+    double longest = 0;
+    for (std::size_t i = 0; i < ntracks; ++i) {
+      track_facts& tr = tracks[i];
+      if (tr.handler == fourcc("soun")) v.has_audio = true;
+      if (!vt && tr.handler == fourcc("vide") && tr.timescale != 0) vt = &tr;
+      if (tr.timescale != 0) longest = std::max(longest, track_seconds(tr));
+    }
+    if (!vt) {
+      cx.fail(probe_errc::unsupported, "no video track (no trak whose mdia/hdlr is 'vide')");
+      return probe_error{};
+    }
+    if (v.fragmented && longest == 0 && mehd_duration != 0 && movie_timescale != 0)
+      v.duration = static_cast<double>(mehd_duration) / movie_timescale;  // fragments without durations
+    else if (v.fragmented || !mvhd_known || movie_timescale == 0 || mvhd_duration == 0)
+      v.duration = longest;
+    else
+      v.duration = static_cast<double>(mvhd_duration) / movie_timescale;
+    v.track_duration = static_cast<double>(v.fragmented || vt->mdhd_duration == 0 ? vt->sample_time : vt->mdhd_duration) / vt->timescale;
+    v.timescale = vt->timescale;
+    v.width = vt->width;
+    v.height = vt->height;
+    set_rotation(*vt);
+    std::uint64_t frames = vt->samples, time = vt->sample_time;
+    if (vt->capped) {
+      v.fps_estimated = true;
+      if (vt->has_stsz && !v.fragmented) frames = vt->stsz_count, time = vt->mdhd_duration;
+    }
+    v.frames = frames;
+    if (frames != 0 && time != 0) v.fps = static_cast<double>(frames) * vt->timescale / static_cast<double>(time);
+    v.variable_frame_rate = vt->runs.variable();
+    return v;
+  }
+
+  /// A track's presented length: its edit list (movie timescale), else mdhd; fragments: the samples.
+  [[nodiscard]] double track_seconds(const track_facts& tr) const noexcept {
+    if (v.fragmented) return static_cast<double>(tr.sample_time) / tr.timescale;
+    if (tr.has_elst && movie_timescale != 0 && tr.elst_duration != 0)
+      return static_cast<double>(tr.elst_duration) / movie_timescale;
+    return static_cast<double>(tr.mdhd_duration != 0 ? tr.mdhd_duration : tr.sample_time) / tr.timescale;
+  }
+
+  void set_rotation(const track_facts& tr) noexcept {
+    // x' = a x + c y, y' = b x + d y: the angle of the image of the x axis, clockwise on screen.
+    const std::int64_t det = std::int64_t{tr.a} * tr.d - std::int64_t{tr.b} * tr.c;
+    v.mirrored = det < 0;
+    int deg = 0;
+    if (tr.b == 0 && tr.c == 0) deg = tr.a >= 0 ? 0 : 180;
+    else if (tr.a == 0 && tr.d == 0) deg = tr.b > 0 ? 90 : 270;
+    else deg = static_cast<int>(std::lround(std::atan2(static_cast<double>(tr.b), static_cast<double>(tr.a)) * 2 / 3.14159265358979323846)) * 90;
+    v.rotation = ((deg % 360) + 360) % 360;
+  }
+};
+
+inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_bmff(context& cx) {
+  bmff_state st(cx);
+  return st.run();
+}
+
+}  // namespace seedance::detail::probe
+
+#endif  // SEEDANCE_DETAIL_PROBE_BMFF_HPP

@@ -1,0 +1,208 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// Internals of <seedance/probe.hpp>: PNG (IHDR), JPEG (markers up to the SOF, EXIF orientation) and
+// WebP (VP8, VP8L, VP8X). Include <seedance/probe.hpp>, not this header.
+#ifndef SEEDANCE_DETAIL_PROBE_IMAGE_HPP
+#define SEEDANCE_DETAIL_PROBE_IMAGE_HPP
+
+#include "probe_core.hpp"
+
+namespace seedance::detail::probe {
+
+inline bool looks_png(const std::uint8_t* h, std::size_t n) noexcept {
+  static constexpr std::uint8_t sig[8] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a};
+  return n >= 8 && std::memcmp(h, sig, 8) == 0;
+}
+inline bool looks_jpeg(const std::uint8_t* h, std::size_t n) noexcept {
+  return n >= 3 && h[0] == 0xff && h[1] == 0xd8 && h[2] == 0xff;
+}
+inline bool looks_webp(const std::uint8_t* h, std::size_t n) noexcept {
+  return n >= 12 && tag_is(h, "RIFF") && tag_is(h + 8, "WEBP");
+}
+
+/// Sides of at most 2^31 - 1 (PNG's own limit); zero is malformed.
+inline bool plausible_side(std::uint64_t v) noexcept { return v != 0 && v <= 0x7fffffffu; }
+
+inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_png(context& cx) {
+  image_probe img;
+  img.format = media_format::png;
+  img.lossless = true;
+  const std::uint8_t* p = cx.need(8, 25, "PNG IHDR chunk");
+  if (!p) return probe_error{};
+  if (be32(p) != 13 || !tag_is(p + 4, "IHDR")) {
+    cx.fail(probe_errc::malformed, "PNG: the first chunk is not a 13-byte IHDR");
+    return probe_error{};
+  }
+  const std::uint32_t w = be32(p + 8), h = be32(p + 12);
+  if (!plausible_side(w) || !plausible_side(h)) {
+    cx.fail(probe_errc::malformed, "PNG: IHDR gives a width or height of 0 or over 2^31 - 1");
+    return probe_error{};
+  }
+  img.width = w;
+  img.height = h;
+  const std::uint8_t colour = p[17];
+  img.alpha = colour == 4 || colour == 6;
+  // Ancillary chunks before IDAT: eXIf (orientation) and acTL (animation). Headers only; a damaged
+  // tail after IHDR leaves the size known and ends the walk.
+  std::uint64_t off = 8 + 25;
+  for (int i = 0; i < 64; ++i) {
+    const std::uint8_t* c = cx.in.get(off, 8);
+    if (!c || !cx.count_box()) break;
+    const std::uint64_t len = be32(c);
+    if (len > 0x7fffffffu || tag_is(c + 4, "IDAT") || tag_is(c + 4, "IEND")) break;
+    if (tag_is(c + 4, "acTL")) img.animated = true;
+    if (tag_is(c + 4, "eXIf")) {
+      const std::uint8_t o = exif_orientation(cx, off + 8, len);
+      if (o != 0) img.orientation = o, img.has_exif_orientation = true;
+    }
+    off += 12 + len;
+  }
+  if (cx.failed) return probe_error{};
+  return img;
+}
+
+inline bool is_sof(std::uint8_t m) noexcept {
+  return m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc;
+}
+
+inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_jpeg(context& cx) {
+  image_probe img;
+  img.format = media_format::jpeg;
+  std::uint64_t off = 2;
+  for (;;) {
+    if (!cx.count_box()) return probe_error{};
+    const std::uint8_t* p = cx.need(off, 2, "JPEG marker");
+    if (!p) return probe_error{};
+    if (p[0] != 0xff) {
+      cx.fail(probe_errc::malformed, "JPEG: no marker at offset " + std::to_string(off));
+      return probe_error{};
+    }
+    std::uint8_t m = p[1];
+    int fill = 0;
+    while (m == 0xff) {  // fill bytes before a marker
+      if (++fill > 64) {
+        cx.fail(probe_errc::malformed, "JPEG: a run of fill bytes at offset " + std::to_string(off));
+        return probe_error{};
+      }
+      ++off;
+      p = cx.need(off, 2, "JPEG marker");
+      if (!p) return probe_error{};
+      m = p[1];
+    }
+    if (m == 0x01 || (m >= 0xd0 && m <= 0xd7)) {  // TEM, RSTn: no length
+      off += 2;
+      continue;
+    }
+    if (m == 0xd8 || m == 0xd9 || m == 0xda || m == 0x00) {
+      cx.fail(probe_errc::malformed, std::string("JPEG: ") +
+                                         (m == 0xda ? "scan data before any frame header (SOF)"
+                                                    : m == 0xd9 ? "end of image before any frame header (SOF)"
+                                                                : "unexpected marker") +
+                                         " at offset " + std::to_string(off));
+      return probe_error{};
+    }
+    const std::uint8_t* l = cx.need(off + 2, 2, "JPEG segment length");
+    if (!l) return probe_error{};
+    const std::uint16_t len = be16(l);
+    if (len < 2) {
+      cx.fail(probe_errc::malformed, "JPEG: a segment length under 2 at offset " + std::to_string(off));
+      return probe_error{};
+    }
+    if (is_sof(m)) {
+      if (len < 8) {
+        cx.fail(probe_errc::malformed, "JPEG: a frame header (SOF) shorter than 8 bytes");
+        return probe_error{};
+      }
+      const std::uint8_t* s = cx.need(off + 4, 6, "JPEG frame header");
+      if (!s) return probe_error{};
+      const std::uint16_t h = be16(s + 1), w = be16(s + 3);
+      if (w == 0) {
+        cx.fail(probe_errc::malformed, "JPEG: a frame header with width 0");
+        return probe_error{};
+      }
+      if (h == 0) {
+        cx.fail(probe_errc::unsupported, "JPEG: the height is given by a DNL marker after the first scan");
+        return probe_error{};
+      }
+      img.width = w;
+      img.height = h;
+      img.progressive = m == 0xc2 || m == 0xc6 || m == 0xca || m == 0xce;
+      img.lossless = m == 0xc3 || m == 0xc7 || m == 0xcb || m == 0xcf;
+      return img;
+    }
+    if (m == 0xe1 && len >= 8 + 8 && !img.has_exif_orientation) {
+      const std::uint8_t* e = cx.need(off + 4, 6, "JPEG APP1 segment");
+      if (!e) return probe_error{};
+      if (std::memcmp(e, "Exif\0\0", 6) == 0) {
+        const std::uint8_t o = exif_orientation(cx, off + 10, std::uint64_t{len} - 8);
+        if (o != 0) img.orientation = o, img.has_exif_orientation = true;
+      }
+    }
+    off += 2 + std::uint64_t{len};
+  }
+}
+
+inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_webp(context& cx) {
+  image_probe img;
+  img.format = media_format::webp;
+  const std::uint8_t* r = cx.need(4, 8 + 8 + 10, "WebP first chunk");
+  if (!r) return probe_error{};
+  const std::uint64_t riff_end = std::min<std::uint64_t>(8 + std::uint64_t{le32(r)}, cx.in.size());
+  const std::uint8_t* c = r + 8;
+  const std::uint8_t* d = c + 8;
+  if (tag_is(c, "VP8 ")) {
+    if ((d[0] & 1) != 0 || d[3] != 0x9d || d[4] != 0x01 || d[5] != 0x2a) {
+      cx.fail(probe_errc::malformed, "WebP: the VP8 chunk does not start with a key frame");
+      return probe_error{};
+    }
+    img.width = le16(d + 6) & 0x3fffu;
+    img.height = le16(d + 8) & 0x3fffu;
+  } else if (tag_is(c, "VP8L")) {
+    if (d[0] != 0x2f) {
+      cx.fail(probe_errc::malformed, "WebP: the VP8L chunk lacks its signature byte");
+      return probe_error{};
+    }
+    const std::uint32_t b = le32(d + 1);
+    img.width = (b & 0x3fffu) + 1;
+    img.height = ((b >> 14) & 0x3fffu) + 1;
+    img.alpha = ((b >> 28) & 1u) != 0;
+    img.lossless = true;
+  } else if (tag_is(c, "VP8X")) {
+    img.alpha = (d[0] & 0x10) != 0;
+    img.animated = (d[0] & 0x02) != 0;
+    img.width = le24(d + 4) + 1;
+    img.height = le24(d + 7) + 1;
+    // Lossless or not, and EXIF orientation: the chunks after VP8X (headers only).
+    std::uint64_t off = 12 + 8 + std::uint64_t{le32(c + 4)} + (le32(c + 4) & 1u);
+    bool want_exif = (d[0] & 0x08) != 0, seen_image = false;  // c and d are not used after this
+    for (int i = 0; i < 64 && (want_exif || !seen_image) && off < riff_end; ++i) {
+      const std::uint8_t* k = cx.in.get(off, 8);
+      if (!k || !cx.count_box()) break;
+      const std::uint32_t len = le32(k + 4);
+      if (tag_is(k, "VP8L")) img.lossless = true;
+      if (tag_is(k, "VP8L") || tag_is(k, "VP8 ") || tag_is(k, "ANMF")) seen_image = true;
+      if (tag_is(k, "EXIF")) {
+        std::uint64_t base = off + 8, n = len;
+        if (const std::uint8_t* x = cx.in.get(base, 6); x && n >= 6 && std::memcmp(x, "Exif\0\0", 6) == 0) base += 6, n -= 6;
+        const std::uint8_t o = exif_orientation(cx, base, n);
+        if (o != 0) img.orientation = o, img.has_exif_orientation = true;
+        want_exif = false;
+      }
+      off += 8 + std::uint64_t{len} + (len & 1u);
+    }
+    if (cx.failed) return probe_error{};
+  } else {
+    cx.fail(probe_errc::unsupported, "WebP: the first chunk is '" + fourcc_text(be32(c)) + "', not VP8, VP8L or VP8X");
+    return probe_error{};
+  }
+  if (img.width == 0 || img.height == 0) {
+    cx.fail(probe_errc::malformed, "WebP: a width or height of 0");
+    return probe_error{};
+  }
+  return img;
+}
+
+}  // namespace seedance::detail::probe
+
+#endif  // SEEDANCE_DETAIL_PROBE_IMAGE_HPP

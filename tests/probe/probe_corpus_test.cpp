@@ -1,0 +1,342 @@
+// The probe against a real oracle: every file of the generated corpus (tests/probe/make_corpus.sh)
+// compared with ffprobe's JSON beside it, read from the path, from memory and through the callback;
+// the bytes read for an MP4 whose moov is at the end; 64-bit and to-end-of-file box sizes; and the
+// end-to-end case: a request whose URLs map to corpus files, validated with probed properties.
+#include <catch2/catch.hpp>
+
+#include <seedance/probe.hpp>
+#include <seedance/validate.hpp>
+
+#include <cstdlib>
+#include <set>
+#include <string>
+
+#include "probe_test_util.hpp"
+
+using namespace seedance;
+using namespace probe_test;
+using nlohmann::json;
+
+namespace {
+
+media_format format_of_codec(const std::string& codec) {
+  if (codec == "mjpeg") return media_format::jpeg;
+  if (codec == "png") return media_format::png;
+  if (codec == "webp") return media_format::webp;
+  return media_format::other;
+}
+
+}  // namespace
+
+TEST_CASE("the corpus has every family the issue asks for", "[probe][corpus]") {
+  // A missing generator (no jpegtran, an ffmpeg without libwebp...) must not pass unnoticed.
+  const auto facts = generated_facts();
+  REQUIRE(corpus_files("image").size() >= 15);
+  REQUIRE(corpus_files("video").size() >= 35);
+  REQUIRE(corpus_files("audio").size() >= 14);
+  for (const auto& [rel, f] : facts) {
+    INFO(rel);
+    CHECK(fs::is_regular_file(corpus_dir() / rel));
+    CHECK(fs::is_regular_file(corpus_dir() / (rel + ".json")));
+  }
+  std::size_t progressive = 0;
+  for (const auto& [rel, f] : facts) progressive += f.count("progressive");
+  CHECK(progressive >= 2);
+}
+
+TEST_CASE("images: size, format, orientation and progressive flag agree with ffprobe and the generator", "[probe][image]") {
+  const auto facts = generated_facts();
+  for (const fs::path& p : corpus_files("image")) {
+    INFO(p.filename().string());
+    const probe_result r = probe_file(p);
+    REQUIRE(r.ok());
+    const image_probe* img = r.image();
+    REQUIRE(img != nullptr);
+    const json j = ffprobe_json(p);
+    const json& s = j.at("streams").at(0);
+    CHECK(img->width == s.at("width").get<std::uint32_t>());
+    CHECK(img->height == s.at("height").get<std::uint32_t>());
+    CHECK(img->format == format_of_codec(s.at("codec_name").get<std::string>()));
+    CHECK(r.bytes == std::stoull(j.at("format").at("size").get<std::string>()));
+    const auto f = facts.count(corpus_rel(p)) ? facts.at(corpus_rel(p)) : std::map<std::string, std::string>{};
+    const int orientation = f.count("orientation") ? std::stoi(f.at("orientation")) : 1;
+    CHECK(int(img->orientation) == orientation);
+    CHECK(img->has_exif_orientation == (f.count("orientation") != 0));
+    if (img->format == media_format::jpeg) CHECK(img->progressive == (f.count("progressive") != 0));
+    // The validator's view: the displayed size.
+    const auto props = r.properties();
+    REQUIRE(props);
+    const auto& ip = std::get<image_properties>(*props);
+    const bool quarter = orientation >= 5;
+    CHECK(*ip.width == (quarter ? img->height : img->width));
+    CHECK(*ip.height == (quarter ? img->width : img->height));
+    CHECK(*ip.format == img->format);
+    CHECK(*ip.bytes == r.bytes);
+  }
+}
+
+TEST_CASE("videos: coded size, duration, frame rate, rotation and brand agree with ffprobe", "[probe][video]") {
+  const auto facts = generated_facts();
+  for (const fs::path& p : corpus_files("video")) {
+    INFO(p.filename().string());
+    const probe_result r = probe_file(p);
+    INFO((r.error() ? r.error()->message : std::string()));
+    REQUIRE(r.ok());
+    const video_probe* v = r.video();
+    REQUIRE(v != nullptr);
+    const json j = ffprobe_json(p);
+    const json* s = stream_of(j, "video");
+    REQUIRE(s != nullptr);
+    CHECK(v->width == s->at("width").get<std::uint32_t>());
+    CHECK(v->height == s->at("height").get<std::uint32_t>());
+    CHECK(v->duration == Approx(std::stod(j.at("format").at("duration").get<std::string>())).margin(0.001));
+    if (s->contains("duration")) CHECK(v->track_duration == Approx(std::stod(s->at("duration").get<std::string>())).margin(0.001));
+    CHECK(v->fps == Approx(rational(s->at("avg_frame_rate").get<std::string>())).margin(0.01));
+    if (!v->fragmented && s->contains("nb_frames")) CHECK(v->frames == std::stoull(s->at("nb_frames").get<std::string>()));
+    int rotation = 0;  // ffprobe: counter-clockwise degrees of the display matrix; the probe: clockwise
+    for (const json& sd : s->value("side_data_list", json::array()))
+      if (sd.contains("rotation")) rotation = ((-sd.at("rotation").get<int>()) % 360 + 360) % 360;
+    CHECK(v->rotation == rotation);
+    const std::string brand = j.at("format").at("tags").at("major_brand").get<std::string>();
+    CHECK(std::string(v->brand.begin(), v->brand.end()) == brand);
+    CHECK(v->format == (brand == "qt  " ? media_format::mov : media_format::mp4));
+    CHECK(v->has_audio == (stream_of(j, "audio") != nullptr));
+    const auto f = facts.at(corpus_rel(p));
+    CHECK(v->variable_frame_rate == (f.count("vfr") != 0));
+    CHECK(v->fragmented == (p.filename().string().rfind("frag_", 0) == 0));
+    CHECK(std::abs(v->duration - std::stod(f.at("seconds"))) < 0.05);  // the generator's length, roughly
+    // The validator's view: the displayed size.
+    const auto props = r.properties();
+    REQUIRE(props);
+    const auto& vp = std::get<video_properties>(*props);
+    const bool quarter = rotation == 90 || rotation == 270;
+    CHECK(*vp.width == (quarter ? v->height : v->width));
+    CHECK(*vp.height == (quarter ? v->width : v->height));
+    CHECK(*vp.duration == v->duration);
+    CHECK(*vp.fps == v->fps);
+  }
+}
+
+TEST_CASE("WAV: duration, rate and channels agree with ffprobe", "[probe][audio][wav]") {
+  for (const fs::path& p : corpus_files("audio")) {
+    if (p.extension() != ".wav") continue;
+    INFO(p.filename().string());
+    const probe_result r = probe_file(p);
+    REQUIRE(r.ok());
+    const audio_probe* a = r.audio();
+    REQUIRE(a != nullptr);
+    CHECK(a->format == media_format::wav);
+    const json j = ffprobe_json(p);
+    const json& s = j.at("streams").at(0);
+    CHECK(a->duration == Approx(std::stod(s.at("duration").get<std::string>())).margin(0.001));
+    CHECK(a->duration == Approx(std::stod(j.at("format").at("duration").get<std::string>())).margin(0.001));
+    CHECK(a->sample_rate == std::stoul(s.at("sample_rate").get<std::string>()));
+    CHECK(a->channels == s.at("channels").get<unsigned>());
+    CHECK(a->rf64 == (p.filename().string().find("rf64") != std::string::npos));
+  }
+}
+
+TEST_CASE("MP3: the generated length within one frame plus the encoder delay; gapless length exact", "[probe][audio][mp3]") {
+  // ffprobe estimates an MP3 without a Xing header from its bitrate and ignores the encoder delay:
+  // the generator's length is the oracle here (docs/probe.md).
+  const auto facts = generated_facts();
+  std::set<mp3_length_source> sources;
+  for (const fs::path& p : corpus_files("audio")) {
+    if (p.extension() != ".mp3") continue;
+    INFO(p.filename().string());
+    const probe_result r = probe_file(p);
+    REQUIRE(r.ok());
+    const audio_probe* a = r.audio();
+    REQUIRE(a != nullptr);
+    CHECK(a->format == media_format::mp3);
+    const json j = ffprobe_json(p);
+    const json& s = j.at("streams").at(0);
+    CHECK(a->sample_rate == std::stoul(s.at("sample_rate").get<std::string>()));
+    CHECK(a->channels == s.at("channels").get<unsigned>());
+    const double generated = std::stod(facts.at(corpus_rel(p)).at("seconds"));
+    // frames x samples per frame = encoder delay + the audio + padding, and LAME pads to the end of a
+    // frame plus the decoder's delay (529 samples): one frame + delay + 529 bounds the excess.
+    const double spf = a->mpeg_version == 1 ? 1152 : 576;
+    const double delay = a->encoder_delay.value_or(576);
+    CHECK(a->duration >= generated);
+    CHECK(a->duration - generated <= (spf + delay + 529) / a->sample_rate);
+    if (a->gapless_duration) CHECK(*a->gapless_duration == Approx(generated).margin(1.0 / a->sample_rate));
+    sources.insert(a->length_source);
+    // With a Xing/Info header ffprobe counts the same frames.
+    if (a->length_source == mp3_length_source::xing || a->length_source == mp3_length_source::info)
+      CHECK(a->duration == Approx(std::stod(s.at("duration").get<std::string>())).margin(0.001));
+    const std::string name = p.filename().string();
+    CHECK(a->mpeg_version == (a->sample_rate >= 32000 ? 1 : a->sample_rate >= 16000 ? 2 : 25));
+    if (name.find("noxing") != std::string::npos) CHECK(a->length_source == mp3_length_source::scan);
+  }
+  CHECK(sources.count(mp3_length_source::xing) == 1);
+  CHECK(sources.count(mp3_length_source::info) == 1);
+  CHECK(sources.count(mp3_length_source::scan) == 1);
+}
+
+TEST_CASE("path, memory and callback probes report the same facts", "[probe][api]") {
+  for (const fs::path& p : all_corpus_files()) {
+    INFO(p.filename().string());
+    const auto bytes = read_bytes(p);
+    const probe_result from_path = probe_file(p);
+    const probe_result from_memory = probe(std::span<const std::uint8_t>(bytes));
+    const probe_result from_callback = probe_windowed(bytes);
+    CHECK(summary(from_path) == summary(from_memory));
+    CHECK(summary(from_callback) == summary(from_memory));
+    CHECK(from_memory.bytes_read == 0);
+    CHECK(from_path.bytes_read == from_callback.bytes_read);
+    CHECK(from_path.bytes == bytes.size());
+    // Only the kind asked for is tried.
+    const media_kind kind = p.parent_path().filename() == "image" ? media_kind::image
+                            : p.parent_path().filename() == "video" ? media_kind::video
+                                                                    : media_kind::audio;
+    for (media_kind k : {media_kind::image, media_kind::video, media_kind::audio}) {
+      const probe_result only = probe(std::span<const std::uint8_t>(bytes), probe_options{k});
+      if (k == kind) CHECK(summary(only) == summary(from_memory));
+      else CHECK((only.error() && only.error()->code == probe_errc::unrecognized_format));
+    }
+  }
+}
+
+TEST_CASE("headers only: bytes read from a file stay near the header size", "[probe][io]") {
+  for (const fs::path& p : all_corpus_files()) {
+    INFO(p.filename().string());
+    const auto bytes = read_bytes(p);
+    const probe_result r = probe_file(p);
+    REQUIRE(r.ok());
+    if (const audio_probe* a = r.audio(); a && a->length_source == mp3_length_source::scan) {
+      CHECK(r.bytes_read <= bytes.size() + 2 * 16384);  // the frame walk: about the file once
+      continue;
+    }
+    std::uint64_t limit = 64 * 1024;
+    if (r.video()) {
+      std::uint64_t moov = 0, moofs = 0;
+      for (const box& b : top_level_boxes(bytes)) {
+        if (b.type == "moov") moov = b.size;
+        if (b.type == "moof") moofs += 16384;  // one window per fragment header
+      }
+      limit += moov + moofs;
+    }
+    CHECK(r.bytes_read <= limit);
+    if (bytes.size() > 2 * limit) CHECK(r.bytes_read < bytes.size() / 2);
+  }
+}
+
+TEST_CASE("an MP4 with moov after a large mdat is probed reading moov plus at most 64 KiB", "[probe][io]") {
+  // fps_30.mp4 has its moov at the end; its mdat grows by 8 MiB of padding at its end (the sample
+  // offsets stay right), read through the callback API that counts bytes.
+  const auto src = read_bytes(corpus_dir() / "video/fps_30.mp4");
+  const auto boxes = top_level_boxes(src);
+  std::vector<std::uint8_t> big;
+  std::uint64_t moov = 0;
+  bool moov_last = false;
+  for (const box& b : boxes) {
+    const auto first = src.begin() + static_cast<std::ptrdiff_t>(b.offset);
+    const auto last = first + static_cast<std::ptrdiff_t>(b.size);
+    if (b.type == "mdat") {
+      const std::size_t at = big.size();
+      big.insert(big.end(), first, last);
+      REQUIRE(b.header == 8);
+      put32(big, at, static_cast<std::uint32_t>(b.size + 8 * 1024 * 1024));
+      big.resize(big.size() + 8 * 1024 * 1024);
+    } else {
+      big.insert(big.end(), first, last);
+    }
+    if (b.type == "moov") moov = b.size;
+    moov_last = b.type == "moov";
+  }
+  REQUIRE(moov_last);
+  std::size_t calls = 0;
+  const probe_result r = probe_windowed(big, &calls);
+  REQUIRE(r.ok());
+  CHECK(r.video()->moov_after_mdat);
+  CHECK(r.bytes_read <= moov + 64 * 1024);
+  CHECK(calls <= moov / 16384 + 4);
+  const probe_result small = probe(std::span<const std::uint8_t>(src));
+  CHECK(summary(r).substr(summary(r).find(' ')) == summary(small).substr(summary(small).find(' ')));
+}
+
+TEST_CASE("64-bit box sizes and size 0 (to the end of the file) read like the original", "[probe][video]") {
+  for (const char* name : {"video/fps_25.mp4", "video/av_aac_tmcd.mov", "video/fps_25_faststart.mp4", "video/frag_empty_moov.mp4"}) {
+    INFO(name);
+    const auto src = read_bytes(corpus_dir() / name);
+    const std::string expected = summary(probe(std::span<const std::uint8_t>(src)));
+    const auto boxes = top_level_boxes(src);
+    // Every top-level box with a 64-bit size: offsets inside mdat move, which the probe never reads.
+    std::vector<std::uint8_t> wide;
+    for (const box& b : boxes) {
+      REQUIRE(b.header == 8);
+      append32(wide, 1);
+      wide.insert(wide.end(), src.begin() + static_cast<std::ptrdiff_t>(b.offset + 4), src.begin() + static_cast<std::ptrdiff_t>(b.offset + 8));
+      append64(wide, b.size + 8);
+      wide.insert(wide.end(), src.begin() + static_cast<std::ptrdiff_t>(b.offset + 8), src.begin() + static_cast<std::ptrdiff_t>(b.offset + b.size));
+    }
+    const probe_result rw = probe(std::span<const std::uint8_t>(wide));
+    INFO(summary(rw));
+    REQUIRE(rw.ok());
+    const std::string got = summary(rw);
+    CHECK(got.substr(got.find(' ')) == expected.substr(expected.find(' ')));
+    // The last box with size 0.
+    std::vector<std::uint8_t> zero = src;
+    put32(zero, static_cast<std::size_t>(boxes.back().offset), 0);
+    CHECK(summary(probe(std::span<const std::uint8_t>(zero))) == expected);
+  }
+}
+
+TEST_CASE("end to end: a request whose URLs are corpus files, validated with probed properties", "[probe][e2e]") {
+  const auto url = [](const std::string& rel) { return "https://media.example.com/" + rel; };
+  const auto media_for = [&](const std::vector<std::string>& rels) {
+    media_map m;
+    for (const std::string& rel : rels) {
+      const probe_result r = probe_file(corpus_dir() / rel);
+      INFO(rel);
+      REQUIRE(r.ok());
+      m.emplace(url(rel), *r.properties());
+    }
+    return m;
+  };
+  const auto request = [&](const std::vector<std::string>& images, const std::vector<std::string>& videos,
+                           const std::vector<std::string>& audios) {
+    json body = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "an advert for tea"}};
+    for (const auto& [field, rels] : {std::pair{"image_urls", images}, std::pair{"video_urls", videos}, std::pair{"audio_urls", audios}}) {
+      if (rels.empty()) continue;
+      body[field] = json::array();
+      for (const std::string& rel : rels) body[field].push_back(url(rel));
+    }
+    std::vector<std::string> all = images;
+    all.insert(all.end(), videos.begin(), videos.end());
+    all.insert(all.end(), audios.begin(), audios.end());
+    return validate(body, media_for(all));
+  };
+  const auto codes = [](const report& r) {
+    std::set<std::string> out;
+    for (const diagnostic& d : r) out.insert(std::string(to_string(d.code)));
+    return out;
+  };
+  using S = std::set<std::string>;
+
+  const report good = request({"image/jpeg_baseline_640x480.jpg"}, {"video/fps_24.mp4"}, {"audio/wav_s16_44100_stereo.wav"});
+  INFO(to_text(good));
+  CHECK(codes(good).empty());
+  // The issue's four cases.
+  CHECK(codes(request({}, {"video/fps_24000_1001.mp4"}, {})) == S{"video_fps"});
+  CHECK(codes(request({}, {"video/dur_16s.mp4"}, {})) == S{"video_duration", "video_total_duration"});
+  CHECK(codes(request({}, {"video/dur_5s.mp4", "video/fps_24.mp4", "video/dur_6s.mp4"}, {})) == S{});
+  {
+    // Three videos totalling 16 s: 5 + 5 + 6, two URLs for the same file.
+    json body = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"},
+                 {"video_urls", {url("video/dur_5s.mp4"), url("video/dur_5s.mp4") + "?copy", url("video/dur_6s.mp4")}}};
+    media_map m = media_for({"video/dur_5s.mp4", "video/dur_6s.mp4"});
+    m.emplace(url("video/dur_5s.mp4") + "?copy", m.at(url("video/dur_5s.mp4")));
+    const report r = validate(body, m);
+    INFO(to_text(r));
+    CHECK(codes(r) == S{"video_total_duration"});
+  }
+  CHECK(codes(request({"image/jpeg_250x250.jpg"}, {}, {})) == S{"image_dimensions"});
+  // And more of section 3 from real files.
+  CHECK(codes(request({"image/jpeg_7000x300.jpg"}, {}, {})) == S{"image_dimensions", "image_aspect_ratio"});
+  CHECK(codes(request({"image/png_rgb_640x480.png"}, {}, {"audio/wav_u8_8000.wav"})) == S{"audio_duration", "audio_total_duration"});
+  CHECK(codes(request({"video/fps_24.mp4"}, {}, {})) == S{"image_format", "media_extension"});
+  CHECK(codes(request({}, {"video/dur_15s.mp4"}, {})) == S{});
+  CHECK(codes(request({}, {"video/odd_321x241.mp4"}, {})).count("video_pixel_count") == 1);
+}
