@@ -1,0 +1,132 @@
+// Cost estimation (issue 5) on the default pricing table, for the provider's four example requests
+// (examples/requests/*.json), plus the table load and response parsing:
+//
+//   estimate/<request>            seedance::estimate_cost(json): validation + pricing (the contract)
+//   estimate_unvalidated/<req>    the same with estimate_options::validate = false: pricing alone
+//   estimate_known_media/...      reference-to-video with its video's duration known (one price)
+//   validate/<request>            seedance::validate(json) alone, for comparison
+//   table/parse_text              pricing_table::parse(default_pricing_feed): JSON text -> table
+//   table/from_json               pricing_table::from_json(parsed feed): the loader alone
+//   response/parse_task           seedance::parse_task(text) on the provider's create response
+//
+// Every benchmark reports `allocs` (heap allocations per call, counted by support/allocations.cpp)
+// and `ok`. Build by hand (from the repository root):
+//   g++ -O2 -std=c++20 -Iinclude benchmarks/estimate_bench.cpp benchmarks/support/allocations.cpp -lbenchmark -lpthread
+#include <seedance/estimate.hpp>
+#include <seedance/pricing_data.hpp>
+#include <seedance/response.hpp>
+
+#include "support/allocations.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#ifndef SEEDANCE_SOURCE_DIR
+#define SEEDANCE_SOURCE_DIR "."
+#endif
+
+namespace {
+
+struct input {
+  std::string name;
+  nlohmann::json parsed;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path + " (run from the repository root)");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const std::vector<input>& inputs() {
+  static const std::vector<input> all = [] {
+    std::vector<input> v;
+    for (const char* name : {"text-to-video", "image-to-video", "reference-to-video", "fast-text-to-video"})
+      v.push_back({name, nlohmann::json::parse(read_file(std::string(SEEDANCE_SOURCE_DIR) + "/examples/requests/" + name + ".json"))});
+    return v;
+  }();
+  return all;
+}
+
+template <class F>
+void run(benchmark::State& state, F&& f) {
+  bool ok = f();
+  const std::size_t before = seedance_bench::allocations();
+  for (auto _ : state) {
+    ok = f();
+    benchmark::DoNotOptimize(ok);
+  }
+  const std::size_t n = seedance_bench::allocations() - before;
+  state.counters["allocs"] = benchmark::Counter(static_cast<double>(n) / static_cast<double>(state.iterations()));
+  state.counters["ok"] = ok ? 1 : 0;
+}
+
+void estimate(benchmark::State& state, const input* in) {
+  const seedance::pricing_table& table = seedance::default_pricing();  // loaded before timing
+  run(state, [&] { return seedance::estimate_cost(in->parsed, table).ok(); });
+}
+
+void estimate_unvalidated(benchmark::State& state, const input* in) {
+  const seedance::pricing_table& table = seedance::default_pricing();
+  seedance::estimate_options o;
+  o.validate = false;
+  run(state, [&] { return seedance::estimate_cost(in->parsed, table, {}, o).ok(); });
+}
+
+void estimate_known_media(benchmark::State& state, bool validated) {
+  const seedance::pricing_table& table = seedance::default_pricing();
+  const input& in = inputs()[2];
+  seedance::media_map media;
+  seedance::video_properties v;
+  v.duration = 5.0;
+  media.emplace(in.parsed["video_urls"][0].get<std::string>(), v);
+  seedance::estimate_options o;
+  o.validate = validated;
+  run(state, [&] { return seedance::estimate_cost(in.parsed, table, media, o).ok(); });
+}
+
+void validate_only(benchmark::State& state, const input* in) {
+  run(state, [&] { return seedance::validate(in->parsed).ok(); });
+}
+
+void table_parse_text(benchmark::State& state) {
+  run(state, [] { return seedance::pricing_table::parse(seedance::default_pricing_feed).ok(); });
+}
+
+void table_from_json(benchmark::State& state) {
+  const nlohmann::json feed = nlohmann::json::parse(seedance::default_pricing_feed);
+  run(state, [&] { return seedance::pricing_table::from_json(feed).ok(); });
+}
+
+void response_parse(benchmark::State& state) {
+  const std::string body = R"({"created": 1761313744, "id": "task-unified-1774857405-abc123", "model": "seedance-2.0-text-to-video",
+    "object": "video.generation.task", "progress": 0, "status": "pending",
+    "task_info": {"can_cancel": true, "estimated_time": 165, "video_duration": 8}, "type": "video",
+    "usage": {"billing_rule": "per_second", "credits_reserved": 50, "user_group": "default"}})";
+  run(state, [&] { return seedance::parse_task(std::string_view(body)).ok(); });
+}
+
+const bool registered = [] {
+  for (const input& in : inputs()) {
+    benchmark::RegisterBenchmark(("estimate/" + in.name).c_str(), estimate, &in);
+    benchmark::RegisterBenchmark(("estimate_unvalidated/" + in.name).c_str(), estimate_unvalidated, &in);
+  }
+  benchmark::RegisterBenchmark("estimate_known_media/reference-to-video", estimate_known_media, true);
+  benchmark::RegisterBenchmark("estimate_known_media_unvalidated/reference-to-video", estimate_known_media, false);
+  for (const input& in : inputs()) benchmark::RegisterBenchmark(("validate/" + in.name).c_str(), validate_only, &in);
+  benchmark::RegisterBenchmark("table/parse_text", table_parse_text);
+  benchmark::RegisterBenchmark("table/from_json", table_from_json);
+  benchmark::RegisterBenchmark("response/parse_task", response_parse);
+  return true;
+}();
+
+}  // namespace
+
+BENCHMARK_MAIN();

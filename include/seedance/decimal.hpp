@@ -1,0 +1,253 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// Exact arithmetic for prices: `seedance::decimal`, a number read from a decimal string ("0.609",
+// "135000") and kept as an exact fraction of two 64-bit integers in lowest terms. Sums, products,
+// quotients, ceilings and half-up rounding are exact; nothing passes through binary floating point.
+// Every operation that could leave the representable range (or divide by zero) returns an empty
+// optional instead: no overflow is undefined behaviour, nothing throws.
+//
+// Why a fraction and not a scaled integer: a pricing feed may divide (the Seedance rows divide by 10;
+// a future row may divide by 3). A fraction keeps every such quotient exact; a scaled decimal would
+// have to round somewhere before the rounding the feed asks for. Every decimal string is a fraction,
+// so on the feed's own numbers this *is* exact decimal arithmetic.
+#ifndef SEEDANCE_DECIMAL_HPP
+#define SEEDANCE_DECIMAL_HPP
+
+#include <compare>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace seedance {
+
+namespace detail {
+// 128-bit intermediates, so that a product of two 64-bit values never overflows. `__extension__`
+// keeps -Wpedantic quiet: GCC and Clang both provide the type.
+__extension__ typedef __int128 i128;
+__extension__ typedef unsigned __int128 u128;
+
+constexpr u128 magnitude(i128 v) noexcept { return v < 0 ? u128(0) - static_cast<u128>(v) : static_cast<u128>(v); }
+
+constexpr u128 gcd128(u128 a, u128 b) noexcept {
+  while (b != 0) {
+    const u128 t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+constexpr std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) noexcept {
+  while (b != 0) {
+    const std::uint64_t t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+inline constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
+}  // namespace detail
+
+/// An exact rational number n/d (d > 0, lowest terms, |n| and d at most 2^63 - 1), read from and
+/// written as decimal text. Regular value type; comparisons are exact.
+class decimal {
+ public:
+  /// Zero.
+  constexpr decimal() noexcept = default;
+  /// The integer `v` (any int64 but the most negative one, which is clamped by one unit).
+  constexpr explicit decimal(std::int64_t v) noexcept : num_(v == std::numeric_limits<std::int64_t>::min() ? -detail::i64_max : v) {}
+
+  /// n/d in lowest terms; empty when d is 0 or the reduced fraction does not fit.
+  [[nodiscard]] static constexpr std::optional<decimal> fraction(detail::i128 n, detail::i128 d) noexcept {
+    if (d == 0) return std::nullopt;
+    const bool negative = (n < 0) != (d < 0);
+    detail::u128 un = detail::magnitude(n), ud = detail::magnitude(d);
+    constexpr detail::u128 u64_max = ~std::uint64_t{0};
+    // 64-bit division is several times faster than 128-bit: use it when both fit (the usual case).
+    const detail::u128 g = (un <= u64_max && ud <= u64_max) ? detail::u128(detail::gcd64(static_cast<std::uint64_t>(un), static_cast<std::uint64_t>(ud)))
+                                                            : detail::gcd128(un, ud);
+    if (g > 1) {
+      un /= g;
+      ud /= g;
+    }
+    constexpr auto max = static_cast<detail::u128>(detail::i64_max);
+    if (un > max || ud > max) return std::nullopt;
+    decimal r;
+    r.num_ = negative ? -static_cast<std::int64_t>(un) : static_cast<std::int64_t>(un);
+    r.den_ = static_cast<std::int64_t>(ud);
+    return r;
+  }
+
+  /// Reads decimal text: an optional '-', digits, optionally '.' and more digits ("12", "0.609",
+  /// "-3.50"). No exponent, no '+', no spaces. Empty for anything else or for a value out of range
+  /// (more than 36 significant digits, or a reduced fraction beyond 64 bits).
+  [[nodiscard]] static constexpr std::optional<decimal> parse(std::string_view s) noexcept {
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < s.size() && s[i] == '-') {
+      negative = true;
+      ++i;
+    }
+    detail::i128 coef = 0;
+    int scale = 0;
+    int digits = 0;       // digits accumulated (after leading zeros)
+    int int_digits = 0;   // digits before the point
+    int frac_digits = 0;  // digits after the point
+    bool point = false;
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if (c == '.') {
+        if (point) return std::nullopt;
+        point = true;
+        continue;
+      }
+      if (c < '0' || c > '9') return std::nullopt;
+      (point ? frac_digits : int_digits) += 1;
+      if (coef == 0 && c == '0') {
+        if (point) ++scale;
+        continue;
+      }
+      if (++digits > 36) return std::nullopt;
+      coef = coef * 10 + (c - '0');
+      if (point) ++scale;
+    }
+    if (int_digits == 0 || (point && frac_digits == 0)) return std::nullopt;
+    // Trailing zeros after the point do not change the value: drop them before scaling.
+    while (scale > 0 && coef != 0 && coef % 10 == 0) {
+      coef /= 10;
+      --scale;
+    }
+    if (coef == 0) return decimal{};
+    if (scale > 36) return std::nullopt;
+    detail::i128 den = 1;
+    for (int k = 0; k < scale; ++k) den *= 10;
+    return fraction(negative ? -coef : coef, den);
+  }
+
+  [[nodiscard]] constexpr std::int64_t numerator() const noexcept { return num_; }
+  [[nodiscard]] constexpr std::int64_t denominator() const noexcept { return den_; }
+  [[nodiscard]] constexpr bool is_integer() const noexcept { return den_ == 1; }
+  [[nodiscard]] constexpr bool is_negative() const noexcept { return num_ < 0; }
+  [[nodiscard]] constexpr bool is_zero() const noexcept { return num_ == 0; }
+
+  /// The largest integer not above / the smallest integer not below this value (always fit).
+  [[nodiscard]] constexpr decimal floor() const noexcept {
+    std::int64_t q = num_ / den_;
+    if (num_ % den_ != 0 && num_ < 0) --q;
+    return decimal(q);
+  }
+  [[nodiscard]] constexpr decimal ceil() const noexcept {
+    std::int64_t q = num_ / den_;
+    if (num_ % den_ != 0 && num_ > 0) ++q;
+    return decimal(q);
+  }
+  /// Rounds to an integer, halves away from zero (2.5 -> 3, -2.5 -> -3, 2.4999 -> 2).
+  [[nodiscard]] constexpr decimal round_half_up() const noexcept {
+    const detail::i128 n = num_, d = den_;
+    const detail::u128 m = detail::magnitude(n);
+    const auto q = static_cast<std::int64_t>((2 * m + static_cast<detail::u128>(d)) / (2 * static_cast<detail::u128>(d)));
+    return decimal(n < 0 ? -q : q);
+  }
+  /// The value as an int64 when it is an integer.
+  [[nodiscard]] constexpr std::optional<std::int64_t> to_integer() const noexcept {
+    if (den_ != 1) return std::nullopt;
+    return num_;
+  }
+
+  friend constexpr bool operator==(const decimal&, const decimal&) = default;
+  friend constexpr std::strong_ordering operator<=>(const decimal& a, const decimal& b) noexcept {
+    const detail::i128 l = static_cast<detail::i128>(a.num_) * b.den_;
+    const detail::i128 r = static_cast<detail::i128>(b.num_) * a.den_;
+    return l < r ? std::strong_ordering::less : l > r ? std::strong_ordering::greater : std::strong_ordering::equal;
+  }
+
+  // Checked arithmetic: empty on overflow or division by zero.
+  [[nodiscard]] friend constexpr std::optional<decimal> add(const decimal& a, const decimal& b) noexcept {
+    // |a.num * b.den| < 2^126: the sum of two fits in a signed 128-bit integer.
+    return fraction(static_cast<detail::i128>(a.num_) * b.den_ + static_cast<detail::i128>(b.num_) * a.den_,
+                    static_cast<detail::i128>(a.den_) * b.den_);
+  }
+  [[nodiscard]] friend constexpr std::optional<decimal> subtract(const decimal& a, const decimal& b) noexcept {
+    return fraction(static_cast<detail::i128>(a.num_) * b.den_ - static_cast<detail::i128>(b.num_) * a.den_,
+                    static_cast<detail::i128>(a.den_) * b.den_);
+  }
+  [[nodiscard]] friend constexpr std::optional<decimal> multiply(const decimal& a, const decimal& b) noexcept {
+    return fraction(static_cast<detail::i128>(a.num_) * b.num_, static_cast<detail::i128>(a.den_) * b.den_);
+  }
+  [[nodiscard]] friend constexpr std::optional<decimal> divide(const decimal& a, const decimal& b) noexcept {
+    if (b.num_ == 0) return std::nullopt;
+    return fraction(static_cast<detail::i128>(a.num_) * b.den_, static_cast<detail::i128>(a.den_) * b.num_);
+  }
+
+  /// Exact decimal text when the value has a finite decimal expansion ("12.18", "-0.5", "3");
+  /// otherwise the exact fraction ("1/3"). Never rounds.
+  [[nodiscard]] std::string to_string() const {
+    // Finite expansion <=> the denominator has no prime factor but 2 and 5.
+    std::int64_t d = den_;
+    int twos = 0, fives = 0;
+    while (d % 2 == 0) {
+      d /= 2;
+      ++twos;
+    }
+    while (d % 5 == 0) {
+      d /= 5;
+      ++fives;
+    }
+    if (d != 1) return std::to_string(num_) + "/" + std::to_string(den_);
+    const int places = twos > fives ? twos : fives;
+    return to_fixed(places);
+  }
+
+  /// Decimal text rounded half away from zero to `places` digits after the point (0..18), with
+  /// exactly that many digits: to_fixed(2) of 2.41808... is "2.42".
+  [[nodiscard]] std::string to_fixed(int places) const {
+    if (places < 0) places = 0;
+    if (places > 18) places = 18;
+    detail::u128 scale = 1;
+    for (int k = 0; k < places; ++k) scale *= 10;
+    const detail::u128 m = detail::magnitude(num_);
+    const auto d = static_cast<detail::u128>(den_);
+    // round(m * scale / d) = whole * scale + round(rem * scale / d): rem < d < 2^63 and
+    // scale <= 10^18 < 2^60, so 2 * rem * scale + d < 2^125.
+    const detail::u128 whole = m / d, rem = m % d;
+    const detail::u128 frac_scaled = (2 * rem * scale + d) / (2 * d);
+    detail::u128 total_int = whole, total_frac = frac_scaled;
+    if (total_frac >= scale) {  // carried into the integer part
+      total_int += 1;
+      total_frac -= scale;
+    }
+    std::string digits_int = u128_text(total_int);
+    std::string out = (num_ < 0 && (total_int != 0 || total_frac != 0)) ? "-" : "";
+    out += digits_int;
+    if (places > 0) {
+      std::string f = u128_text(total_frac);
+      out += '.';
+      out.append(static_cast<std::size_t>(places) - f.size(), '0');
+      out += f;
+    }
+    return out;
+  }
+
+ private:
+  static std::string u128_text(detail::u128 v) {
+    if (v == 0) return "0";
+    char buf[48];
+    int i = 48;
+    while (v != 0 && i > 0) {
+      buf[--i] = static_cast<char>('0' + static_cast<int>(v % 10));
+      v /= 10;
+    }
+    return std::string(buf + i, buf + 48);
+  }
+
+  std::int64_t num_ = 0;
+  std::int64_t den_ = 1;
+};
+
+}  // namespace seedance
+
+#endif  // SEEDANCE_DECIMAL_HPP

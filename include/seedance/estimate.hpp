@@ -1,0 +1,565 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// Cost estimation: `seedance::estimate_cost(request, pricing, media)` validates the request, maps it
+// to the pricing feed's parameters (rules.md section 6) and prices it with a `pricing_table` (by
+// default the table shipped in pricing_data.hpp). The result is a range of credits (equal ends when
+// the request decides the price), the same in CNY and USD, the components, and the assumptions made,
+// in plain words, each marked when it is an inference. Never throws; an invalid request gets no
+// estimate but the validation report. See docs/pricing.md.
+#ifndef SEEDANCE_ESTIMATE_HPP
+#define SEEDANCE_ESTIMATE_HPP
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "decimal.hpp"
+#include "json.hpp"
+#include "media.hpp"
+#include "pricing.hpp"
+#include "pricing_data.hpp"
+#include "report.hpp"
+#include "request.hpp"
+#include "spec.hpp"
+#include "validate.hpp"
+
+namespace seedance {
+
+/// The feed's parameter names that a request maps to (the feed's vocabulary, schema_version "2").
+namespace pricing_parameters {
+inline constexpr std::string_view duration_seconds = "duration_seconds";
+inline constexpr std::string_view quality = "quality";
+inline constexpr std::string_view input_seconds = "input_seconds";
+inline constexpr std::string_view search_count = "search_count";
+}  // namespace pricing_parameters
+
+/// Conversions and switches of one estimate.
+struct estimate_options {
+  /// CNY per credit and CNY per USD (defaults: the provider's 0.1 and 6.8).
+  decimal cny_per_credit = pricing_defaults::cny_per_credit;
+  decimal cny_per_usd = pricing_defaults::cny_per_usd;
+  /// Validate the request first (the default). Turn off only for a request already validated:
+  /// an unvalidated request is priced as far as its fields can be read.
+  bool validate = true;
+};
+
+/// One amount in every unit: uc (the feed's unit), credits, CNY, USD. Exact; format with
+/// `decimal::to_fixed`.
+struct money {
+  decimal uc;
+  decimal credits;
+  decimal cny;
+  decimal usd;
+};
+
+/// One priced component of the estimate.
+struct cost_component {
+  std::string id;                     // the feed's component id: "video_output", "web_search"
+  std::string unit;                   // the feed's unit: "output_second", "search", ...
+  decimal quantity_min, quantity_max; // the quantity_rule's value at the low and high end
+  decimal rate_uc;                    // uc per unit
+  std::int64_t amount_min_uc = 0;     // after rounding and minimum charge, before the content-filter factor
+  std::int64_t amount_max_uc = 0;
+  bool minimum_applied = false;       // the minimum charge decided the amount (at either end)
+  /// Billed per use, and how many uses is unknown before the run (web search): the amounts above are
+  /// for zero uses; `per_use` of the estimate gives the price of one.
+  bool per_use = false;
+};
+
+/// The price of one use of a per-use component (one web search), factor included.
+struct per_use_price {
+  std::string component;
+  std::string unit;
+  money price;
+};
+
+/// An assumption the estimate rests on, in plain words; `inference` marks what the provider does
+/// not state and the library concluded.
+struct assumption {
+  std::string text;
+  bool inference = false;
+};
+
+/// A cost estimate.
+struct cost_estimate {
+  std::string model;
+  /// The range: `min` and `max` are equal when the request decides the price. When
+  /// `open_upper_bound`, per-use charges (`per_use`) come on top of `max` and there is no upper bound.
+  money min;
+  money max;
+  bool open_upper_bound = false;
+  std::vector<per_use_price> per_use;
+  /// The factor applied to the total (1, or 1.1 for content_filter false: an inference).
+  decimal factor{1};
+  std::vector<cost_component> components;
+  std::vector<assumption> assumptions;
+
+  /// The request decides the price: one figure, no unknowns.
+  [[nodiscard]] bool exact() const noexcept { return !open_upper_bound && min.uc == max.uc; }
+};
+
+/// The result of `estimate_cost`: the estimate, or why there is none (the validation report, or a
+/// pricing error for a valid request the table cannot price).
+struct estimate_result {
+  seedance::report report;
+  std::optional<cost_estimate> estimate;
+  std::string error;  // one sentence when there is no estimate
+  [[nodiscard]] bool ok() const noexcept { return estimate.has_value(); }
+};
+
+// =============================================================================================
+// Implementation
+// =============================================================================================
+
+namespace detail {
+
+/// The request fields the price depends on, read without throwing.
+struct priced_request {
+  std::string_view model;
+  std::optional<long long> duration;
+  std::optional<std::string_view> quality;
+  std::vector<std::string_view> videos;
+  std::optional<bool> content_filter;
+  bool web_search = false;
+};
+
+/// A double from the caller's media properties as the shortest decimal that reads back as it
+/// (5.1 -> "5.1"), so no binary noise enters the price. Empty for non-finite or out-of-range values.
+inline std::optional<decimal> decimal_from_double(double v) noexcept {
+  if (!std::isfinite(v)) return std::nullopt;
+  std::array<char, 400> buf{};
+  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed);
+  if (r.ec != std::errc{}) return std::nullopt;
+  return decimal::parse(std::string_view(buf.data(), static_cast<std::size_t>(r.ptr - buf.data())));
+}
+
+inline std::string seconds_text(const decimal& d) { return d.to_string() + " s"; }
+
+inline std::string credits_text(const decimal& uc) {
+  const auto c = divide(uc, pricing_defaults::uc_per_credit);
+  return c ? c->to_string() + " credits" : uc.to_string() + " uc";
+}
+
+inline bool money_of(const decimal& uc, const estimate_options& o, money& out) {
+  const auto credits = divide(uc, pricing_defaults::uc_per_credit);
+  if (!credits) return false;
+  const auto cny = multiply(*credits, o.cny_per_credit);
+  if (!cny) return false;
+  const auto usd = divide(*cny, o.cny_per_usd);
+  if (!usd) return false;
+  out = {uc, *credits, *cny, *usd};
+  return true;
+}
+
+/// Prices a request whose fields are read; fills `res.estimate` or `res.error`.
+inline void estimate_fields(const priced_request& q, const pricing_table& table, const media_map& media,
+                            const estimate_options& opt, estimate_result& res) {
+  const pricing_model* row = table.find(q.model);
+  if (row == nullptr) {
+    res.error = "the pricing table has no row for model " + pricing_show(q.model);
+    return;
+  }
+  if (opt.cny_per_usd.is_zero() || opt.cny_per_usd.is_negative() || opt.cny_per_credit.is_negative()) {
+    res.error = "the currency rates must be positive";
+    return;
+  }
+  cost_estimate e;
+  e.model = std::string(q.model);
+  e.assumptions.reserve(4);
+  auto note = [&](std::string text, bool inference = false) { e.assumptions.push_back({std::move(text), inference}); };
+
+  // duration -> duration_seconds, quality -> quality
+  const long long duration = q.duration.value_or(defaults::duration);
+  if (!q.duration) note("duration is not set: the API's default of " + std::to_string(defaults::duration) + " s is priced");
+  const std::string_view quality = q.quality.value_or(to_string(defaults::quality));
+  if (!q.quality) note("quality is not set: the API's default " + std::string(to_string(defaults::quality)) + " is priced");
+
+  // reference videos -> input_seconds, exact or a range
+  const media_rules& video = rules_for(media_kind::video);
+  decimal known{0};
+  std::size_t unknown = 0;
+  for (std::string_view url : q.videos) {
+    std::optional<decimal> d;
+    if (auto it = media.find(url); it != media.end())
+      if (const auto* v = std::get_if<video_properties>(&it->second); v && v->duration && *v->duration >= 0)
+        d = decimal_from_double(*v->duration);
+    if (d) {
+      const auto s = add(known, *d);
+      if (!s) {
+        res.error = "the reference videos' durations overflow";
+        return;
+      }
+      known = *s;
+    } else {
+      ++unknown;
+    }
+  }
+  decimal input_lo = known, input_hi = known;
+  if (unknown > 0) {
+    const auto n = static_cast<std::int64_t>(unknown);
+    const auto lo_sum = add(known, decimal(n * video.duration_s.min));
+    const auto hi_sum = add(known, decimal(n * video.duration_s.max));
+    if (!lo_sum || !hi_sum) {
+      res.error = "the reference videos' durations overflow";
+      return;
+    }
+    input_lo = *lo_sum;
+    const decimal each_max = *hi_sum;
+    const decimal total_max{video.total_duration_s};
+    input_hi = each_max < total_max ? each_max : total_max;
+    if (input_hi < input_lo) input_hi = input_lo;
+    note("the duration of " + std::to_string(unknown) + " of the " + std::to_string(q.videos.size()) +
+         " reference videos is not known: their total is taken between " + seconds_text(input_lo) + " and " + seconds_text(input_hi) +
+         " (each video lasts " + std::to_string(video.duration_s.min) + " to " + std::to_string(video.duration_s.max) +
+         " s, all together at most " + std::to_string(video.total_duration_s) +
+         " s; the feed bills at least the output duration), so the price is a range; give the media properties for one figure");
+  } else if (!q.videos.empty()) {
+    note("the reference videos last " + seconds_text(known) + " in all (from the media properties)");
+  }
+
+  std::array<pricing_variable, 4> vars{{
+      {pricing_parameters::duration_seconds, pricing_value::of(decimal(duration))},
+      {pricing_parameters::quality, pricing_value::of_text(quality)},
+      {pricing_parameters::input_seconds, pricing_value::of(input_lo)},
+      {pricing_parameters::search_count, pricing_value::of(decimal(0))},
+  }};
+  const price_result lo = table.price(*row, vars);
+  if (!lo.ok()) {
+    res.error = "cannot price " + e.model + ": " + lo.error;
+    return;
+  }
+  price_result hi_storage;
+  const price_result* hi = &lo;
+  if (input_hi != input_lo) {
+    vars[2].value = pricing_value::of(input_hi);
+    hi_storage = table.price(*row, vars);
+    if (!hi_storage.ok()) {
+      res.error = "cannot price " + e.model + ": " + hi_storage.error;
+      return;
+    }
+    hi = &hi_storage;
+  }
+
+  // content_filter: false -> x 1.1 on the total (an inference: the feed has no such parameter)
+  if (q.content_filter == false) {
+    e.factor = pricing_defaults::content_filter_off_factor;
+    note("content_filter is false: the provider's page charges " + e.factor.to_string() +
+             " times the price for it, and the pricing feed has no such parameter, so the factor is applied to the total",
+         true);
+  }
+
+  // Components; web search (a component reading search_count) is per use.
+  bool has_per_use = false;
+  for (std::size_t i = 0; i < lo.components.size(); ++i) {
+    const component_price& a = lo.components[i];
+    const component_price& b = hi->components[i];
+    const pricing_component& c = *a.component;
+    const bool per_use = c.reads(pricing_parameters::search_count);
+    if (per_use && !q.web_search) continue;  // no search requested: never billed
+    cost_component out;
+    out.id = c.id;
+    out.unit = c.unit;
+    out.quantity_min = a.quantity;
+    out.quantity_max = b.quantity;
+    out.rate_uc = c.rate_uc;
+    out.amount_min_uc = a.amount_uc;
+    out.amount_max_uc = b.amount_uc;
+    out.minimum_applied = a.minimum_applied || b.minimum_applied;
+    out.per_use = per_use;
+    if (out.minimum_applied)
+      note(c.id + ": the minimum charge of " + credits_text(c.minimum_uc) + " applies" +
+           (a.minimum_applied && b.minimum_applied ? "" : " at the low end of the range"));
+    has_per_use = has_per_use || per_use;
+    e.components.push_back(std::move(out));
+  }
+
+  // Totals
+  const auto total = [&](std::int64_t uc, money& m) {
+    const auto f = multiply(decimal(uc), e.factor);
+    return f && money_of(*f, opt, m);
+  };
+  if (!total(lo.total_uc, e.min) || !total(hi->total_uc, e.max)) {
+    res.error = "the total overflows";
+    return;
+  }
+  if (e.max.uc < e.min.uc) std::swap(e.min, e.max);
+
+  if (q.web_search) {
+    if (has_per_use) {
+      vars[3].value = pricing_value::of(decimal(1));
+      vars[2].value = pricing_value::of(input_lo);
+      const price_result one = table.price(*row, vars);
+      if (!one.ok()) {
+        res.error = "cannot price " + e.model + ": " + one.error;
+        return;
+      }
+      for (const component_price& p : one.components) {
+        if (!p.component->reads(pricing_parameters::search_count)) continue;
+        per_use_price u;
+        u.component = p.component->id;
+        u.unit = p.component->unit;
+        const auto f = multiply(decimal(p.amount_uc), e.factor);
+        if (!f || !money_of(*f, opt, u.price)) {
+          res.error = "the total overflows";
+          return;
+        }
+        note("web_search is on: each search the model actually runs costs " + u.price.credits.to_string() + " credits (" +
+             u.price.uc.to_string() + " uc); how many searches it runs is not known before the run, so the estimate has no upper bound");
+        e.per_use.push_back(std::move(u));
+      }
+      e.open_upper_bound = true;
+    } else {
+      note("web_search is on, but this model's pricing row has no web-search charge: none is counted");
+    }
+  }
+  if (row->settlement_basis == "request_then_actual")
+    note("the provider settles this model on actual use after the run (settlement basis request_then_actual): the final charge may differ",
+         true);
+  res.estimate = std::move(e);
+}
+
+/// Reads the priced fields of a JSON body without throwing; false (with `error`) when a field the
+/// price needs cannot be read.
+inline bool read_priced(const nlohmann::json& j, priced_request& q, std::string& error) {
+  if (!j.is_object()) {
+    error = "the request is not a JSON object";
+    return false;
+  }
+  auto it = j.find(field::model);
+  if (it == j.end() || !it->is_string()) {
+    error = "the request has no model";
+    return false;
+  }
+  q.model = it->get_ref<const std::string&>();
+  if (it = j.find(field::duration); it != j.end()) {
+    if (!it->is_number_integer() || (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(i64_max))) {
+      error = "duration is not an integer";
+      return false;
+    }
+    q.duration = it->get<long long>();
+  }
+  if (it = j.find(field::quality); it != j.end()) {
+    if (!it->is_string()) {
+      error = "quality is not a string";
+      return false;
+    }
+    q.quality = it->get_ref<const std::string&>();
+  }
+  if (it = j.find(field::video_urls); it != j.end() && it->is_array()) {
+    for (const auto& u : *it)
+      if (u.is_string()) q.videos.push_back(u.get_ref<const std::string&>());
+  }
+  if (it = j.find(field::content_filter); it != j.end() && it->is_boolean()) q.content_filter = it->get<bool>();
+  if (it = j.find(field::model_params); it != j.end() && it->is_object()) {
+    auto w = it->find(field::web_search);
+    q.web_search = w != it->end() && w->is_boolean() && w->get<bool>();
+  }
+  return true;
+}
+
+inline priced_request read_priced(const request_body& b) {
+  priced_request q;
+  q.model = b.model;
+  if (b.duration) q.duration = *b.duration;
+  if (b.quality) q.quality = to_string(*b.quality);
+  if (b.video_urls)
+    for (const std::string& u : *b.video_urls) q.videos.push_back(u);
+  q.content_filter = b.content_filter;
+  q.web_search = b.web_search.value_or(false);
+  return q;
+}
+
+inline void no_estimate_from_report(estimate_result& res) {
+  res.error = "the request is invalid (" + std::to_string(res.report.errors()) + " error" + (res.report.errors() == 1 ? "" : "s") +
+              " in the report): no estimate";
+}
+
+}  // namespace detail
+
+/// Estimates the cost of a request body given as parsed JSON. Never throws.
+[[nodiscard]] inline estimate_result estimate_cost(const nlohmann::json& body, const pricing_table& table, const media_map& media = {},
+                                                   const estimate_options& options = {}) noexcept {
+  estimate_result res;
+  try {
+    if (options.validate) {
+      res.report = validate(body, media);
+      if (!res.report.ok()) {
+        detail::no_estimate_from_report(res);
+        return res;
+      }
+    }
+    detail::priced_request q;
+    if (!detail::read_priced(body, q, res.error)) return res;
+    detail::estimate_fields(q, table, media, options, res);
+  } catch (...) {
+    res.estimate.reset();
+    try {
+      res.error = "out of memory";
+    } catch (...) {
+    }
+  }
+  return res;
+}
+
+/// As above, on the default table (pricing_data.hpp).
+[[nodiscard]] inline estimate_result estimate_cost(const nlohmann::json& body, const media_map& media = {},
+                                                   const estimate_options& options = {}) noexcept {
+  try {
+    return estimate_cost(body, default_pricing(), media, options);
+  } catch (...) {
+    return {};
+  }
+}
+
+/// A request body given as fields.
+[[nodiscard]] inline estimate_result estimate_cost(const request_body& body, const pricing_table& table, const media_map& media = {},
+                                                   const estimate_options& options = {}) noexcept {
+  estimate_result res;
+  try {
+    if (options.validate) {
+      res.report = validate(body, media);
+      if (!res.report.ok()) {
+        detail::no_estimate_from_report(res);
+        return res;
+      }
+    }
+    detail::estimate_fields(detail::read_priced(body), table, media, options, res);
+  } catch (...) {
+    res.estimate.reset();
+    try {
+      res.error = "out of memory";
+    } catch (...) {
+    }
+  }
+  return res;
+}
+[[nodiscard]] inline estimate_result estimate_cost(const request_body& body, const media_map& media = {},
+                                                   const estimate_options& options = {}) noexcept {
+  try {
+    return estimate_cost(body, default_pricing(), media, options);
+  } catch (...) {
+    return {};
+  }
+}
+
+/// A typed request.
+template <model_type M, std::size_t I, std::size_t V, std::size_t A>
+[[nodiscard]] estimate_result estimate_cost(const request<M, I, V, A>& r, const pricing_table& table, const media_map& media = {},
+                                            const estimate_options& options = {}) noexcept {
+  return estimate_cost(r.body(), table, media, options);
+}
+template <model_type M, std::size_t I, std::size_t V, std::size_t A>
+[[nodiscard]] estimate_result estimate_cost(const request<M, I, V, A>& r, const media_map& media = {},
+                                            const estimate_options& options = {}) noexcept {
+  return estimate_cost(r.body(), media, options);
+}
+
+/// JSON text (parsed, then as above; text that does not parse gets the validator's invalid_json).
+[[nodiscard]] inline estimate_result estimate_cost_text(std::string_view text, const pricing_table& table, const media_map& media = {},
+                                                        const estimate_options& options = {}) noexcept {
+  estimate_result res;
+  try {
+    res.report = validate(text, media);
+    if (!res.report.ok()) {
+      detail::no_estimate_from_report(res);
+      return res;
+    }
+    const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    estimate_options o = options;
+    o.validate = false;  // just done, on the text
+    seedance::report keep = std::move(res.report);
+    res = estimate_cost(j, table, media, o);
+    res.report = std::move(keep);
+  } catch (...) {
+    res.estimate.reset();
+  }
+  return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Renderings
+// ---------------------------------------------------------------------------------------------
+
+namespace detail {
+inline std::string money_range_text(const decimal& lo, const decimal& hi, int places, std::string_view unit) {
+  std::string s = lo.to_fixed(places);
+  if (hi != lo) s += " to " + hi.to_fixed(places);
+  return s + " " + std::string(unit);
+}
+}  // namespace detail
+
+/// A few lines for people: the total in credits (CNY and USD to the cent), the per-use prices, the
+/// components, the assumptions:
+///   seedance-2.0-reference-to-video: 164.43 credits (16.44 CNY, 2.42 USD)
+///   seedance-2.0-text-to-video: at least 67.5 credits (6.75 CNY, 0.99 USD), plus 0.04 credits per search
+[[nodiscard]] inline std::string to_text(const cost_estimate& e) {
+  std::string s = e.model + ": " + (e.open_upper_bound ? "at least " : "");
+  s += e.min.credits.to_string();
+  if (e.max.uc != e.min.uc) s += " to " + e.max.credits.to_string();
+  s += " credits (" + detail::money_range_text(e.min.cny, e.max.cny, 2, "CNY") + ", " +
+       detail::money_range_text(e.min.usd, e.max.usd, 2, "USD") + ")";
+  for (const per_use_price& u : e.per_use)
+    s += ", plus " + u.price.credits.to_string() + " credits per " + (u.unit.empty() ? u.component : u.unit);
+  s += "\n";
+  for (const cost_component& c : e.components) {
+    s += "  " + c.id + ": ";
+    if (c.per_use) {
+      s += c.rate_uc.to_string() + " uc per " + (c.unit.empty() ? "use" : c.unit) + ", count unknown\n";
+      continue;
+    }
+    s += c.quantity_min.to_string();
+    if (c.quantity_max != c.quantity_min) s += " to " + c.quantity_max.to_string();
+    s += " " + c.unit + " x " + c.rate_uc.to_string() + " uc = " + std::to_string(c.amount_min_uc);
+    if (c.amount_max_uc != c.amount_min_uc) s += " to " + std::to_string(c.amount_max_uc);
+    s += " uc";
+    if (c.minimum_applied) s += " (minimum charge)";
+    s += "\n";
+  }
+  if (e.factor != decimal(1)) s += "  x " + e.factor.to_string() + " on the total (inference)\n";
+  for (const assumption& a : e.assumptions) s += std::string("  - ") + (a.inference ? "[inference] " : "") + a.text + "\n";
+  return s;
+}
+
+inline void to_json(nlohmann::json& j, const money& m) {
+  j = {{"uc", m.uc.to_string()}, {"credits", m.credits.to_string()}, {"cny", m.cny.to_fixed(8)}, {"usd", m.usd.to_fixed(8)}};
+}
+
+/// JSON for tools: amounts as decimal strings (exact for uc and credits; CNY and USD to 8 places).
+inline void to_json(nlohmann::json& j, const cost_estimate& e) {
+  j = nlohmann::json::object();
+  j["model"] = e.model;
+  j["min"] = e.min;
+  j["max"] = e.max;
+  j["open_upper_bound"] = e.open_upper_bound;
+  j["exact"] = e.exact();
+  j["factor"] = e.factor.to_string();
+  j["per_use"] = nlohmann::json::array();
+  for (const per_use_price& u : e.per_use) j["per_use"].push_back({{"component", u.component}, {"unit", u.unit}, {"price", u.price}});
+  j["components"] = nlohmann::json::array();
+  for (const cost_component& c : e.components)
+    j["components"].push_back({{"id", c.id},
+                               {"unit", c.unit},
+                               {"quantity_min", c.quantity_min.to_string()},
+                               {"quantity_max", c.quantity_max.to_string()},
+                               {"rate_uc", c.rate_uc.to_string()},
+                               {"amount_min_uc", c.amount_min_uc},
+                               {"amount_max_uc", c.amount_max_uc},
+                               {"minimum_applied", c.minimum_applied},
+                               {"per_use", c.per_use}});
+  j["assumptions"] = nlohmann::json::array();
+  for (const assumption& a : e.assumptions) j["assumptions"].push_back({{"text", a.text}, {"inference", a.inference}});
+}
+
+}  // namespace seedance
+
+#endif  // SEEDANCE_ESTIMATE_HPP

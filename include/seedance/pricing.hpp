@@ -1,0 +1,905 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// The provider's pricing rules, as data: `pricing_table` loads the pricing-rules feed
+// (`GET /v1/catalog/pricing-rules`, schema_version "2"; rules.md section 6) and prices a model for
+// given parameter values. Each component's `quantity_rule` and `condition` are expression trees
+// (variable constant add multiply divide ceil max min clamp if gt gte eq lookup), evaluated in exact
+// arithmetic (`seedance::decimal`), then rounded per component (half_up or ceil) and raised to the
+// component's minimum charge. No price is written in this file: prices come from the feed, and the
+// feed shipped with the library is `pricing_data.hpp`.
+//
+// The feed is untrusted input: loading never throws, an unknown operator (or any malformed part
+// that affects a price) is a load error naming the JSON pointer, trees are bounded in depth and
+// size (`pricing_limits`), and evaluation reports overflow and division by zero as errors.
+// Unknown models and unknown fields are ignored.
+#ifndef SEEDANCE_PRICING_HPP
+#define SEEDANCE_PRICING_HPP
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "decimal.hpp"
+#include "spec.hpp"
+
+namespace seedance {
+
+/// Bounds on what a feed may contain (a feed is untrusted input).
+namespace pricing_limits {
+/// JSON text larger than this is not parsed.
+inline constexpr std::size_t max_feed_bytes = 32 * mib;
+/// Nesting depth of one expression tree (the Seedance rows need 8).
+inline constexpr std::size_t max_depth = 32;
+/// Nodes in one expression tree (the Seedance rows need at most 24).
+inline constexpr std::size_t max_nodes = 1024;
+/// Arguments of one operator, entries of one lookup.
+inline constexpr std::size_t max_args = 64;
+inline constexpr std::size_t max_lookup_entries = 256;
+/// Components and parameters of one model row.
+inline constexpr std::size_t max_components = 32;
+inline constexpr std::size_t max_parameters = 32;
+/// Length of a name, lookup key or constant.
+inline constexpr std::size_t max_text = 256;
+}  // namespace pricing_limits
+
+/// The operators of `quantity_rule` and `condition` trees.
+enum class pricing_op : std::uint8_t { variable, constant, add, multiply, divide, ceil, max, min, clamp, if_, gt, gte, eq, lookup };
+
+template <>
+struct enum_strings<pricing_op> {
+  static constexpr std::array<std::string_view, 14> values{"variable", "constant", "add", "multiply", "divide",
+                                                           "ceil",     "max",      "min", "clamp",    "if",
+                                                           "gt",       "gte",      "eq",  "lookup"};
+};
+
+/// How a component's exact subtotal (quantity x rate, in uc) becomes whole uc.
+enum class pricing_rounding : std::uint8_t { half_up, ceil };
+
+template <>
+struct enum_strings<pricing_rounding> {
+  static constexpr std::array<std::string_view, 2> values{"half_up", "ceil"};
+};
+
+/// A value in an expression: a number, a text (e.g. a quality "720p") or a truth value.
+struct pricing_value {
+  enum class kind : std::uint8_t { number, text, boolean };
+  kind type = kind::number;
+  decimal number;
+  std::string_view text;  // for text (and for a constant written as text)
+  bool boolean = false;
+
+  [[nodiscard]] static pricing_value of(decimal d) noexcept { return {kind::number, d, {}, false}; }
+  [[nodiscard]] static pricing_value of_text(std::string_view s) noexcept { return {kind::text, {}, s, false}; }
+  [[nodiscard]] static pricing_value of_bool(bool b) noexcept { return {kind::boolean, {}, {}, b}; }
+};
+
+/// A value for one of a model's parameters (`duration_seconds`, `quality`, ...), by name.
+struct pricing_variable {
+  std::string_view name;
+  pricing_value value;
+};
+
+/// One declared parameter of a model row: its type, default and bounds, as the feed gives them.
+struct pricing_parameter {
+  std::string name;
+  std::string type;                      // "integer", "decimal", "enum", ...
+  std::optional<std::string> default_value;
+  std::optional<decimal> minimum;
+  std::optional<decimal> maximum;
+  std::vector<std::string> values;       // for enums
+};
+
+/// One priced component of a model row (`video_output`, `web_search`, ...).
+struct pricing_component {
+  std::string id;
+  std::string role;
+  std::string unit;
+  std::string billing_rule;
+  std::string effective_at;
+  decimal rate_uc;
+  decimal minimum_uc;
+  pricing_rounding rounding = pricing_rounding::half_up;
+  std::uint32_t quantity = 0;                 // root node of quantity_rule
+  std::optional<std::uint32_t> condition;     // root node of condition
+  std::vector<std::string> variables;         // the variables the two trees read
+
+  [[nodiscard]] bool reads(std::string_view variable) const noexcept {
+    for (const std::string& v : variables)
+      if (v == variable) return true;
+    return false;
+  }
+};
+
+/// One model row of the feed.
+struct pricing_model {
+  std::string model_id;
+  std::string settlement_basis;
+  std::vector<pricing_parameter> parameters;
+  std::vector<pricing_component> components;
+
+  [[nodiscard]] const pricing_parameter* parameter(std::string_view name) const noexcept {
+    for (const pricing_parameter& p : parameters)
+      if (p.name == name) return &p;
+    return nullptr;
+  }
+};
+
+/// The price of one component for given parameter values.
+struct component_price {
+  const pricing_component* component = nullptr;  // into the table that priced it
+  bool applies = true;             // false: its condition is false; amount 0, no minimum
+  decimal quantity;                // the quantity_rule's value
+  decimal subtotal_uc;             // quantity x rate, exact
+  std::int64_t rounded_uc = 0;     // after the component's rounding
+  std::int64_t amount_uc = 0;      // after the minimum charge
+  bool minimum_applied = false;
+};
+
+/// The price of a model for given parameter values, or why there is none.
+struct price_result {
+  std::vector<component_price> components;
+  std::int64_t total_uc = 0;
+  std::string error;  // empty on success
+  [[nodiscard]] bool ok() const noexcept { return error.empty(); }
+};
+
+struct pricing_load_result;
+
+/// The priced rows of a pricing-rules feed: the rows of the nine Seedance 2.0 models it contains.
+class pricing_table {
+ public:
+  pricing_table() = default;
+
+  /// Loads JSON text: the whole feed (`{"meta": ..., "models": [...]}`), an array of model rows, or
+  /// one row. Never throws.
+  [[nodiscard]] static pricing_load_result parse(std::string_view json_text) noexcept;
+  /// Loads a parsed feed, as `parse`. Never throws.
+  [[nodiscard]] static pricing_load_result from_json(const nlohmann::json& feed) noexcept;
+
+  /// The row of `model_id`, or nullptr.
+  [[nodiscard]] const pricing_model* find(std::string_view model_id) const noexcept {
+    for (const pricing_model& m : models_)
+      if (m.model_id == model_id) return &m;
+    return nullptr;
+  }
+  [[nodiscard]] std::span<const pricing_model> models() const noexcept { return models_; }
+  /// Rows of the feed that were skipped: models other than the nine.
+  [[nodiscard]] std::size_t ignored_models() const noexcept { return ignored_; }
+  /// `meta.schema_version` and `meta.updated_at` of the feed, when it had them.
+  [[nodiscard]] const std::string& schema_version() const noexcept { return schema_version_; }
+  [[nodiscard]] const std::string& updated_at() const noexcept { return updated_at_; }
+
+  /// Prices `model` for the given values. A parameter without a value takes the row's default;
+  /// a value outside the parameter's declared type, values or bounds is an error, and so is an
+  /// evaluation error (unknown variable, a lookup key with no entry, a type mismatch, division by
+  /// zero, overflow, a negative quantity). Never throws (an allocation failure is an error too).
+  [[nodiscard]] price_result price(const pricing_model& model, std::span<const pricing_variable> values) const noexcept;
+  [[nodiscard]] price_result price(std::string_view model_id, std::span<const pricing_variable> values) const noexcept;
+
+  /// Evaluates one tree of `model` (a component's `quantity` or `condition` root).
+  [[nodiscard]] bool evaluate(const pricing_model& model, std::uint32_t root, std::span<const pricing_variable> values,
+                              pricing_value& out, std::string& error) const;
+
+  /// Number of expression nodes held (all rows).
+  [[nodiscard]] std::size_t node_count() const noexcept { return nodes_.size(); }
+
+ private:
+  friend class pricing_loader;
+
+  struct node {
+    pricing_op op = pricing_op::constant;
+    std::uint32_t first = 0;  // first argument in args_, or first entry in entries_ (lookup)
+    std::uint32_t count = 0;  // number of arguments / entries
+    std::uint32_t key = 0;    // lookup: the key's node
+    decimal number;           // constant: its value when it is a decimal
+    bool is_number = false;
+    std::string text;         // variable: its name; constant: its text
+  };
+  struct entry {
+    std::string key;
+    decimal value;
+  };
+
+  bool eval(const pricing_model& m, std::uint32_t i, std::span<const pricing_variable> values, pricing_value& out,
+            std::string& error) const;
+  bool number_args(const pricing_model& m, const node& n, std::span<const pricing_variable> values, decimal* out,
+                   std::string& error) const;
+  bool check_parameters(const pricing_model& m, std::span<const pricing_variable> values, std::string& error) const;
+
+  std::vector<pricing_model> models_;
+  std::vector<node> nodes_;
+  std::vector<std::uint32_t> args_;
+  std::vector<entry> entries_;
+  std::size_t ignored_ = 0;
+  std::string schema_version_;
+  std::string updated_at_;
+};
+
+/// The result of loading a feed: the table, or the first problem and where it is.
+struct pricing_load_result {
+  std::optional<pricing_table> table;
+  std::string error;       // one sentence; empty on success
+  std::string error_path;  // RFC 6901 pointer into the feed
+  [[nodiscard]] bool ok() const noexcept { return table.has_value(); }
+};
+
+// =============================================================================================
+// Implementation
+// =============================================================================================
+
+namespace detail {
+inline std::string pricing_pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+/// A feed's text, shortened for a message.
+inline std::string pricing_show(std::string_view s) {
+  std::string out = "\"";
+  const std::size_t n = s.size() < 40 ? s.size() : 40;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    out += (c < 0x20 || c == 0x7f) ? '?' : s[i];
+  }
+  if (s.size() > n) out += "...";
+  return out + "\"";
+}
+
+inline std::string pricing_type_name(const nlohmann::json& j) {
+  return std::string(j.type_name());
+}
+
+inline std::string op_list() {
+  std::string out;
+  for (std::string_view s : enum_strings<pricing_op>::values) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+}  // namespace detail
+
+/// Builds a table from parsed JSON; stops at the first problem.
+class pricing_loader {
+ public:
+  explicit pricing_loader(pricing_table& t) : t_(t) {}
+
+  bool load(const nlohmann::json& feed) {
+    if (feed.is_object() && feed.contains("models")) {
+      if (auto meta = feed.find("meta"); meta != feed.end() && meta->is_object()) {
+        if (auto v = meta->find("schema_version"); v != meta->end()) {
+          if (!v->is_string() || v->get_ref<const std::string&>() != "2")
+            return fail("/meta/schema_version", "schema_version " + (v->is_string() ? detail::pricing_show(v->get_ref<const std::string&>()) : v->dump()) +
+                                                     " is not supported (this library reads version \"2\")");
+          t_.schema_version_ = "2";
+        }
+        if (auto v = meta->find("updated_at"); v != meta->end() && v->is_string() && v->get_ref<const std::string&>().size() <= pricing_limits::max_text)
+          t_.updated_at_ = v->get_ref<const std::string&>();
+      }
+      const nlohmann::json& models = feed["models"];
+      if (!models.is_array()) return fail("/models", "models must be an array, not " + detail::pricing_type_name(models));
+      return rows(models, "/models");
+    }
+    if (feed.is_array()) return rows(feed, "");
+    if (feed.is_object() && feed.contains("model_id")) return row(feed, "");
+    return fail("", "not a pricing-rules feed: expected an object with \"models\", an array of model rows, or one model row");
+  }
+
+  std::string error;
+  std::string path;
+
+ private:
+  bool fail(std::string p, std::string msg) {
+    path = std::move(p);
+    error = std::move(msg);
+    return false;
+  }
+
+  bool rows(const nlohmann::json& arr, const std::string& p) {
+    for (std::size_t i = 0; i < arr.size(); ++i)
+      if (!row(arr[i], p + "/" + std::to_string(i))) return false;
+    return true;
+  }
+
+  // A string field that must be present.
+  bool text_field(const nlohmann::json& obj, std::string_view key, const std::string& p, std::string& out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return fail(p, "missing \"" + std::string(key) + "\"");
+    if (!it->is_string()) return fail(p + "/" + std::string(key), std::string(key) + " must be a string, not " + detail::pricing_type_name(*it));
+    if (it->get_ref<const std::string&>().size() > pricing_limits::max_text)
+      return fail(p + "/" + std::string(key), std::string(key) + " is longer than " + std::to_string(pricing_limits::max_text) + " characters");
+    out = it->get_ref<const std::string&>();
+    return true;
+  }
+  // An informational string: read when it is a string, otherwise ignored.
+  static void info_field(const nlohmann::json& obj, std::string_view key, std::string& out) {
+    if (auto it = obj.find(key); it != obj.end() && it->is_string() && it->get_ref<const std::string&>().size() <= pricing_limits::max_text)
+      out = it->get_ref<const std::string&>();
+  }
+
+  // A decimal written as a string ("0.609"), or as a JSON integer. Binary floating point is refused.
+  bool number(const nlohmann::json& j, const std::string& p, decimal& out) {
+    if (j.is_string()) {
+      const std::string& s = j.get_ref<const std::string&>();
+      if (auto d = decimal::parse(s)) {
+        out = *d;
+        return true;
+      }
+      return fail(p, detail::pricing_show(s) + " is not a decimal number within range (digits with an optional '-' and '.')");
+    }
+    if (j.is_number_integer()) {
+      if (j.is_number_unsigned()) {
+        const auto u = j.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(detail::i64_max)) return fail(p, "the number " + j.dump() + " is out of range");
+        out = decimal(static_cast<std::int64_t>(u));
+        return true;
+      }
+      const auto v = j.get<std::int64_t>();
+      if (v == std::numeric_limits<std::int64_t>::min()) return fail(p, "the number " + j.dump() + " is out of range");
+      out = decimal(v);
+      return true;
+    }
+    if (j.is_number_float())
+      return fail(p, "the number " + j.dump() + " must be written as a decimal string (binary floating point is not exact)");
+    return fail(p, "expected a decimal string, not " + detail::pricing_type_name(j));
+  }
+
+  // {"uc": "..."} inside rate / minimum_charge.
+  bool uc_amount(const nlohmann::json& obj, const std::string& p, decimal& out) {
+    if (!obj.is_object()) return fail(p, "must be an object with \"uc\", not " + detail::pricing_type_name(obj));
+    auto it = obj.find("uc");
+    if (it == obj.end()) return fail(p, "missing \"uc\"");
+    if (!number(*it, p + "/uc", out)) return false;
+    if (out.is_negative()) return fail(p + "/uc", "a negative amount " + out.to_string() + " uc");
+    return true;
+  }
+
+  bool row(const nlohmann::json& r, const std::string& p) {
+    if (!r.is_object()) return fail(p, "a model row must be an object, not " + detail::pricing_type_name(r));
+    std::string id;
+    if (!text_field(r, "model_id", p, id)) return false;
+    if (find_model(id) == nullptr) {  // not one of the nine: ignored, not even read
+      ++t_.ignored_;
+      return true;
+    }
+    if (t_.find(id) != nullptr) return fail(p + "/model_id", "model " + detail::pricing_show(id) + " appears twice");
+    pricing_model m;
+    m.model_id = std::move(id);
+    info_field(r, "settlement_basis", m.settlement_basis);
+    if (auto it = r.find("parameters"); it != r.end()) {
+      if (!it->is_array()) return fail(p + "/parameters", "parameters must be an array");
+      if (it->size() > pricing_limits::max_parameters)
+        return fail(p + "/parameters", "more than " + std::to_string(pricing_limits::max_parameters) + " parameters");
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        pricing_parameter prm;
+        if (!parameter((*it)[i], p + "/parameters/" + std::to_string(i), prm)) return false;
+        m.parameters.push_back(std::move(prm));
+      }
+    }
+    auto comps = r.find("components");
+    if (comps == r.end()) return fail(p, "missing \"components\"");
+    if (!comps->is_array() || comps->empty()) return fail(p + "/components", "components must be a non-empty array");
+    if (comps->size() > pricing_limits::max_components)
+      return fail(p + "/components", "more than " + std::to_string(pricing_limits::max_components) + " components");
+    for (std::size_t i = 0; i < comps->size(); ++i) {
+      pricing_component c;
+      if (!component((*comps)[i], p + "/components/" + std::to_string(i), c)) return false;
+      m.components.push_back(std::move(c));
+    }
+    t_.models_.push_back(std::move(m));
+    return true;
+  }
+
+  bool parameter(const nlohmann::json& j, const std::string& p, pricing_parameter& out) {
+    if (!j.is_object()) return fail(p, "a parameter must be an object");
+    if (!text_field(j, "name", p, out.name)) return false;
+    info_field(j, "type", out.type);
+    if (auto it = j.find("default"); it != j.end()) {
+      if (it->is_string() && it->get_ref<const std::string&>().size() <= pricing_limits::max_text) out.default_value = it->get<std::string>();
+      else if (it->is_number_integer()) out.default_value = it->dump();
+      else return fail(p + "/default", "default must be a string");
+    }
+    for (const char* bound : {"minimum", "maximum"}) {
+      if (auto it = j.find(bound); it != j.end()) {
+        decimal d;
+        if (!number(*it, p + "/" + bound, d)) return false;
+        (bound[1] == 'i' ? out.minimum : out.maximum) = d;
+      }
+    }
+    if (auto it = j.find("values"); it != j.end()) {
+      if (!it->is_array() || it->size() > pricing_limits::max_lookup_entries) return fail(p + "/values", "values must be an array of strings");
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        const nlohmann::json& v = (*it)[i];
+        if (!v.is_string() || v.get_ref<const std::string&>().size() > pricing_limits::max_text)
+          return fail(p + "/values/" + std::to_string(i), "values must be strings");
+        out.values.push_back(v.get<std::string>());
+      }
+    }
+    return true;
+  }
+
+  bool component(const nlohmann::json& j, const std::string& p, pricing_component& c) {
+    if (!j.is_object()) return fail(p, "a component must be an object");
+    if (!text_field(j, "id", p, c.id)) return false;
+    info_field(j, "role", c.role);
+    info_field(j, "unit", c.unit);
+    info_field(j, "billing_rule", c.billing_rule);
+    info_field(j, "effective_at", c.effective_at);
+    auto rate = j.find("rate");
+    if (rate == j.end()) return fail(p, "missing \"rate\"");
+    if (!uc_amount(*rate, p + "/rate", c.rate_uc)) return false;
+    if (auto it = j.find("minimum_charge"); it != j.end())
+      if (!uc_amount(*it, p + "/minimum_charge", c.minimum_uc)) return false;
+    auto rounding = j.find("rounding");
+    if (rounding == j.end()) return fail(p, "missing \"rounding\"");
+    if (!rounding->is_object()) return fail(p + "/rounding", "rounding must be an object");
+    std::string mode;
+    if (!text_field(*rounding, "mode", p + "/rounding", mode)) return false;
+    const auto r = parse<pricing_rounding>(mode);
+    if (!r) return fail(p + "/rounding/mode", "rounding mode " + detail::pricing_show(mode) + " is not supported (half_up, ceil)");
+    c.rounding = *r;
+    if (auto it = rounding->find("point"); it != rounding->end() &&
+                                           !(it->is_string() && it->get_ref<const std::string&>() == "per_component_subtotal"))
+      return fail(p + "/rounding/point", "rounding point " + it->dump() + " is not supported (per_component_subtotal)");
+    if (auto it = j.find("tiers"); it != j.end() && !(it->is_array() && it->empty()))
+      return fail(p + "/tiers", "tiered rates are not supported (tiers must be empty)");
+    if (auto it = j.find("billing_unit_size"); it != j.end() && !(it->is_number_integer() && it->get<std::int64_t>() == 1))
+      return fail(p + "/billing_unit_size", "billing_unit_size " + it->dump() + " is not supported (1)");
+    auto q = j.find("quantity_rule");
+    if (q == j.end()) return fail(p, "missing \"quantity_rule\"");
+    std::size_t count = 0;
+    if (!expr(*q, p + "/quantity_rule", 1, count, c.quantity, c.variables)) return false;
+    if (auto it = j.find("condition"); it != j.end() && !it->is_null()) {
+      std::uint32_t root = 0;
+      count = 0;
+      if (!expr(*it, p + "/condition", 1, count, root, c.variables)) return false;
+      c.condition = root;
+    }
+    return true;
+  }
+
+  bool expr(const nlohmann::json& j, const std::string& p, std::size_t depth, std::size_t& count, std::uint32_t& out,
+            std::vector<std::string>& vars) {
+    if (depth > pricing_limits::max_depth)
+      return fail(p, "the expression is nested more than " + std::to_string(pricing_limits::max_depth) + " levels deep");
+    if (++count > pricing_limits::max_nodes)
+      return fail(p, "the expression has more than " + std::to_string(pricing_limits::max_nodes) + " nodes");
+    if (!j.is_object()) return fail(p, "an expression must be an object with \"op\", not " + detail::pricing_type_name(j));
+    std::string op_name;
+    if (!text_field(j, "op", p, op_name)) return false;
+    const auto op = parse<pricing_op>(op_name);
+    if (!op) return fail(p + "/op", "unknown operator " + detail::pricing_show(op_name) + " (known: " + detail::op_list() + ")");
+    pricing_table::node n;
+    n.op = *op;
+    switch (*op) {
+      case pricing_op::variable: {
+        if (!text_field(j, "name", p, n.text)) return false;
+        bool seen = false;
+        for (const std::string& v : vars) seen = seen || v == n.text;
+        if (!seen) vars.push_back(n.text);
+        break;
+      }
+      case pricing_op::constant: {
+        auto it = j.find("value");
+        if (it == j.end()) return fail(p, "missing \"value\"");
+        if (it->is_string()) {
+          if (it->get_ref<const std::string&>().size() > pricing_limits::max_text) return fail(p + "/value", "the constant is too long");
+          n.text = it->get<std::string>();
+          if (auto d = decimal::parse(n.text)) {
+            n.number = *d;
+            n.is_number = true;
+          }
+        } else {
+          if (!number(*it, p + "/value", n.number)) return false;
+          n.is_number = true;
+          n.text = n.number.to_string();
+        }
+        break;
+      }
+      case pricing_op::lookup: {
+        auto key = j.find("key");
+        if (key == j.end()) return fail(p, "missing \"key\"");
+        if (!expr(*key, p + "/key", depth + 1, count, n.key, vars)) return false;
+        auto values = j.find("values");
+        if (values == j.end()) return fail(p, "missing \"values\"");
+        if (!values->is_object() || values->empty()) return fail(p + "/values", "values must be a non-empty object");
+        if (values->size() > pricing_limits::max_lookup_entries)
+          return fail(p + "/values", "more than " + std::to_string(pricing_limits::max_lookup_entries) + " entries");
+        n.first = static_cast<std::uint32_t>(t_.entries_.size());
+        for (auto it = values->begin(); it != values->end(); ++it) {
+          if (it.key().size() > pricing_limits::max_text) return fail(p + "/values", "a key is too long");
+          decimal d;
+          if (!number(it.value(), p + "/values/" + detail::pricing_pointer_token(it.key()), d)) return false;
+          t_.entries_.push_back({it.key(), d});
+        }
+        n.count = static_cast<std::uint32_t>(values->size());
+        break;
+      }
+      default: {
+        auto args = j.find("args");
+        if (args == j.end()) return fail(p, "missing \"args\"");
+        if (!args->is_array()) return fail(p + "/args", "args must be an array");
+        const std::size_t k = args->size();
+        std::size_t lo = 1, hi = pricing_limits::max_args;
+        switch (*op) {
+          case pricing_op::divide: case pricing_op::gt: case pricing_op::gte: case pricing_op::eq: lo = hi = 2; break;
+          case pricing_op::ceil: lo = hi = 1; break;
+          case pricing_op::clamp: case pricing_op::if_: lo = hi = 3; break;
+          default: break;
+        }
+        if (k < lo || k > hi)
+          return fail(p + "/args", op_name + " takes " + (lo == hi ? std::to_string(lo) : std::to_string(lo) + ".." + std::to_string(hi)) +
+                                       " arguments, not " + std::to_string(k));
+        std::array<std::uint32_t, pricing_limits::max_args> children{};
+        for (std::size_t i = 0; i < k; ++i)
+          if (!expr((*args)[i], p + "/args/" + std::to_string(i), depth + 1, count, children[i], vars)) return false;
+        n.first = static_cast<std::uint32_t>(t_.args_.size());
+        n.count = static_cast<std::uint32_t>(k);
+        t_.args_.insert(t_.args_.end(), children.begin(), children.begin() + static_cast<std::ptrdiff_t>(k));
+        break;
+      }
+    }
+    out = static_cast<std::uint32_t>(t_.nodes_.size());
+    t_.nodes_.push_back(std::move(n));
+    return true;
+  }
+
+  pricing_table& t_;
+};
+
+inline pricing_load_result pricing_table::from_json(const nlohmann::json& feed) noexcept {
+  pricing_load_result r;
+  try {
+    pricing_table t;
+    pricing_loader loader(t);
+    if (loader.load(feed)) {
+      r.table = std::move(t);
+    } else {
+      r.error = std::move(loader.error);
+      r.error_path = std::move(loader.path);
+    }
+  } catch (const std::exception& e) {
+    r.table.reset();
+    try {
+      r.error = std::string("the feed could not be loaded: ") + e.what();
+    } catch (...) {
+    }
+  }
+  return r;
+}
+
+inline pricing_load_result pricing_table::parse(std::string_view text) noexcept {
+  pricing_load_result r;
+  try {
+    if (text.size() > pricing_limits::max_feed_bytes) {
+      r.error = "the feed is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(pricing_limits::max_feed_bytes);
+      return r;
+    }
+    nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+      r.error = "the feed is not valid JSON";
+      return r;
+    }
+    return from_json(j);
+  } catch (const std::exception& e) {
+    r.table.reset();
+    try {
+      r.error = std::string("the feed could not be loaded: ") + e.what();
+    } catch (...) {
+    }
+  }
+  return r;
+}
+
+namespace detail {
+inline std::string pricing_value_text(const pricing_value& v) {
+  switch (v.type) {
+    case pricing_value::kind::number: return v.number.to_string();
+    case pricing_value::kind::text: return pricing_show(v.text);
+    case pricing_value::kind::boolean: return v.boolean ? "true" : "false";
+  }
+  return {};
+}
+inline const char* pricing_kind_name(pricing_value::kind k) {
+  return k == pricing_value::kind::number ? "a number" : k == pricing_value::kind::text ? "a text" : "a truth value";
+}
+}  // namespace detail
+
+inline bool pricing_table::number_args(const pricing_model& m, const node& n, std::span<const pricing_variable> values, decimal* out,
+                                       std::string& error) const {
+  for (std::uint32_t i = 0; i < n.count; ++i) {
+    pricing_value v;
+    if (!eval(m, args_[n.first + i], values, v, error)) return false;
+    if (v.type != pricing_value::kind::number) {
+      error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing_kind_name(v.type) + " (" + detail::pricing_value_text(v) + ")";
+      return false;
+    }
+    out[i] = v.number;
+  }
+  return true;
+}
+
+inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, std::span<const pricing_variable> values, pricing_value& out,
+                                std::string& error) const {
+  const node& n = nodes_[i];
+  const auto overflow = [&] {
+    error = std::string(to_string(n.op)) + " overflows the exact range (64-bit numerator and denominator)";
+    return false;
+  };
+  switch (n.op) {
+    case pricing_op::variable: {
+      for (const pricing_variable& v : values) {
+        if (v.name == n.text) {
+          out = v.value;
+          return true;
+        }
+      }
+      if (const pricing_parameter* p = m.parameter(n.text); p && p->default_value) {
+        if (p->type == "integer" || p->type == "decimal") {
+          if (auto d = decimal::parse(*p->default_value)) {
+            out = pricing_value::of(*d);
+            return true;
+          }
+          error = "the default of " + n.text + " is not a number";
+          return false;
+        }
+        out = pricing_value::of_text(*p->default_value);
+        return true;
+      }
+      error = "no value for the variable " + detail::pricing_show(n.text) + " (and no default)";
+      return false;
+    }
+    case pricing_op::constant:
+      out = n.is_number ? pricing_value::of(n.number) : pricing_value::of_text(n.text);
+      if (n.is_number) out.text = n.text;
+      return true;
+    case pricing_op::add:
+    case pricing_op::multiply:
+    case pricing_op::max:
+    case pricing_op::min: {
+      // Folded one argument at a time (no array of 64 values per node).
+      decimal acc;
+      for (std::uint32_t k = 0; k < n.count; ++k) {
+        pricing_value v;
+        if (!eval(m, args_[n.first + k], values, v, error)) return false;
+        if (v.type != pricing_value::kind::number) {
+          error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing_kind_name(v.type) + " (" + detail::pricing_value_text(v) + ")";
+          return false;
+        }
+        if (k == 0) {
+          acc = v.number;
+        } else if (n.op == pricing_op::add || n.op == pricing_op::multiply) {
+          const auto r = n.op == pricing_op::add ? add(acc, v.number) : multiply(acc, v.number);
+          if (!r) return overflow();
+          acc = *r;
+        } else if (n.op == pricing_op::max ? v.number > acc : v.number < acc) {
+          acc = v.number;
+        }
+      }
+      out = pricing_value::of(acc);
+      return true;
+    }
+    case pricing_op::divide: {
+      std::array<decimal, 2> a{};
+      if (!number_args(m, n, values, a.data(), error)) return false;
+      if (a[1].is_zero()) {
+        error = "division by zero";
+        return false;
+      }
+      const auto r = divide(a[0], a[1]);
+      if (!r) return overflow();
+      out = pricing_value::of(*r);
+      return true;
+    }
+    case pricing_op::ceil: {
+      decimal a;
+      if (!number_args(m, n, values, &a, error)) return false;
+      out = pricing_value::of(a.ceil());
+      return true;
+    }
+    case pricing_op::clamp: {
+      std::array<decimal, 3> a{};
+      if (!number_args(m, n, values, a.data(), error)) return false;
+      if (a[1] > a[2]) {
+        error = "clamp's lower bound " + a[1].to_string() + " is above its upper bound " + a[2].to_string();
+        return false;
+      }
+      out = pricing_value::of(a[0] < a[1] ? a[1] : a[0] > a[2] ? a[2] : a[0]);
+      return true;
+    }
+    case pricing_op::if_: {
+      pricing_value c;
+      if (!eval(m, args_[n.first], values, c, error)) return false;
+      if (c.type != pricing_value::kind::boolean) {
+        error = std::string("if needs a truth value, got ") + detail::pricing_kind_name(c.type);
+        return false;
+      }
+      return eval(m, args_[n.first + (c.boolean ? 1 : 2)], values, out, error);
+    }
+    case pricing_op::gt:
+    case pricing_op::gte: {
+      std::array<decimal, 2> a{};
+      if (!number_args(m, n, values, a.data(), error)) return false;
+      out = pricing_value::of_bool(n.op == pricing_op::gt ? a[0] > a[1] : a[0] >= a[1]);
+      return true;
+    }
+    case pricing_op::eq: {
+      pricing_value a, b;
+      if (!eval(m, args_[n.first], values, a, error) || !eval(m, args_[n.first + 1], values, b, error)) return false;
+      if (a.type == pricing_value::kind::number && b.type == pricing_value::kind::number) {
+        out = pricing_value::of_bool(a.number == b.number);
+      } else if (a.type == pricing_value::kind::text && b.type == pricing_value::kind::text) {
+        out = pricing_value::of_bool(a.text == b.text);
+      } else if (a.type == pricing_value::kind::boolean && b.type == pricing_value::kind::boolean) {
+        out = pricing_value::of_bool(a.boolean == b.boolean);
+      } else {
+        error = std::string("eq compares ") + detail::pricing_kind_name(a.type) + " with " + detail::pricing_kind_name(b.type);
+        return false;
+      }
+      return true;
+    }
+    case pricing_op::lookup: {
+      pricing_value k;
+      if (!eval(m, n.key, values, k, error)) return false;
+      std::string number_key;
+      std::string_view key;
+      if (k.type == pricing_value::kind::text) {
+        key = k.text;
+      } else if (k.type == pricing_value::kind::number) {
+        number_key = k.number.to_string();
+        key = number_key;
+      } else {
+        error = "lookup needs a text or number key, got a truth value";
+        return false;
+      }
+      for (std::uint32_t e = 0; e < n.count; ++e) {
+        if (entries_[n.first + e].key == key) {
+          out = pricing_value::of(entries_[n.first + e].value);
+          return true;
+        }
+      }
+      error = "lookup has no entry for " + detail::pricing_show(key) + " (entries:";
+      for (std::uint32_t e = 0; e < n.count; ++e) error += " " + entries_[n.first + e].key;
+      error += ")";
+      return false;
+    }
+  }
+  error = "unknown operator";
+  return false;
+}
+
+inline bool pricing_table::evaluate(const pricing_model& model, std::uint32_t root, std::span<const pricing_variable> values, pricing_value& out,
+                                    std::string& error) const {
+  if (root >= nodes_.size()) {
+    error = "no such expression";
+    return false;
+  }
+  return eval(model, root, values, out, error);
+}
+
+inline bool pricing_table::check_parameters(const pricing_model& m, std::span<const pricing_variable> values, std::string& error) const {
+  for (const pricing_variable& v : values) {
+    const pricing_parameter* p = m.parameter(v.name);
+    if (p == nullptr) continue;  // a value the row does not declare: offered, not checked
+    const bool numeric = p->type == "integer" || p->type == "decimal";
+    if (numeric) {
+      if (v.value.type != pricing_value::kind::number) {
+        error = p->name + " must be a number for " + m.model_id;
+        return false;
+      }
+      if (p->type == "integer" && !v.value.number.is_integer()) {
+        error = p->name + " " + v.value.number.to_string() + " is not an integer";
+        return false;
+      }
+      if ((p->minimum && v.value.number < *p->minimum) || (p->maximum && v.value.number > *p->maximum)) {
+        error = p->name + " " + v.value.number.to_string() + " is outside the priced range " + (p->minimum ? p->minimum->to_string() : "") + ".." +
+                (p->maximum ? p->maximum->to_string() : "") + " of " + m.model_id;
+        return false;
+      }
+    } else if (p->type == "enum" && !p->values.empty()) {
+      if (v.value.type != pricing_value::kind::text) {
+        error = p->name + " must be a text for " + m.model_id;
+        return false;
+      }
+      bool found = false;
+      for (const std::string& s : p->values) found = found || s == v.value.text;
+      if (!found) {
+        error = p->name + " " + detail::pricing_show(v.value.text) + " is not priced for " + m.model_id + " (priced:";
+        for (const std::string& s : p->values) error += " " + s;
+        error += ")";
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+inline price_result pricing_table::price(const pricing_model& m, std::span<const pricing_variable> values) const noexcept {
+  price_result r;
+  try {
+    if (!check_parameters(m, values, r.error)) return r;
+    r.components.reserve(m.components.size());
+    for (const pricing_component& c : m.components) {
+      component_price cp;
+      cp.component = &c;
+      if (c.condition) {
+        pricing_value v;
+        if (!eval(m, *c.condition, values, v, r.error)) {
+          r.error = c.id + ": condition: " + r.error;
+          return r;
+        }
+        if (v.type != pricing_value::kind::boolean) {
+          r.error = c.id + ": the condition is " + detail::pricing_kind_name(v.type) + ", not a truth value";
+          return r;
+        }
+        cp.applies = v.boolean;
+      }
+      if (cp.applies) {
+        pricing_value q;
+        if (!eval(m, c.quantity, values, q, r.error)) {
+          r.error = c.id + ": quantity_rule: " + r.error;
+          return r;
+        }
+        if (q.type != pricing_value::kind::number) {
+          r.error = c.id + ": the quantity is " + detail::pricing_kind_name(q.type) + ", not a number";
+          return r;
+        }
+        if (q.number.is_negative()) {
+          r.error = c.id + ": the quantity " + q.number.to_string() + " is negative";
+          return r;
+        }
+        cp.quantity = q.number;
+        const auto sub = multiply(q.number, c.rate_uc);
+        if (!sub) {
+          r.error = c.id + ": quantity x rate overflows";
+          return r;
+        }
+        cp.subtotal_uc = *sub;
+        const decimal rounded = c.rounding == pricing_rounding::ceil ? sub->ceil() : sub->round_half_up();
+        cp.rounded_uc = *rounded.to_integer();
+        const decimal amount = rounded < c.minimum_uc ? c.minimum_uc.ceil() : rounded;
+        cp.minimum_applied = rounded < c.minimum_uc;
+        cp.amount_uc = *amount.to_integer();
+        if (cp.amount_uc > detail::i64_max - r.total_uc) {
+          r.error = "the total overflows";
+          return r;
+        }
+        r.total_uc += cp.amount_uc;
+      }
+      r.components.push_back(cp);
+    }
+  } catch (...) {
+    r.components.clear();
+    r.error = "out of memory";
+  }
+  return r;
+}
+
+inline price_result pricing_table::price(std::string_view model_id, std::span<const pricing_variable> values) const noexcept {
+  if (const pricing_model* m = find(model_id)) return price(*m, values);
+  price_result r;
+  try {
+    r.error = "the pricing table has no row for " + detail::pricing_show(model_id);
+  } catch (...) {
+  }
+  return r;
+}
+
+}  // namespace seedance
+
+#endif  // SEEDANCE_PRICING_HPP
