@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 //
 // Exact arithmetic for prices: `seedance::decimal`, a number read from a decimal string ("0.609",
-// "135000") and kept as an exact fraction of two 64-bit integers in lowest terms. Sums, products,
+// "12.5") and kept as an exact fraction of two 64-bit integers in lowest terms. Sums, products,
 // quotients, ceilings and half-up rounding are exact; nothing passes through binary floating point.
 // Every operation that could leave the representable range (or divide by zero) returns an empty
 // optional instead: no overflow is undefined behaviour, nothing throws.
@@ -14,6 +14,8 @@
 #ifndef SEEDANCE_DECIMAL_HPP
 #define SEEDANCE_DECIMAL_HPP
 
+#include <bit>
+#include <charconv>
 #include <compare>
 #include <cstdint>
 #include <limits>
@@ -40,13 +42,27 @@ constexpr u128 gcd128(u128 a, u128 b) noexcept {
   return a;
 }
 
+// Binary GCD (Stein): shifts and subtractions, no division (a 64-bit division costs tens of cycles).
 constexpr std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) noexcept {
-  while (b != 0) {
-    const std::uint64_t t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
+  if (a == 0) return b;
+  if (b == 0) return a;
+  const int shift = std::countr_zero(a | b);
+  a >>= std::countr_zero(a);
+  do {
+    b >>= std::countr_zero(b);
+    if (a > b) {
+      const std::uint64_t t = a;
+      a = b;
+      b = t;
+    }
+    b -= a;
+  } while (b != 0);
+  return a << shift;
+}
+
+/// |v| for an int64 that is not the most negative one (a decimal's numerator never is).
+constexpr std::uint64_t magnitude64(std::int64_t v) noexcept {
+  return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
 }
 
 inline constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
@@ -68,8 +84,18 @@ class decimal {
     detail::u128 un = detail::magnitude(n), ud = detail::magnitude(d);
     constexpr detail::u128 u64_max = ~std::uint64_t{0};
     // 64-bit division is several times faster than 128-bit: use it when both fit (the usual case).
-    const detail::u128 g = (un <= u64_max && ud <= u64_max) ? detail::u128(detail::gcd64(static_cast<std::uint64_t>(un), static_cast<std::uint64_t>(ud)))
-                                                            : detail::gcd128(un, ud);
+    if (un <= u64_max && ud <= u64_max) {
+      std::uint64_t n64 = static_cast<std::uint64_t>(un), d64 = static_cast<std::uint64_t>(ud);
+      if (d64 != 1) {
+        const std::uint64_t g = detail::gcd64(n64, d64);
+        if (g > 1) {
+          n64 /= g;
+          d64 /= g;
+        }
+      }
+      return from_reduced(negative, n64, d64);
+    }
+    const detail::u128 g = detail::gcd128(un, ud);
     if (g > 1) {
       un /= g;
       ud /= g;
@@ -166,21 +192,33 @@ class decimal {
   }
 
   // Checked arithmetic: empty on overflow or division by zero.
+  // The results are the same as fraction(exact numerator, exact denominator) -- the one lowest-terms
+  // value, or empty when it does not fit -- computed without the general 128-bit reduction where a
+  // cheaper way exists: integers add without any GCD; a product or quotient cancels across
+  // (Knuth, TAOCP 4.5.1), which keeps the operands of its two GCDs small, and one of them is 1
+  // when an operand is an integer.
   [[nodiscard]] friend constexpr std::optional<decimal> add(const decimal& a, const decimal& b) noexcept {
+    if (a.den_ == 1 && b.den_ == 1) return from_integer(static_cast<detail::i128>(a.num_) + b.num_);
+    if (a.den_ == b.den_) return fraction(static_cast<detail::i128>(a.num_) + b.num_, a.den_);
     // |a.num * b.den| < 2^126: the sum of two fits in a signed 128-bit integer.
     return fraction(static_cast<detail::i128>(a.num_) * b.den_ + static_cast<detail::i128>(b.num_) * a.den_,
                     static_cast<detail::i128>(a.den_) * b.den_);
   }
   [[nodiscard]] friend constexpr std::optional<decimal> subtract(const decimal& a, const decimal& b) noexcept {
+    if (a.den_ == 1 && b.den_ == 1) return from_integer(static_cast<detail::i128>(a.num_) - b.num_);
+    if (a.den_ == b.den_) return fraction(static_cast<detail::i128>(a.num_) - b.num_, a.den_);
     return fraction(static_cast<detail::i128>(a.num_) * b.den_ - static_cast<detail::i128>(b.num_) * a.den_,
                     static_cast<detail::i128>(a.den_) * b.den_);
   }
   [[nodiscard]] friend constexpr std::optional<decimal> multiply(const decimal& a, const decimal& b) noexcept {
-    return fraction(static_cast<detail::i128>(a.num_) * b.num_, static_cast<detail::i128>(a.den_) * b.den_);
+    return product(a.num_ < 0, detail::magnitude64(a.num_), static_cast<std::uint64_t>(a.den_), b.num_ < 0, detail::magnitude64(b.num_),
+                   static_cast<std::uint64_t>(b.den_));
   }
   [[nodiscard]] friend constexpr std::optional<decimal> divide(const decimal& a, const decimal& b) noexcept {
     if (b.num_ == 0) return std::nullopt;
-    return fraction(static_cast<detail::i128>(a.num_) * b.den_, static_cast<detail::i128>(a.den_) * b.num_);
+    // a / b = a x (b.den / b.num), and b.den / |b.num| is in lowest terms too.
+    return product(a.num_ < 0, detail::magnitude64(a.num_), static_cast<std::uint64_t>(a.den_), b.num_ < 0, static_cast<std::uint64_t>(b.den_),
+                   detail::magnitude64(b.num_));
   }
 
   /// Exact decimal text when the value has a finite decimal expansion ("12.18", "-0.5", "3");
@@ -233,9 +271,49 @@ class decimal {
   }
 
  private:
+  // n/d with n and d already coprime and d > 0: the value when both fit.
+  [[nodiscard]] static constexpr std::optional<decimal> from_reduced(bool negative, std::uint64_t n, std::uint64_t d) noexcept {
+    constexpr auto max = static_cast<std::uint64_t>(detail::i64_max);
+    if (n > max || d > max) return std::nullopt;
+    decimal r;
+    r.num_ = negative ? -static_cast<std::int64_t>(n) : static_cast<std::int64_t>(n);
+    r.den_ = static_cast<std::int64_t>(d);
+    return r;
+  }
+  // An integer result of integer operands: |v| < 2^64.
+  [[nodiscard]] static constexpr std::optional<decimal> from_integer(detail::i128 v) noexcept {
+    if (v > detail::i64_max || v < -detail::i64_max) return std::nullopt;
+    decimal r;
+    r.num_ = static_cast<std::int64_t>(v);
+    return r;
+  }
+  // (an/ad) x (bn/bd) for coprime pairs (an, ad) and (bn, bd), ad and bd > 0, all below 2^63.
+  [[nodiscard]] static constexpr std::optional<decimal> product(bool a_negative, std::uint64_t an, std::uint64_t ad, bool b_negative,
+                                                                std::uint64_t bn, std::uint64_t bd) noexcept {
+    if (an == 0 || bn == 0) return decimal{};
+    if (bd != 1) {
+      const std::uint64_t g = detail::gcd64(an, bd);
+      an /= g;
+      bd /= g;
+    }
+    if (ad != 1) {
+      const std::uint64_t g = detail::gcd64(bn, ad);
+      bn /= g;
+      ad /= g;
+    }
+    // Now gcd(an x bn, ad x bd) = 1: the product is in lowest terms; it only has to fit.
+    const detail::u128 n = static_cast<detail::u128>(an) * bn, d = static_cast<detail::u128>(ad) * bd;
+    constexpr auto max = static_cast<detail::u128>(detail::i64_max);
+    if (n > max || d > max) return std::nullopt;
+    return from_reduced(a_negative != b_negative, static_cast<std::uint64_t>(n), static_cast<std::uint64_t>(d));
+  }
+
   static std::string u128_text(detail::u128 v) {
-    if (v == 0) return "0";
     char buf[48];
+    if (v <= ~std::uint64_t{0}) {  // 64-bit division: no call into the 128-bit runtime per digit
+      const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<std::uint64_t>(v));
+      return std::string(buf, r.ptr);
+    }
     int i = 48;
     while (v != 0 && i > 0) {
       buf[--i] = static_cast<char>('0' + static_cast<int>(v % 10));

@@ -16,36 +16,39 @@ namespace seedance::detail {
 /// overlong forms, surrogates and code points above U+10FFFF are invalid.
 template <class F>
 constexpr bool for_each_code_point(std::string_view s, F&& f) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const auto cont = [](unsigned char b) { return (b & 0xC0u) == 0x80u; };
   std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    char32_t cp = 0;
-    std::size_t len = 0;
-    if (b0 < 0x80) {
-      cp = b0;
-      len = 1;
-    } else if (b0 >= 0xC2 && b0 <= 0xDF) {
-      cp = b0 & 0x1Fu;
-      len = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      cp = b0 & 0x0Fu;
-      len = 3;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const unsigned char b0 = byte(i);
+    if (b0 < 0x80) {  // ASCII
+      f(static_cast<char32_t>(b0));
+      ++i;
+      continue;
+    }
+    // One explicit path per length: no loop-carried shifts (CJK text is all 3-byte sequences).
+    if (b0 >= 0xE0 && b0 <= 0xEF) {
+      if (n - i < 3 || !cont(byte(i + 1)) || !cont(byte(i + 2))) return false;
+      const char32_t cp = (static_cast<char32_t>(b0 & 0x0Fu) << 12) | (static_cast<char32_t>(byte(i + 1) & 0x3Fu) << 6) |
+                          static_cast<char32_t>(byte(i + 2) & 0x3Fu);
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;  // overlong, surrogate
+      f(cp);
+      i += 3;
+    } else if (b0 >= 0xC2 && b0 <= 0xDF) {  // 0xC0, 0xC1 would be overlong
+      if (n - i < 2 || !cont(byte(i + 1))) return false;
+      f((static_cast<char32_t>(b0 & 0x1Fu) << 6) | static_cast<char32_t>(byte(i + 1) & 0x3Fu));
+      i += 2;
     } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      cp = b0 & 0x07u;
-      len = 4;
+      if (n - i < 4 || !cont(byte(i + 1)) || !cont(byte(i + 2)) || !cont(byte(i + 3))) return false;
+      const char32_t cp = (static_cast<char32_t>(b0 & 0x07u) << 18) | (static_cast<char32_t>(byte(i + 1) & 0x3Fu) << 12) |
+                          (static_cast<char32_t>(byte(i + 2) & 0x3Fu) << 6) | static_cast<char32_t>(byte(i + 3) & 0x3Fu);
+      if (cp < 0x10000 || cp > 0x10FFFF) return false;  // overlong, beyond Unicode
+      f(cp);
+      i += 4;
     } else {
-      return false;
+      return false;  // a continuation byte, 0xC0, 0xC1, 0xF5..0xFF
     }
-    if (s.size() - i < len) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0u) != 0x80u) return false;
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
-    f(cp);
-    i += len;
   }
   return true;
 }
