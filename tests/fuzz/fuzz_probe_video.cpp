@@ -1,55 +1,7 @@
-// libFuzzer target: seedance::probe on arbitrary bytes as video media only (seeds: the generated
-// video corpus of tests/probe/make_corpus.sh and tests/fuzz/seeds/probe_video/). A crash, a sanitizer
-// report, an escaping exception or a result that breaks its own invariants is a finding. Every
-// input also goes through the windowed (file-like) reader, which must agree with the memory one.
-#include <seedance/probe.hpp>
-
-#include <algorithm>
-#include <cmath>
-#include <cstddef>
-#include <cstdint>
-#include <cstdlib>
-#include <span>
-
-namespace {
-void check(const seedance::probe_result& r, std::size_t size) {
-  using namespace seedance;
-  if (r.bytes != size) std::abort();
-  if (const probe_error* e = r.error()) {
-    if (e->message.empty() || to_string(e->code).empty()) std::abort();
-    return;
-  }
-  if (!r.properties()) std::abort();
-  const auto bad = [](double d) { return !std::isfinite(d) || d < 0; };
-  if (const image_probe* p = r.image()) {
-    if (p->width == 0 || p->height == 0 || p->orientation < 1 || p->orientation > 8) std::abort();
-  } else if (const video_probe* p = r.video()) {
-    if (bad(p->duration) || bad(p->track_duration) || bad(p->fps) || p->rotation % 90 != 0 || p->rotation < 0 || p->rotation >= 360) std::abort();
-  } else if (const audio_probe* p = r.audio()) {
-    if (bad(p->duration) || p->sample_rate == 0 || (p->gapless_duration && bad(*p->gapless_duration))) std::abort();
-  }
-}
-bool same(const seedance::probe_result& a, const seedance::probe_result& b) {
-  if (a.value.index() != b.value.index()) return false;
-  if (a.error()) return a.error()->code == b.error()->code;
-  if (a.image()) return a.image()->width == b.image()->width && a.image()->height == b.image()->height;
-  if (a.video()) return a.video()->frames == b.video()->frames && a.video()->width == b.video()->width;
-  return a.audio()->duration == b.audio()->duration;
-}
-}  // namespace
+// libFuzzer target: seedance::probe on arbitrary bytes as video media only. Seeds: the generated
+// video corpus of tests/probe/make_corpus.sh and tests/fuzz/seeds/probe_video/. See probe_fuzz.hpp.
+#include "probe_fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const seedance::probe_options only{seedance::media_kind::video};
-  const seedance::probe_result r = seedance::probe(std::span<const std::uint8_t>(data, size), only);  // noexcept
-  check(r, size);
-  auto read = [&](std::uint64_t off, std::uint8_t* out, std::size_t n) -> std::size_t {
-    if (off > size) return 0;
-    const std::size_t k = static_cast<std::size_t>(std::min<std::uint64_t>(n, size - off));
-    std::copy_n(data + off, k, out);
-    return k;
-  };
-  const seedance::probe_result w = seedance::probe(read, size, only);
-  check(w, size);
-  if (!same(r, w)) std::abort();
-  return 0;
+  return probe_fuzz::run(data, size, seedance::media_kind::video);
 }
