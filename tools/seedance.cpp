@@ -156,10 +156,14 @@ std::string last_segment(std::string_view url) {
   const std::string& path = u.url->path;
   const auto slash = path.rfind('/');
   const std::string_view seg = std::string_view(path).substr(slash == std::string::npos ? 0 : slash + 1);
+  const auto hex = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  };
   std::string out;
   for (std::size_t i = 0; i < seg.size(); ++i) {
-    if (seg[i] == '%' && i + 2 < seg.size()) {
-      out += static_cast<char>(std::stoi(std::string(seg.substr(i + 1, 2)), nullptr, 16));
+    // parse_url has checked that every '%' starts an escape of two hex digits
+    if (seg[i] == '%' && i + 2 < seg.size() && hex(seg[i + 1]) >= 0 && hex(seg[i + 2]) >= 0) {
+      out += static_cast<char>(hex(seg[i + 1]) * 16 + hex(seg[i + 2]));
       i += 2;
     } else {
       out += seg[i];

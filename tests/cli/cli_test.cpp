@@ -469,6 +469,11 @@ TEST_CASE("check --media and --media-dir: probed media meet the media rules", "[
   json out = parse_out(r);
   CHECK(codes_of(out[0].at("diagnostics")) == std::set<std::string>{"video_duration", "video_total_duration"});
   CHECK(out[0].at("diagnostics")[0].at("path") == "/video_urls/0");
+  // The last segment is percent-decoded: dur%5F16s.mp4 is dur_16s.mp4.
+  const fs::path escaped = write("escaped.json", R"({"model": "seedance-2.0-reference-to-video", "prompt": "x",
+    "video_urls": ["https://cdn.example.com/clips/dur%5F16s.mp4"]})");
+  r = run("check --format json --media-dir " + quote((corpus / "video").string()) + " " + quote(escaped.string()));
+  CHECK(codes_of(parse_out(r)[0].at("diagnostics")) == std::set<std::string>{"video_duration", "video_total_duration"});
   // --media URL=PATH (the URL has a query string and an '=' in it): the 250 px image is too small.
   r = run("check --format json --media " + quote("https://cdn.example.com/i/jpeg_250x250.jpg?v=2=" + (corpus / "image" / "jpeg_250x250.jpg").string()) +
           " " + quote(f.string()));
