@@ -92,12 +92,17 @@ struct video_probe {
   /// Clockwise rotation applied on display, from the video track's tkhd matrix: 0, 90, 180 or 270.
   int rotation = 0;
   bool mirrored = false;      ///< the tkhd matrix also flips the picture
-  double duration = 0;        ///< seconds: the movie's (mvhd, which includes edit lists); fragments summed
+  double duration = 0;        ///< seconds: the movie's (mvhd, which includes edit lists); fragments summed; > 0
   double track_duration = 0;  ///< seconds: the video track's media (mdhd); fragmented: its samples summed
-  std::uint64_t frames = 0;   ///< video samples (stts, plus trun in fragments)
-  double fps = 0;             ///< frames x timescale / sum of sample durations; 0 when unknown
-  bool variable_frame_rate = false;  ///< the sample durations differ (the last sample aside)
-  bool fps_estimated = false;        ///< tables beyond the work bound: fps from stsz count and mdhd duration
+  std::uint64_t frames = 0;   ///< video samples (stts, plus trun in fragments); > 0
+  /// frames x timescale / sum of sample durations; > 0 (a video without a frame rate is an error).
+  double fps = 0;
+  /// The sample durations differ by more than one tick (first and last sample aside): ±1-tick
+  /// rounding of a constant rate (90 kHz at 24000/1001 fps: 3754 and 3753) is not variable.
+  bool variable_frame_rate = false;
+  /// fps is not frames / summed durations: tables beyond the work bound (fps from stsz's count and
+  /// mdhd's duration), or sample durations all 0 (fps from mdhd's, or mehd's, duration).
+  bool fps_estimated = false;
   bool fragmented = false;           ///< mvex in moov: moof fragments were summed
   bool moov_after_mdat = false;      ///< the movie header comes after the media data (no faststart)
   bool has_audio = false;            ///< a track whose mdia/hdlr is 'soun'

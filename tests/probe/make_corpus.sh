@@ -93,6 +93,11 @@ for r in 24000/1001 24 25 30 50 60; do
   gen "video/fps_${n}_faststart.mp4" mp4 "seconds=2" -- -f lavfi -i "$(src 854x480 "$r" 2)" "${x264[@]}" -movflags +faststart
   gen "video/fps_${n}.mov" mov "seconds=2" -- -f lavfi -i "$(src 854x480 "$r" 2)" "${x264[@]}"
 done
+# A constant rate whose timescale is not a multiple of it: the muxer rounds each timestamp to the
+# tick, so the durations alternate by one tick (90 kHz at 24000/1001: 3754, 3754, 3753, ...; 600 at
+# 30000/1001, as iPhones write: 20 and 21). ffprobe's avg_frame_rate is the constant rate.
+gen video/fps_24000_1001_ts90k.mp4 mp4 "seconds=2 tick_rounding=1" -- -f lavfi -i "$(src 854x480 24000/1001 2)" "${x264[@]}" -video_track_timescale 90000
+gen video/fps_30000_1001_ts600.mov mov "seconds=3 tick_rounding=1" -- -f lavfi -i "$(src 640x360 30000/1001 3)" "${x264[@]}" -video_track_timescale 600
 # Durations: flat colour encodes in no time at a valid size.
 for d in 2 5 6 15 16; do
   gen "video/dur_${d}s.mp4" mp4 "seconds=$d" -- -f lavfi -i "$(flat 854x480 24 "$d")" "${x264[@]}"

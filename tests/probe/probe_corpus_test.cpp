@@ -7,6 +7,7 @@
 #include <seedance/probe.hpp>
 #include <seedance/validate.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -115,6 +116,40 @@ TEST_CASE("videos: coded size, duration, frame rate, rotation and brand agree wi
     CHECK(*vp.duration == v->duration);
     CHECK(*vp.fps == v->fps);
   }
+}
+
+TEST_CASE("a constant rate whose durations alternate by one tick is one rate, as ffprobe says", "[probe][video][fps]") {
+  // make_corpus.sh: 24000/1001 fps at a 90 kHz timescale, 30000/1001 at 600. The stts is read here
+  // independently of the probe, to be sure the files do exercise the rounding.
+  const auto facts = generated_facts();
+  std::size_t files = 0;
+  for (const fs::path& p : corpus_files("video")) {
+    if (!facts.at(corpus_rel(p)).count("tick_rounding")) continue;
+    INFO(p.filename().string());
+    ++files;
+    const auto bytes = read_bytes(p);
+    std::uint64_t moov_at = 0, moov_size = 0;
+    for (const box& b : top_level_boxes(bytes))
+      if (b.type == "moov") moov_at = b.offset, moov_size = b.size;
+    REQUIRE(moov_size != 0);
+    const std::string tag = "stts";
+    const auto first = bytes.begin() + static_cast<std::ptrdiff_t>(moov_at);
+    const auto it = std::search(first, first + static_cast<std::ptrdiff_t>(moov_size), tag.begin(), tag.end());
+    REQUIRE(it != first + static_cast<std::ptrdiff_t>(moov_size));
+    const auto at = static_cast<std::size_t>(it - bytes.begin()) + 4;  // after the type: version/flags, count, entries
+    auto rd32 = [&](std::size_t o) { return std::uint32_t{bytes[o]} << 24 | std::uint32_t{bytes[o + 1]} << 16 | std::uint32_t{bytes[o + 2]} << 8 | bytes[o + 3]; };
+    const std::uint32_t n = rd32(at + 4);
+    std::set<std::uint32_t> deltas;
+    for (std::uint32_t i = 0; i + 1 < n; ++i) deltas.insert(rd32(at + 8 + 8 * i + 4));  // the last entry aside
+    REQUIRE(deltas.size() == 2);
+    CHECK(*deltas.rbegin() - *deltas.begin() == 1);
+    const probe_result r = probe_file(p);
+    REQUIRE(r.ok());
+    CHECK_FALSE(r.video()->variable_frame_rate);
+    const json j = ffprobe_json(p);
+    CHECK(r.video()->fps == Approx(rational(stream_of(j, "video")->at("avg_frame_rate").get<std::string>())).margin(0.01));
+  }
+  CHECK(files == 2);
 }
 
 TEST_CASE("WAV: duration, rate and channels agree with ffprobe", "[probe][audio][wav]") {
@@ -320,6 +355,7 @@ TEST_CASE("end to end: a request whose URLs are corpus files, validated with pro
   CHECK(codes(good).empty());
   // The issue's four cases.
   CHECK(codes(request({}, {"video/fps_24000_1001.mp4"}, {})) == S{"video_fps"});
+  CHECK(codes(request({}, {"video/fps_24000_1001_ts90k.mp4"}, {})) == S{"video_fps"});
   CHECK(codes(request({}, {"video/dur_16s.mp4"}, {})) == S{"video_duration", "video_total_duration"});
   CHECK(codes(request({}, {"video/dur_5s.mp4", "video/fps_24.mp4", "video/dur_6s.mp4"}, {})) == S{});
   {

@@ -21,40 +21,6 @@ probe_result mem(const std::vector<std::uint8_t>& d) { return probe(std::span<co
 
 bool is_error(const probe_result& r, probe_errc c) { return r.error() && r.error()->code == c; }
 
-/// ftyp 'isom' + the given boxes.
-std::vector<std::uint8_t> bmff(const std::vector<std::uint8_t>& rest) {
-  std::vector<std::uint8_t> d;
-  append32(d, 16);
-  append_tag(d, "ftyp");
-  append_tag(d, "isom");
-  append32(d, 0);
-  d.insert(d.end(), rest.begin(), rest.end());
-  return d;
-}
-std::vector<std::uint8_t> box_of(const char* type, const std::vector<std::uint8_t>& payload) {
-  std::vector<std::uint8_t> d;
-  append32(d, static_cast<std::uint32_t>(8 + payload.size()));
-  append_tag(d, type);
-  d.insert(d.end(), payload.begin(), payload.end());
-  return d;
-}
-std::vector<std::uint8_t> full_box(const char* type, std::uint32_t version_flags, const std::vector<std::uint8_t>& payload) {
-  std::vector<std::uint8_t> p;
-  append32(p, version_flags);
-  p.insert(p.end(), payload.begin(), payload.end());
-  return box_of(type, p);
-}
-std::vector<std::uint8_t> cat(std::initializer_list<std::vector<std::uint8_t>> parts) {
-  std::vector<std::uint8_t> d;
-  for (const auto& p : parts) d.insert(d.end(), p.begin(), p.end());
-  return d;
-}
-std::vector<std::uint8_t> words(std::initializer_list<std::uint32_t> ws) {
-  std::vector<std::uint8_t> d;
-  for (std::uint32_t w : ws) append32(d, w);
-  return d;
-}
-
 /// A minimal valid movie: one video track, 320x240, `entries` stts entries of (1 sample, 512).
 std::vector<std::uint8_t> movie(std::uint32_t stts_entries, std::uint32_t stts_claimed) {
   std::vector<std::uint8_t> tkhd(80, 0);
@@ -185,7 +151,34 @@ TEST_CASE("hostile ISO BMFF: absurd sizes are refused without reading or allocat
     const auto trak = box_of("trak", elst);
     d.insert(d.end(), trak.begin(), trak.end());
     put32(d, static_cast<std::size_t>(boxes[1].offset), static_cast<std::uint32_t>(boxes[1].size + trak.size()));
-    CHECK(is_error(mem(d), probe_errc::malformed));
+    const probe_result r = mem(d);
+    CHECK(is_error(r, probe_errc::malformed));
+    CHECK(r.error()->message.find("elst") != std::string::npos);
+    // trun: a fragmented movie (one 320x240 video track, 25 fps at 12800) whose fragment claims
+    // more per-sample entries than its box holds, or whose header fields run past its box.
+    const auto frag = [](const bytes& moof) {
+      const auto vtrak = trak_box(tkhd_box(1), 12800, 0, "vide", cat({stsd_box({visual_entry(320, 240)}), stts_box({})}));
+      return bmff(cat({box_of("moov", cat({mvhd_box(1000, 0), vtrak, box_of("mvex", trex_box(1, 512))})), moof}), "iso5");
+    };
+    const probe_result good = mem(frag(moof_box(1, 1, 3, {512, 512, 512})));
+    INFO(summary(good));
+    REQUIRE(good.ok());
+    CHECK(good.video()->frames == 3);
+    for (const std::uint32_t claimed : {4u, 1000u, 0xffffffffu}) {
+      bytes d2 = frag(moof_box(1, 1, 3, {512, 512, 512}));
+      const std::size_t at = d2.size() - 3 * 4 - 4;  // the trun's sample count, before its 3 entries
+      REQUIRE(d2[at + 3] == 3);
+      put32(d2, at, claimed);
+      const probe_result bad = mem(d2);
+      INFO(claimed << ": " << summary(bad));
+      CHECK(is_error(bad, probe_errc::malformed));
+      CHECK(bad.error()->message.find("trun") != std::string::npos);
+    }
+    // flags 0x000005 (data offset, first sample flags: 8 bytes of header fields) in a trun of 4 bytes
+    const bytes short_trun = box_of("moof", box_of("traf", cat({full_box("tfhd", 0x020000, words({1})), full_box("trun", 0x5, words({1}))})));
+    const probe_result cut = mem(frag(short_trun));
+    CHECK(is_error(cut, probe_errc::malformed));
+    CHECK(cut.error()->message.find("trun") != std::string::npos);
   }
   SECTION("a real table longer than the work bound: read up to it, fps estimated") {
     const std::uint32_t n = (1u << 20) + 1000;
@@ -195,13 +188,40 @@ TEST_CASE("hostile ISO BMFF: absurd sizes are refused without reading or allocat
     CHECK(r.video()->fps_estimated);
     CHECK(r.video()->fps == Approx(25));  // from stsz's count and mdhd's duration
   }
-  SECTION("deep nesting: 20,000 boxes inside each other") {
-    std::vector<std::uint8_t> inner;
-    for (int i = 0; i < 20000; ++i) inner = box_of(i % 2 ? "trak" : "moov", inner);
-    const auto d = bmff(inner);
-    const probe_result r = mem(d);
-    CHECK(plausible(r));
-    CHECK_FALSE(r.ok());
+  SECTION("deep nesting: the probe follows the box grammar only, never a box inside an unexpected one") {
+    // The bound on nesting is structural: moov > trak > mdia > minf > stbl (5 levels) is the deepest
+    // path entered. A valid video track placed one level deeper than the grammar says is not found,
+    // and 20,000 levels of the very box types the probe enters cost one window of reads.
+    const auto stbl = cat({stsd_box({visual_entry(320, 240)}), stts_box({{50, 512}})});
+    const auto track = trak_box(tkhd_box(1), 12800, 50 * 512, "vide", stbl);
+    const probe_result direct = mem(bmff(box_of("moov", cat({mvhd_box(1000, 2000), track}))));
+    REQUIRE(direct.ok());
+    CHECK(direct.video()->frames == 50);
+    // trak inside trak, moov inside moov, stbl inside stbl, mdia inside mdia: not entered.
+    CHECK(is_error(mem(bmff(box_of("moov", cat({mvhd_box(1000, 2000), box_of("trak", track)})))), probe_errc::unsupported));
+    CHECK(is_error(mem(bmff(box_of("moov", box_of("moov", cat({mvhd_box(1000, 2000), track}))))), probe_errc::unsupported));
+    const auto nested_stbl = box_of("trak", cat({tkhd_box(1), box_of("mdia", cat({mdhd_box(12800, 50 * 512), hdlr_box("vide"),
+                                                                                  box_of("minf", box_of("stbl", box_of("stbl", stbl)))}))}));
+    const probe_result r1 = mem(bmff(box_of("moov", cat({mvhd_box(1000, 2000), nested_stbl}))));
+    CHECK(is_error(r1, probe_errc::malformed));  // no stsd, no samples: the inner stbl was skipped
+    // 20,000 levels below moov > trak > mdia > minf > stbl, each an 'stbl' (and, below moov, 20,000 'trak's).
+    for (const char* type : {"stbl", "trak", "moov", "minf"}) {
+      bytes inner;  // 20,000 empty-ended boxes, each the only child of the one before
+      for (std::uint32_t i = 0; i < 20000; ++i) append32(inner, 8 * (20000 - i)), append_tag(inner, type);
+      const bool in_stbl = std::string(type) == "stbl" || std::string(type) == "minf";
+      const auto trak = box_of("trak", cat({tkhd_box(1), box_of("mdia", cat({mdhd_box(12800, 512), hdlr_box("vide"),
+                                                                              box_of("minf", box_of("stbl", in_stbl ? inner : bytes{}))}))}));
+      const auto d = bmff(box_of("moov", cat({mvhd_box(1000, 2000), in_stbl ? trak : inner})));
+      REQUIRE(d.size() > 20000 * 8);
+      std::size_t calls = 0;
+      const probe_result r = probe_windowed(d, &calls);
+      INFO(type << ": " << summary(r));
+      CHECK(plausible(r));
+      CHECK_FALSE(r.ok());
+      CHECK(r.bytes_read <= 16384);  // the headers of the first few levels: 160 KB of nesting never read
+      CHECK(calls == 1);
+      CHECK(summary(mem(d)) == summary(r));
+    }
   }
   SECTION("a million empty boxes: the box budget ends the walk") {
     std::vector<std::uint8_t> many;
@@ -224,7 +244,7 @@ TEST_CASE("hostile images", "[probe][hostile][image]") {
   SECTION("JPEG: endless fill bytes, short segments, zero width, scan before frame") {
     std::vector<std::uint8_t> fill = {0xff, 0xd8};
     fill.insert(fill.end(), 1000, 0xff);
-    CHECK_FALSE(mem(fill).ok());
+    CHECK(is_error(mem(fill), probe_errc::truncated));  // fill bytes up to the end: no marker follows
     CHECK(is_error(mem({0xff, 0xd8, 0xff, 0xe0, 0x00, 0x01}), probe_errc::malformed));
     CHECK(is_error(mem({0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 8, 0, 16, 0, 0, 1, 1, 0x11, 0}), probe_errc::malformed));
     CHECK(is_error(mem({0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 8, 0, 0, 0, 16, 1, 1, 0x11, 0}), probe_errc::unsupported));  // DNL

@@ -174,6 +174,110 @@ inline void append64(std::vector<std::uint8_t>& d, std::uint64_t v) {
 }
 inline void append_tag(std::vector<std::uint8_t>& d, const char* t) { d.insert(d.end(), t, t + 4); }
 
+// --- crafted ISO BMFF (independent of the probe: the layouts of ISO/IEC 14496-12) ---------------
+using bytes = std::vector<std::uint8_t>;
+
+inline bytes box_of(const char* type, const bytes& payload) {
+  bytes d;
+  append32(d, static_cast<std::uint32_t>(8 + payload.size()));
+  append_tag(d, type);
+  d.insert(d.end(), payload.begin(), payload.end());
+  return d;
+}
+inline bytes full_box(const char* type, std::uint32_t version_flags, const bytes& payload) {
+  bytes p;
+  append32(p, version_flags);
+  p.insert(p.end(), payload.begin(), payload.end());
+  return box_of(type, p);
+}
+inline bytes cat(std::initializer_list<bytes> parts) {
+  bytes d;
+  for (const auto& p : parts) d.insert(d.end(), p.begin(), p.end());
+  return d;
+}
+inline bytes words(std::initializer_list<std::uint32_t> ws) {
+  bytes d;
+  for (std::uint32_t w : ws) append32(d, w);
+  return d;
+}
+/// ftyp (major brand `brand`, minor version 0) + the given boxes.
+inline bytes bmff(const bytes& rest, const char* brand = "isom") {
+  bytes d;
+  append32(d, 16);
+  append_tag(d, "ftyp");
+  append_tag(d, brand);
+  append32(d, 0);
+  d.insert(d.end(), rest.begin(), rest.end());
+  return d;
+}
+/// mvhd version 0: timescale, duration (then rate, volume, matrix... left 0).
+inline bytes mvhd_box(std::uint32_t timescale, std::uint32_t duration) {
+  return full_box("mvhd", 0, cat({words({0, 0, timescale, duration}), bytes(80, 0)}));
+}
+/// tkhd version 0 (flags 3): the track id and the matrix's a, b, c, d (16.16); w = 1.0 (2.30).
+inline bytes tkhd_box(std::uint32_t id, std::int32_t a = 0x10000, std::int32_t b = 0, std::int32_t c = 0, std::int32_t d = 0x10000) {
+  bytes t(80, 0);
+  put32(t, 8, id);                                // after creation and modification times
+  put32(t, 36, static_cast<std::uint32_t>(a));    // matrix at 36: a b u c d v x y w
+  put32(t, 40, static_cast<std::uint32_t>(b));
+  put32(t, 48, static_cast<std::uint32_t>(c));
+  put32(t, 52, static_cast<std::uint32_t>(d));
+  put32(t, 68, 0x40000000);
+  return full_box("tkhd", 3, t);
+}
+inline bytes mdhd_box(std::uint32_t timescale, std::uint32_t duration) {
+  return full_box("mdhd", 0, words({0, 0, timescale, duration, 0}));
+}
+inline bytes hdlr_box(const char* handler) {
+  bytes p = words({0});
+  append_tag(p, handler);
+  const bytes rest = words({0, 0, 0, 0});  // reserved, empty name
+  p.insert(p.end(), rest.begin(), rest.end());
+  return full_box("hdlr", 0, p);
+}
+/// A VisualSampleEntry without child boxes: 78 bytes, width and height at 32 and 34.
+inline bytes visual_entry(std::uint16_t w, std::uint16_t h, const char* type = "avc1") {
+  bytes e(78, 0);
+  put32(e, 0, 78);
+  e[4] = static_cast<std::uint8_t>(type[0]), e[5] = static_cast<std::uint8_t>(type[1]);
+  e[6] = static_cast<std::uint8_t>(type[2]), e[7] = static_cast<std::uint8_t>(type[3]);
+  e[32] = static_cast<std::uint8_t>(w >> 8), e[33] = static_cast<std::uint8_t>(w);
+  e[34] = static_cast<std::uint8_t>(h >> 8), e[35] = static_cast<std::uint8_t>(h);
+  return e;
+}
+inline bytes stsd_box(const std::vector<bytes>& entries) {
+  bytes p = words({static_cast<std::uint32_t>(entries.size())});
+  for (const bytes& e : entries) p.insert(p.end(), e.begin(), e.end());
+  return full_box("stsd", 0, p);
+}
+/// stts from (count, delta) runs.
+inline bytes stts_box(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
+  bytes p = words({static_cast<std::uint32_t>(runs.size())});
+  for (const auto& [n, d] : runs) append32(p, n), append32(p, d);
+  return full_box("stts", 0, p);
+}
+/// trak > tkhd, mdia > mdhd, hdlr, minf > stbl > `stbl_children` (hdlr after minf when asked).
+inline bytes trak_box(const bytes& tkhd, std::uint32_t timescale, std::uint32_t mdhd_duration, const char* handler,
+                      const bytes& stbl_children, bool hdlr_after_minf = false) {
+  const bytes minf = box_of("minf", box_of("stbl", stbl_children));
+  const bytes mdia = hdlr_after_minf ? box_of("mdia", cat({mdhd_box(timescale, mdhd_duration), minf, hdlr_box(handler)}))
+                                     : box_of("mdia", cat({mdhd_box(timescale, mdhd_duration), hdlr_box(handler), minf}));
+  return box_of("trak", cat({tkhd, mdia}));
+}
+/// trex: the track's default sample duration in fragments.
+inline bytes trex_box(std::uint32_t id, std::uint32_t duration) { return full_box("trex", 0, words({id, 1, duration, 0, 0})); }
+/// moof > mfhd, traf > tfhd (no defaults, or a default duration), trun of `count` samples, with
+/// per-sample durations when `durations` is not empty.
+inline bytes moof_box(std::uint32_t seq, std::uint32_t track, std::uint32_t count, const std::vector<std::uint32_t>& durations = {},
+                      std::uint32_t tfhd_default_duration = 0) {
+  const bytes tfhd = tfhd_default_duration ? full_box("tfhd", 0x020008, words({track, tfhd_default_duration}))
+                                           : full_box("tfhd", 0x020000, words({track}));
+  bytes run = words({count});
+  for (std::uint32_t d : durations) append32(run, d);
+  const bytes trun = full_box("trun", durations.empty() ? 0 : 0x100, run);
+  return box_of("moof", cat({full_box("mfhd", 0, words({seq})), box_of("traf", cat({tfhd, trun}))}));
+}
+
 }  // namespace probe_test
 
 #endif

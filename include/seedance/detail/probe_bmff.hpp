@@ -5,8 +5,10 @@
 // <seedance/probe.hpp>, not this header.
 //
 // Only the boxes the probe needs are entered, each by a handler of its own (moov > trak > mdia >
-// minf > stbl; moov > mvex; moof > traf): the nesting is bounded by that grammar and by max_depth.
-// Box payloads are never copied whole: tables are read entry by entry through the reader.
+// minf > stbl; trak > edts; moov > mvex; moof > traf): no handler recurses, so the nesting the probe
+// follows is that grammar's, at most 5 levels below the top, whatever the file nests (a box of any
+// other type, or in any other place, is skipped by its size). Box payloads are never copied whole:
+// tables are read entry by entry through the reader.
 #ifndef SEEDANCE_DETAIL_PROBE_BMFF_HPP
 #define SEEDANCE_DETAIL_PROBE_BMFF_HPP
 
@@ -24,37 +26,42 @@ inline bool looks_bmff(const std::uint8_t* h, std::size_t n) noexcept {
          t == fourcc("pnot") || ((t == fourcc("free") || t == fourcc("skip")) && be32(h) >= 8);
 }
 
-/// Sample durations, in runs of equal values, and whether they vary. A run of one sample at the
-/// very start or the very end may differ (muxers stretch the first or last sample to align tracks).
+/// Whether the sample durations vary. The first and the last sample are not compared (muxers stretch
+/// them to align tracks), and durations within one tick of each other are one rate: when the
+/// timescale is not a multiple of the rate, muxers round each timestamp to the tick, so a constant
+/// 24000/1001 fps at 90 kHz gives 3754, 3754, 3753, 3754, ... (and 600 at 29.97 gives 20 and 21).
 struct delta_runs {
-  std::uint32_t first = 0, base = 0, pending = 0;
-  std::uint64_t first_count = 0, pending_count = 0;
-  std::uint64_t settled = 0;  // runs judged so far (all but the latest)
-  bool have_base = false, have_pending = false, varies = false;
+  std::uint32_t lo = 0, hi = 0;      // settled samples (the first excluded), smallest and largest
+  std::uint32_t pending = 0;         // the latest run of equal durations: its last sample may be the file's last
+  std::uint64_t pending_count = 0;
+  bool have_range = false, have_pending = false, first_dropped = false;
   void add(std::uint64_t count, std::uint32_t delta) noexcept {
     if (count == 0) return;
+    if (!first_dropped) {
+      first_dropped = true;
+      if (--count == 0) return;
+    }
     if (have_pending && delta == pending) {
       pending_count = sat_add(pending_count, count);
       return;
     }
-    if (have_pending) settle();
+    if (have_pending) note(pending);
     pending = delta, pending_count = count, have_pending = true;
   }
-  void settle() noexcept {  // the latest run is not the last one
-    if (++settled == 1) {
-      first = pending, first_count = pending_count;
-    } else if (!have_base) {
-      base = pending, have_base = true;
-      if (first_count > 1) varies = true;  // runs merge, so first != base
-    } else if (pending != base) {
-      varies = true;
-    }
+  void note(std::uint32_t d) noexcept {
+    lo = have_range ? std::min(lo, d) : d;
+    hi = have_range ? std::max(hi, d) : d;
+    have_range = true;
   }
   [[nodiscard]] bool variable() const noexcept {
-    if (varies) return true;
-    if (!have_pending || settled == 0) return false;                   // one run at most
-    if (!have_base) return first_count > 1 && pending_count > 1;        // two runs
-    return pending != base && pending_count > 1;                        // the last run
+    std::uint32_t l = lo, h = hi;
+    bool any = have_range;
+    if (have_pending && pending_count > 1) {  // the pending run but its last sample
+      l = any ? std::min(l, pending) : pending;
+      h = any ? std::max(h, pending) : pending;
+      any = true;
+    }
+    return any && h - l > 1;
   }
 };
 
@@ -66,13 +73,23 @@ struct track_facts {
   bool has_elst = false;
   std::uint64_t elst_duration = 0;  // movie timescale
   std::int32_t a = 0x10000, b = 0, c = 0, d = 0x10000;  // tkhd matrix, 16.16
-  std::uint32_t width = 0, height = 0;                    // first sample entry, if visual-sized
+  std::uint32_t width = 0, height = 0;                    // the first sample entry's (video tracks only)
   std::uint64_t samples = 0, sample_time = 0;             // stts + trun
   std::uint64_t stsz_count = 0;
   bool has_stsz = false;
   bool capped = false;
-  std::uint32_t trex_duration = 0;
+  // stsd: read for a 'vide' track only; its problems are reported if it is THE video track.
+  enum class stsd_issue : std::uint8_t { missing, ok, no_entry, entry_overruns, entry_too_short, zero_size };
+  stsd_issue stsd = stsd_issue::missing;
+  std::uint64_t stsd_entry = 0, stsd_room = 0;  // the first entry's claimed size, the bytes after the entry count
+  bool stsd_deferred = false;                   // seen before mdia's hdlr: read once the handler is known
+  std::uint64_t stsd_b = 0, stsd_e = 0;
   delta_runs runs;
+};
+
+/// trex: a track's default sample duration in fragments (kept whatever the order of mvex and trak).
+struct trex_entry {
+  std::uint32_t track_id = 0, duration = 0;
 };
 
 struct bmff_state {
@@ -85,7 +102,15 @@ struct bmff_state {
   std::uint64_t mehd_duration = 0;
   std::array<track_facts, max_tracks> tracks{};
   std::size_t ntracks = 0;
-  bool moov_seen = false;
+  std::array<trex_entry, max_tracks> trex{};
+  std::size_t ntrex = 0;
+  bool moov_seen = false, moof_seen = false;
+
+  [[nodiscard]] std::uint32_t trex_duration(std::uint32_t id) const noexcept {
+    for (std::size_t i = 0; i < ntrex; ++i)
+      if (trex[i].track_id == id) return trex[i].duration;
+    return 0;
+  }
 
   track_facts* find_track(std::uint32_t id) noexcept {
     for (std::size_t i = 0; i < ntracks; ++i)
@@ -95,8 +120,7 @@ struct bmff_state {
 
   /// Calls f(type, payload_begin, payload_end) for each box in [begin, end); false on error.
   template <class F>
-  bool children(std::uint64_t begin, std::uint64_t end, int depth, F&& f) {
-    if (depth > max_depth) return cx.fail(probe_errc::unsupported, "boxes nested deeper than " + std::to_string(max_depth));
+  bool children(std::uint64_t begin, std::uint64_t end, F&& f) {
     std::uint64_t off = begin;
     while (off < end && end - off >= 8) {
       if (!cx.count_box()) return false;
@@ -134,7 +158,7 @@ struct bmff_state {
 
   // --- moov ------------------------------------------------------------------------------------
   bool moov(std::uint64_t b, std::uint64_t e) {
-    return children(b, e, 2, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+    return children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
       if (t == fourcc("mvhd")) return mvhd(pb, pe);
       if (t == fourcc("trak")) {
         if (ntracks == max_tracks) return true;
@@ -160,7 +184,7 @@ struct bmff_state {
     return true;
   }
   bool mvex(std::uint64_t b, std::uint64_t e) {
-    return children(b, e, 3, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+    return children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
       if (t == fourcc("mehd")) {
         const std::uint8_t* p = payload(pb, pe, 4, "mehd");
         if (!p) return false;
@@ -171,16 +195,20 @@ struct bmff_state {
         const std::uint8_t* p = payload(pb, pe, 24, "trex");
         if (!p) return false;
         const std::uint32_t id = be32(p + 4), dur = be32(p + 12);
-        if (track_facts* tr = find_track(id)) tr->trex_duration = dur;
+        // Kept by track id, not applied to a trak: the traks may come after mvex. The first trex of
+        // an id counts (as in ffmpeg); beyond max_tracks ids, the rest are ignored.
+        bool known = false;
+        for (std::size_t i = 0; i < ntrex; ++i) known = known || trex[i].track_id == id;
+        if (!known && ntrex < max_tracks) trex[ntrex++] = trex_entry{id, dur};
       }
       return true;
     });
   }
   bool trak(track_facts& tr, std::uint64_t b, std::uint64_t e) {
-    return children(b, e, 3, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+    return children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
       if (t == fourcc("tkhd")) return tkhd(tr, pb, pe);
       if (t == fourcc("edts"))
-        return children(pb, pe, 4, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) {
+        return children(pb, pe, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) {
           return t2 == fourcc("elst") ? elst(tr, b2, e2) : true;
         });
       if (t == fourcc("mdia")) return mdia(tr, pb, pe);
@@ -217,7 +245,7 @@ struct bmff_state {
     return true;
   }
   bool mdia(track_facts& tr, std::uint64_t b, std::uint64_t e) {
-    return children(b, e, 4, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+    const bool ok = children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
       if (t == fourcc("mdhd")) {
         const std::uint8_t* p = payload(pb, pe, 4, "mdhd");
         if (!p) return false;
@@ -235,23 +263,44 @@ struct bmff_state {
         return true;
       }
       if (t == fourcc("minf"))
-        return children(pb, pe, 5, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) {
+        return children(pb, pe, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) {
           return t2 == fourcc("stbl") ? stbl(tr, b2, e2) : true;
         });
       return true;
     });
+    if (!ok) return false;
+    if (tr.stsd_deferred && tr.handler == fourcc("vide")) {  // hdlr came after minf
+      tr.stsd_deferred = false;
+      return stsd(tr, tr.stsd_b, tr.stsd_e);
+    }
+    return true;
+  }
+  /// The first sample entry of a video track's stsd: its coded size. A bad entry is not an error
+  /// here (the track may not be the one reported): finish() reports it for THE video track.
+  bool stsd(track_facts& tr, std::uint64_t b, std::uint64_t e) {
+    using issue = track_facts::stsd_issue;
+    tr.stsd_room = e - b < 8 ? 0 : e - b - 8;
+    const std::uint8_t* p = nullptr;
+    if (e - b < 16) return tr.stsd = issue::no_entry, true;  // no room for an entry's size and type
+    if (!(p = cx.need(b, 16, "box 'stsd'"))) return false;
+    if (be32(p + 4) == 0) return tr.stsd = issue::no_entry, true;
+    tr.stsd_entry = be32(p + 8);
+    if (tr.stsd_entry > tr.stsd_room) return tr.stsd = issue::entry_overruns, true;
+    if (tr.stsd_entry < 36) return tr.stsd = issue::entry_too_short, true;  // width and height end at 36
+    if (!(p = cx.need(b + 8, 36, "stsd sample entry"))) return false;
+    tr.width = be16(p + 32);
+    tr.height = be16(p + 34);
+    tr.stsd = tr.width == 0 || tr.height == 0 ? issue::zero_size : issue::ok;
+    return true;
   }
   bool stbl(track_facts& tr, std::uint64_t b, std::uint64_t e) {
-    return children(b, e, 6, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+    return children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
       if (t == fourcc("stsd")) {
-        const std::uint8_t* p = payload(pb, pe, 8, "stsd");
-        if (!p) return false;
-        if (be32(p + 4) == 0 || pe - pb < 8 + 36) return true;  // no (visual-sized) sample entry
-        if (!(p = cx.need(pb + 8, 36, "stsd sample entry"))) return false;
-        const std::uint32_t entry = be32(p);
-        if (entry < 36 || entry > pe - pb - 8) return cx.fail(probe_errc::malformed, "stsd's first sample entry overruns the box");
-        tr.width = be16(p + 32);
-        tr.height = be16(p + 34);
+        // Only a video track's sample entries are read: other tracks' (audio, timecode, 20-byte
+        // 'mett' metadata...) have other layouts and sizes and are skipped.
+        if (tr.stsd != track_facts::stsd_issue::missing || tr.stsd_deferred) return true;  // the first stsd counts
+        if (tr.handler == fourcc("vide")) return stsd(tr, pb, pe);
+        if (tr.handler == 0) tr.stsd_deferred = true, tr.stsd_b = pb, tr.stsd_e = pe;  // hdlr not seen yet
         return true;
       }
       if (t == fourcc("stts")) {
@@ -287,20 +336,20 @@ struct bmff_state {
 
   // --- moof (fragments) -------------------------------------------------------------------------
   bool moof(std::uint64_t b, std::uint64_t e) {
-    return children(b, e, 2, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+    return children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
       return t == fourcc("traf") ? traf(pb, pe) : true;
     });
   }
   bool traf(std::uint64_t b, std::uint64_t e) {
     track_facts* tr = nullptr;
     std::uint32_t default_duration = 0;
-    return children(b, e, 3, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
+    return children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
       if (t == fourcc("tfhd")) {
         const std::uint8_t* p = payload(pb, pe, 8, "tfhd");
         if (!p) return false;
-        const std::uint32_t flags = be32(p) & 0xffffffu;
-        tr = find_track(be32(p + 4));
-        default_duration = tr ? tr->trex_duration : 0;
+        const std::uint32_t flags = be32(p) & 0xffffffu, id = be32(p + 4);
+        tr = find_track(id);
+        default_duration = trex_duration(id);  // trex (mvex), overridden by tfhd's own default
         if (flags & 0x08) {
           const std::size_t at = 8 + ((flags & 0x01) ? 8 : 0) + ((flags & 0x02) ? 4 : 0);
           if (!(p = payload(pb, pe, at + 4, "tfhd"))) return false;
@@ -388,6 +437,7 @@ struct bmff_state {
         if (!moov(pb, pe)) return probe_error{};
         if (!v.fragmented) break;  // everything is known: the rest of the file is not read
       } else if (type == fourcc("moof") && moov_seen) {
+        moof_seen = true;
         if (!moof(pb, pe)) return probe_error{};
       } else if (type == fourcc("mdat")) {
         mdat_seen = true;
@@ -415,6 +465,7 @@ struct bmff_state {
       cx.fail(probe_errc::unsupported, "no video track (no trak whose mdia/hdlr is 'vide')");
       return probe_error{};
     }
+    if (!video_sample_entry(*vt)) return probe_error{};
     if (v.fragmented && longest == 0 && mehd_duration != 0 && movie_timescale != 0)
       v.duration = static_cast<double>(mehd_duration) / movie_timescale;  // fragments without durations
     else if (v.fragmented || !mvhd_known || movie_timescale == 0 || mvhd_duration == 0)
@@ -429,12 +480,57 @@ struct bmff_state {
     std::uint64_t frames = vt->samples, time = vt->sample_time;
     if (vt->capped) {
       v.fps_estimated = true;
-      if (vt->has_stsz && !v.fragmented) frames = vt->stsz_count, time = vt->mdhd_duration;
+      if (vt->has_stsz && !v.fragmented && vt->stsz_count != 0 && vt->mdhd_duration != 0)
+        frames = vt->stsz_count, time = vt->mdhd_duration;
+    }
+    // A probe that succeeds has a frame count, a frame rate and a duration: a video whose tables give
+    // none of them is an error, never a result whose unknown values the validator would skip.
+    if (frames == 0) {
+      if (v.fragmented && !moof_seen)
+        cx.fail(probe_errc::truncated, "a fragmented movie without any fragment (moof): the file ends after its header");
+      else
+        cx.fail(probe_errc::malformed, "the video track has no samples (no stts entries and no trun samples)");
+      return probe_error{};
     }
     v.frames = frames;
-    if (frames != 0 && time != 0) v.fps = static_cast<double>(frames) * vt->timescale / static_cast<double>(time);
+    if (time == 0 && !v.fragmented && vt->mdhd_duration != 0) {  // every stts duration 0: mdhd's
+      time = vt->mdhd_duration;
+      v.fps_estimated = true;
+    }
+    if (time != 0) {
+      v.fps = static_cast<double>(frames) * vt->timescale / static_cast<double>(time);
+    } else if (v.duration > 0) {  // fragments whose samples have no durations: mehd's (or another track's) length
+      v.fps = static_cast<double>(frames) / v.duration;
+      v.fps_estimated = true;
+    }
+    if (!(v.fps > 0) || !std::isfinite(v.fps)) {
+      cx.fail(probe_errc::malformed, "the video track's sample durations are all 0 and no duration is known: no frame rate");
+      return probe_error{};
+    }
+    if (!(v.duration > 0) || !std::isfinite(v.duration)) {
+      cx.fail(probe_errc::malformed, "the movie's duration is 0");
+      return probe_error{};
+    }
     v.variable_frame_rate = vt->runs.variable();
     return v;
+  }
+
+  /// The video track's coded size from its first sample entry; false (with an error) without one.
+  bool video_sample_entry(const track_facts& tr) {
+    using issue = track_facts::stsd_issue;
+    switch (tr.stsd) {
+      case issue::ok: return true;
+      case issue::missing: return cx.fail(probe_errc::malformed, "the video track has no sample description (stsd)");
+      case issue::no_entry: return cx.fail(probe_errc::malformed, "the video track's sample description (stsd) holds no entry");
+      case issue::entry_overruns:
+        return cx.fail(probe_errc::malformed, "the video track's first sample entry claims " + std::to_string(tr.stsd_entry) +
+                                                  " bytes; its stsd box has " + std::to_string(tr.stsd_room) + " after the entry count");
+      case issue::entry_too_short:
+        return cx.fail(probe_errc::malformed, "the video track's first sample entry is " + std::to_string(tr.stsd_entry) +
+                                                  " bytes, too short for a visual sample entry's width and height (36)");
+      case issue::zero_size: break;
+    }
+    return cx.fail(probe_errc::malformed, "the video track's sample entry gives a width or height of 0");
   }
 
   /// A track's presented length: its edit list (movie timescale), else mdhd; fragments: the samples.

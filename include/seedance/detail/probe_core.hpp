@@ -22,10 +22,10 @@ namespace seedance::detail::probe {
 // --- safety bounds (docs/probe.md lists them) ----------------------------------------------------
 /// Bytes a path-based probe reads at once (and the largest single header it looks at).
 inline constexpr std::size_t window_size = 16 * 1024;
-/// Boxes (ISO BMFF), chunks (RIFF, PNG) or marker segments (JPEG) visited in one file, all levels.
+/// Boxes (ISO BMFF), chunks (RIFF, PNG), or marker segments and fill bytes (JPEG) visited in one
+/// file, all levels. (ISO BMFF nesting needs no bound of its own: only the boxes of a fixed grammar
+/// are entered, at most 5 levels deep, moov > trak > mdia > minf > stbl; see probe_bmff.hpp.)
 inline constexpr std::uint32_t max_boxes = 100'000;
-/// Nesting depth of ISO BMFF boxes (moov/trak/mdia/minf/stbl is 5; moof/traf is 2).
-inline constexpr int max_depth = 8;
 /// Table entries (stts, trun, elst) summed in one file; beyond, the frame rate is estimated.
 inline constexpr std::uint64_t max_table_entries = 1u << 20;
 /// MP3 frames walked when there is no Xing/VBRI header; beyond, the rest is estimated.
@@ -160,10 +160,10 @@ struct context {
     if (!p) fail(probe_errc::truncated, std::string(what) + " at offset " + std::to_string(off) + " runs past the end of the file");
     return p;
   }
-  /// Counts one visited box/chunk/segment; false (with an error) past max_boxes.
-  bool count_box() {
+  /// Counts one visited box/chunk/segment (or JPEG fill byte); false (with an error) past max_boxes.
+  bool count_box(std::string_view what = "boxes, chunks or segments") {
     if (++boxes <= max_boxes) return true;
-    return fail(probe_errc::unsupported, "more than " + std::to_string(max_boxes) + " boxes, chunks or segments");
+    return fail(probe_errc::unsupported, "more than " + std::to_string(max_boxes) + " " + std::string(what));
   }
 };
 

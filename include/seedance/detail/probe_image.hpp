@@ -71,7 +71,7 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_jp
   img.format = media_format::jpeg;
   std::uint64_t off = 2;
   for (;;) {
-    if (!cx.count_box()) return probe_error{};
+    if (!cx.count_box("JPEG marker segments and fill bytes")) return probe_error{};
     const std::uint8_t* p = cx.need(off, 2, "JPEG marker");
     if (!p) return probe_error{};
     if (p[0] != 0xff) {
@@ -79,12 +79,8 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_jp
       return probe_error{};
     }
     std::uint8_t m = p[1];
-    int fill = 0;
-    while (m == 0xff) {  // fill bytes before a marker
-      if (++fill > 64) {
-        cx.fail(probe_errc::malformed, "JPEG: a run of fill bytes at offset " + std::to_string(off));
-        return probe_error{};
-      }
+    while (m == 0xff) {  // fill bytes before a marker: any number (T.81 B.1.1.2), each one counted as work
+      if (!cx.count_box("JPEG marker segments and fill bytes")) return probe_error{};
       ++off;
       p = cx.need(off, 2, "JPEG marker");
       if (!p) return probe_error{};
