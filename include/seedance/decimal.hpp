@@ -48,14 +48,11 @@ constexpr std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) noexcept {
   if (b == 0) return a;
   const int shift = std::countr_zero(a | b);
   a >>= std::countr_zero(a);
-  do {
+  do {  // a is odd; (a, b) becomes (min, |difference|): conditional moves, no unpredictable branch
     b >>= std::countr_zero(b);
-    if (a > b) {
-      const std::uint64_t t = a;
-      a = b;
-      b = t;
-    }
-    b -= a;
+    const std::uint64_t low = a < b ? a : b;
+    b = a < b ? b - a : a - b;
+    a = low;
   } while (b != 0);
   return a << shift;
 }
@@ -162,21 +159,25 @@ class decimal {
 
   /// The largest integer not above / the smallest integer not below this value (always fit).
   [[nodiscard]] constexpr decimal floor() const noexcept {
+    if (den_ == 1) return *this;
     std::int64_t q = num_ / den_;
     if (num_ % den_ != 0 && num_ < 0) --q;
     return decimal(q);
   }
   [[nodiscard]] constexpr decimal ceil() const noexcept {
+    if (den_ == 1) return *this;
     std::int64_t q = num_ / den_;
     if (num_ % den_ != 0 && num_ > 0) ++q;
     return decimal(q);
   }
   /// Rounds to an integer, halves away from zero (2.5 -> 3, -2.5 -> -3, 2.4999 -> 2).
   [[nodiscard]] constexpr decimal round_half_up() const noexcept {
-    const detail::i128 n = num_, d = den_;
-    const detail::u128 m = detail::magnitude(n);
-    const auto q = static_cast<std::int64_t>((2 * m + static_cast<detail::u128>(d)) / (2 * static_cast<detail::u128>(d)));
-    return decimal(n < 0 ? -q : q);
+    if (den_ == 1) return *this;
+    // floor((2m + d) / 2d) = q + (2r >= d ? 1 : 0) for m = qd + r; r < d < 2^63, so 2r fits.
+    const std::uint64_t m = detail::magnitude64(num_), d = static_cast<std::uint64_t>(den_);
+    const std::uint64_t r = m % d;
+    const auto q = static_cast<std::int64_t>(m / d + (2 * r >= d ? 1 : 0));
+    return decimal(num_ < 0 ? -q : q);
   }
   /// The value as an int64 when it is an integer.
   [[nodiscard]] constexpr std::optional<std::int64_t> to_integer() const noexcept {
@@ -186,6 +187,7 @@ class decimal {
 
   friend constexpr bool operator==(const decimal&, const decimal&) = default;
   friend constexpr std::strong_ordering operator<=>(const decimal& a, const decimal& b) noexcept {
+    if (a.den_ == b.den_) return a.num_ <=> b.num_;  // integers, mostly
     const detail::i128 l = static_cast<detail::i128>(a.num_) * b.den_;
     const detail::i128 r = static_cast<detail::i128>(b.num_) * a.den_;
     return l < r ? std::strong_ordering::less : l > r ? std::strong_ordering::greater : std::strong_ordering::equal;
@@ -291,15 +293,17 @@ class decimal {
   [[nodiscard]] static constexpr std::optional<decimal> product(bool a_negative, std::uint64_t an, std::uint64_t ad, bool b_negative,
                                                                 std::uint64_t bn, std::uint64_t bd) noexcept {
     if (an == 0 || bn == 0) return decimal{};
-    if (bd != 1) {
-      const std::uint64_t g = detail::gcd64(an, bd);
-      an /= g;
-      bd /= g;
+    if (bd != 1 && an != 1) {
+      if (const std::uint64_t g = detail::gcd64(an, bd); g != 1) {
+        an /= g;
+        bd /= g;
+      }
     }
-    if (ad != 1) {
-      const std::uint64_t g = detail::gcd64(bn, ad);
-      bn /= g;
-      ad /= g;
+    if (ad != 1 && bn != 1) {
+      if (const std::uint64_t g = detail::gcd64(bn, ad); g != 1) {
+        bn /= g;
+        ad /= g;
+      }
     }
     // Now gcd(an x bn, ad x bd) = 1: the product is in lowest terms; it only has to fit.
     const detail::u128 n = static_cast<detail::u128>(an) * bn, d = static_cast<detail::u128>(ad) * bd;

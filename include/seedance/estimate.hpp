@@ -123,15 +123,46 @@ struct estimate_result {
 
 namespace detail {
 
+/// The reference-video URLs of a request: a few in place (a valid request has at most 3), more
+/// on the heap.
+class url_list {
+ public:
+  void push_back(std::string_view url) {
+    if (size_ < small_.size()) {
+      small_[size_++] = url;
+      return;
+    }
+    if (large_.empty()) large_.assign(small_.begin(), small_.end());
+    large_.push_back(url);
+    ++size_;
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] const std::string_view* begin() const noexcept { return size_ > small_.size() ? large_.data() : small_.data(); }
+  [[nodiscard]] const std::string_view* end() const noexcept { return begin() + size_; }
+
+ private:
+  std::array<std::string_view, 4> small_{};
+  std::vector<std::string_view> large_;
+  std::size_t size_ = 0;
+};
+
 /// The request fields the price depends on, read without throwing.
 struct priced_request {
   std::string_view model;
   std::optional<long long> duration;
   std::optional<std::string_view> quality;
-  std::vector<std::string_view> videos;
+  url_list videos;
   std::optional<bool> content_filter;
   bool web_search = false;
 };
+
+/// Appends `v` in decimal.
+inline void append_integer(std::string& s, long long v) {
+  std::array<char, 24> buf{};
+  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+  s.append(buf.data(), r.ptr);
+}
 
 /// A double from the caller's media properties as the shortest decimal that reads back as it
 /// (5.1 -> "5.1"), so no binary noise enters the price. Empty for non-finite or out-of-range values.
@@ -143,7 +174,6 @@ inline std::optional<decimal> decimal_from_double(double v) noexcept {
   return decimal::parse(std::string_view(buf.data(), static_cast<std::size_t>(r.ptr - buf.data())));
 }
 
-inline std::string seconds_text(const decimal& d) { return d.to_string() + " s"; }
 
 inline std::string credits_text(const decimal& uc) {
   const auto c = divide(uc, pricing_defaults::uc_per_credit);
@@ -162,6 +192,12 @@ inline bool money_of(const decimal& uc, const estimate_options& o, money& out) {
 }
 
 /// Prices a request whose fields are read; fills `res.estimate` or `res.error`.
+///
+/// Performance (docs/pricing.md, Measured): the table's rows are priced into small buffers
+/// (pricing_access, no allocation), each end of a range is priced once, the money of equal ends is
+/// computed once, and every assumption's text is written in one allocation. What is allocated is
+/// what the estimate holds: the model's name, the component and assumption vectors, and the texts
+/// too long for a string's own buffer.
 inline void estimate_fields(const priced_request& q, const pricing_table& table, const media_map& media,
                             const estimate_options& opt, estimate_result& res) {
   const pricing_model* row = table.find(q.model);
@@ -180,9 +216,19 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
 
   // duration -> duration_seconds, quality -> quality
   const long long duration = q.duration.value_or(defaults::duration);
-  if (!q.duration) note("duration is not set: the API's default of " + std::to_string(defaults::duration) + " s is priced");
+  if (!q.duration) {
+    std::string t = "duration is not set: the API's default of ";
+    append_integer(t, defaults::duration);
+    t += " s is priced";
+    note(std::move(t));
+  }
   const std::string_view quality = q.quality.value_or(to_string(defaults::quality));
-  if (!q.quality) note("quality is not set: the API's default " + std::string(to_string(defaults::quality)) + " is priced");
+  if (!q.quality) {
+    std::string t = "quality is not set: the API's default ";
+    t += to_string(defaults::quality);
+    t += " is priced";
+    note(std::move(t));
+  }
 
   // reference videos -> input_seconds, exact or a range
   const media_rules& video = rules_for(media_kind::video);
@@ -190,9 +236,10 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
   std::size_t unknown = 0;
   for (std::string_view url : q.videos) {
     std::optional<decimal> d;
-    if (auto it = media.find(url); it != media.end())
-      if (const auto* v = std::get_if<video_properties>(&it->second); v && v->duration && *v->duration >= 0)
-        d = decimal_from_double(*v->duration);
+    if (!media.empty())
+      if (auto it = media.find(url); it != media.end())
+        if (const auto* v = std::get_if<video_properties>(&it->second); v && v->duration && *v->duration >= 0)
+          d = decimal_from_double(*v->duration);
     if (d) {
       const auto s = add(known, *d);
       if (!s) {
@@ -218,13 +265,31 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     const decimal total_max{video.total_duration_s};
     input_hi = each_max < total_max ? each_max : total_max;
     if (input_hi < input_lo) input_hi = input_lo;
-    note("the duration of " + std::to_string(unknown) + " of the " + std::to_string(q.videos.size()) +
-         " reference videos is not known: their total is taken between " + seconds_text(input_lo) + " and " + seconds_text(input_hi) +
-         " (each video lasts " + std::to_string(video.duration_s.min) + " to " + std::to_string(video.duration_s.max) +
-         " s, all together at most " + std::to_string(video.total_duration_s) +
-         " s; the feed bills at least the output duration), so the price is a range; give the media properties for one figure");
+    std::string t;
+    t.reserve(384);
+    t += "the duration of ";
+    append_integer(t, static_cast<long long>(unknown));
+    t += " of the ";
+    append_integer(t, static_cast<long long>(q.videos.size()));
+    t += " reference videos is not known: their total is taken between ";
+    t += input_lo.to_string();
+    t += " s and ";
+    t += input_hi.to_string();
+    t += " s (each video lasts ";
+    append_integer(t, video.duration_s.min);
+    t += " to ";
+    append_integer(t, video.duration_s.max);
+    t += " s, all together at most ";
+    append_integer(t, video.total_duration_s);
+    t += " s; the feed bills at least the output duration), so the price is a range; give the media properties for one figure";
+    note(std::move(t));
   } else if (!q.videos.empty()) {
-    note("the reference videos last " + seconds_text(known) + " in all (from the media properties)");
+    std::string t;
+    t.reserve(96);
+    t += "the reference videos last ";
+    t += known.to_string();
+    t += " s in all (from the media properties)";
+    note(std::move(t));
   }
 
   std::array<pricing_variable, 4> vars{{
@@ -233,36 +298,41 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
       {pricing_parameters::input_seconds, pricing_value::of(input_lo)},
       {pricing_parameters::search_count, pricing_value::of(decimal(0))},
   }};
-  const price_result lo = table.price(*row, vars);
-  if (!lo.ok()) {
-    res.error = "cannot price " + e.model + ": " + lo.error;
-    return;
-  }
-  price_result hi_storage;
-  const price_result* hi = &lo;
-  if (input_hi != input_lo) {
-    vars[2].value = pricing_value::of(input_hi);
-    hi_storage = table.price(*row, vars);
-    if (!hi_storage.ok()) {
-      res.error = "cannot price " + e.model + ": " + hi_storage.error;
-      return;
-    }
+  const auto cannot_price = [&](const std::string& why) {
+    res.error = "cannot price ";
+    res.error += e.model;
+    res.error += ": ";
+    res.error += why;
+  };
+  pricing_access::priced lo, hi_storage;
+  const pricing_access::priced* hi = &lo;
+  if (input_hi == input_lo) {
+    pricing_access::price(table, *row, vars, lo);
+    if (!lo.ok()) return cannot_price(lo.error);
+  } else {  // both ends, in one pass where the trees allow
+    std::array<pricing_variable, 4> hi_vars = vars;
+    hi_vars[2].value = pricing_value::of(input_hi);
+    pricing_access::price_range(table, *row, vars, hi_vars, lo, hi_storage);
+    if (!lo.ok()) return cannot_price(lo.error);
+    if (!hi_storage.ok()) return cannot_price(hi_storage.error);
     hi = &hi_storage;
   }
 
   // content_filter: false -> x 1.1 on the total (an inference: the feed has no such parameter)
   if (q.content_filter == false) {
     e.factor = pricing_defaults::content_filter_off_factor;
-    note("content_filter is false: the provider's page charges " + e.factor.to_string() +
-             " times the price for it, and the pricing feed has no such parameter, so the factor is applied to the total",
-         true);
+    std::string t = "content_filter is false: the provider's page charges ";
+    t += e.factor.to_string();
+    t += " times the price for it, and the pricing feed has no such parameter, so the factor is applied to the total";
+    note(std::move(t), true);
   }
 
   // Components; web search (a component reading search_count) is per use.
   bool has_per_use = false;
-  for (std::size_t i = 0; i < lo.components.size(); ++i) {
-    const component_price& a = lo.components[i];
-    const component_price& b = hi->components[i];
+  e.components.reserve(lo.count);
+  for (std::size_t i = 0; i < lo.count; ++i) {
+    const component_price& a = lo[i];
+    const component_price& b = (*hi)[i];
     const pricing_component& c = *a.component;
     const bool per_use = c.reads(pricing_parameters::search_count);
     if (per_use && !q.web_search) continue;  // no search requested: never billed
@@ -276,19 +346,30 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     out.amount_max_uc = b.amount_uc;
     out.minimum_applied = a.minimum_applied || b.minimum_applied;
     out.per_use = per_use;
-    if (out.minimum_applied)
-      note(c.id + ": the minimum charge of " + credits_text(c.minimum_uc) + " applies" +
-           (a.minimum_applied && b.minimum_applied ? "" : " at the low end of the range"));
+    if (out.minimum_applied) {
+      std::string t = c.id;
+      t += ": the minimum charge of ";
+      t += credits_text(c.minimum_uc);
+      t += " applies";
+      if (!(a.minimum_applied && b.minimum_applied)) t += " at the low end of the range";
+      note(std::move(t));
+    }
     has_per_use = has_per_use || per_use;
     e.components.push_back(std::move(out));
   }
 
-  // Totals
+  // Totals (equal ends: computed once)
   const auto total = [&](std::int64_t uc, money& m) {
     const auto f = multiply(decimal(uc), e.factor);
     return f && money_of(*f, opt, m);
   };
-  if (!total(lo.total_uc, e.min) || !total(hi->total_uc, e.max)) {
+  if (!total(lo.total_uc, e.min)) {
+    res.error = "the total overflows";
+    return;
+  }
+  if (hi->total_uc == lo.total_uc) {
+    e.max = e.min;
+  } else if (!total(hi->total_uc, e.max)) {
     res.error = "the total overflows";
     return;
   }
@@ -298,12 +379,11 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     if (has_per_use) {
       vars[3].value = pricing_value::of(decimal(1));
       vars[2].value = pricing_value::of(input_lo);
-      const price_result one = table.price(*row, vars);
-      if (!one.ok()) {
-        res.error = "cannot price " + e.model + ": " + one.error;
-        return;
-      }
-      for (const component_price& p : one.components) {
+      pricing_access::priced& one = hi_storage;  // reused
+      pricing_access::price(table, *row, vars, one);
+      if (!one.ok()) return cannot_price(one.error);
+      for (std::size_t i = 0; i < one.count; ++i) {
+        const component_price& p = one[i];
         if (!p.component->reads(pricing_parameters::search_count)) continue;
         per_use_price u;
         u.component = p.component->id;
@@ -313,8 +393,12 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
           res.error = "the total overflows";
           return;
         }
-        note("web_search is on: each search the model actually runs costs " + u.price.credits.to_string() + " credits (" +
-             u.price.uc.to_string() + " uc); how many searches it runs is not known before the run, so the estimate has no upper bound");
+        std::string t = "web_search is on: each search the model actually runs costs ";
+        t += u.price.credits.to_string();
+        t += " credits (";
+        t += u.price.uc.to_string();
+        t += " uc); how many searches it runs is not known before the run, so the estimate has no upper bound";
+        note(std::move(t));
         e.per_use.push_back(std::move(u));
       }
       e.open_upper_bound = true;
@@ -322,7 +406,7 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
       note("web_search is on, but this model's pricing row has no web-search charge: none is counted");
     }
   }
-  if (row->settlement_basis == "request_then_actual")
+  if (row->settlement_basis == std::string_view("request_then_actual"))
     note("the provider settles this model on actual use after the run (settlement basis request_then_actual): the final charge may differ",
          true);
   res.estimate = std::move(e);
@@ -335,34 +419,45 @@ inline bool read_priced(const nlohmann::json& j, priced_request& q, std::string&
     error = "the request is not a JSON object";
     return false;
   }
-  auto it = j.find(field::model);
-  if (it == j.end() || !it->is_string()) {
+  // One pass over the members (keys are unique), then the fields in the order their errors are
+  // reported: model, duration, quality.
+  const nlohmann::json *model = nullptr, *duration = nullptr, *quality = nullptr, *videos = nullptr, *content_filter = nullptr,
+                       *model_params = nullptr;
+  for (const auto& [key, value] : j.get_ref<const nlohmann::json::object_t&>()) {
+    if (key == field::model) model = &value;
+    else if (key == field::duration) duration = &value;
+    else if (key == field::quality) quality = &value;
+    else if (key == field::video_urls) videos = &value;
+    else if (key == field::content_filter) content_filter = &value;
+    else if (key == field::model_params) model_params = &value;
+  }
+  if (model == nullptr || !model->is_string()) {
     error = "the request has no model";
     return false;
   }
-  q.model = it->get_ref<const std::string&>();
-  if (it = j.find(field::duration); it != j.end()) {
-    if (!it->is_number_integer() || (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(i64_max))) {
+  q.model = model->get_ref<const std::string&>();
+  if (duration != nullptr) {
+    if (!duration->is_number_integer() || (duration->is_number_unsigned() && duration->get<std::uint64_t>() > static_cast<std::uint64_t>(i64_max))) {
       error = "duration is not an integer";
       return false;
     }
-    q.duration = it->get<long long>();
+    q.duration = duration->get<long long>();
   }
-  if (it = j.find(field::quality); it != j.end()) {
-    if (!it->is_string()) {
+  if (quality != nullptr) {
+    if (!quality->is_string()) {
       error = "quality is not a string";
       return false;
     }
-    q.quality = it->get_ref<const std::string&>();
+    q.quality = quality->get_ref<const std::string&>();
   }
-  if (it = j.find(field::video_urls); it != j.end() && it->is_array()) {
-    for (const auto& u : *it)
+  if (videos != nullptr && videos->is_array()) {
+    for (const auto& u : *videos)
       if (u.is_string()) q.videos.push_back(u.get_ref<const std::string&>());
   }
-  if (it = j.find(field::content_filter); it != j.end() && it->is_boolean()) q.content_filter = it->get<bool>();
-  if (it = j.find(field::model_params); it != j.end() && it->is_object()) {
-    auto w = it->find(field::web_search);
-    q.web_search = w != it->end() && w->is_boolean() && w->get<bool>();
+  if (content_filter != nullptr && content_filter->is_boolean()) q.content_filter = content_filter->get<bool>();
+  if (model_params != nullptr && model_params->is_object()) {
+    auto w = model_params->find(field::web_search);
+    q.web_search = w != model_params->end() && w->is_boolean() && w->get<bool>();
   }
   return true;
 }

@@ -21,11 +21,13 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -154,6 +156,11 @@ struct price_result {
 };
 
 struct pricing_load_result;
+class pricing_table;
+
+namespace detail {
+struct pricing_access;
+}
 
 /// The priced rows of a pricing-rules feed: the rows of the nine Seedance 2.0 models it contains.
 class pricing_table {
@@ -195,12 +202,15 @@ class pricing_table {
 
  private:
   friend class pricing_loader;
+  friend struct detail::pricing_access;
 
   struct node {
     pricing_op op = pricing_op::constant;
     std::uint32_t first = 0;  // first argument in args_, or first entry in entries_ (lookup)
     std::uint32_t count = 0;  // number of arguments / entries
     std::uint32_t key = 0;    // lookup: the key's node
+    std::uint32_t slot = 0;   // variable: its name's slot in its row (row_index::slots)
+    std::uint64_t reads = 0;  // the slots the subtree reads: bit min(slot, 63)
     decimal number;           // constant: its value when it is a decimal
     bool is_number = false;
     std::string text;         // variable: its name; constant: its text
@@ -210,13 +220,86 @@ class pricing_table {
     decimal value;
   };
 
-  bool eval(const pricing_model& m, std::uint32_t i, std::span<const pricing_variable> values, pricing_value& out,
-            std::string& error) const;
-  bool number_args(const pricing_model& m, const node& n, std::span<const pricing_variable> values, decimal* out,
-                   std::string& error) const;
+  // What price() needs of a row's names, resolved when the row is loaded: every name the row's
+  // parameters declare or its trees read gets a slot, and each variable node holds its slot, so
+  // that pricing binds the given values to slots once per call (no name is compared, no default
+  // parsed, no type string compared while a tree is evaluated).
+  enum class parameter_kind : std::uint8_t { none, integer, decimal, enumeration, other };
+  enum class default_kind : std::uint8_t { none, number, text, not_a_number };
+  struct slot {
+    std::string name;
+    std::int32_t parameter = -1;  // the first parameter of the row with this name, or -1
+    parameter_kind kind = parameter_kind::none;
+    default_kind fallback = default_kind::none;  // that parameter's default
+    decimal default_number;
+  };
+  struct row_index {
+    std::vector<slot> slots;
+  };
+  // Small buffers for the hot path: the Seedance rows have 3 or 4 slots and 1 or 2 components.
+  static constexpr std::size_t inline_slots = 16;
+
+  /// Variables by name, as given (evaluate(), and a row that is not one of this table's).
+  struct named_values {
+    std::span<const pricing_variable> values;
+  };
+  /// Variables bound to a row's slots.
+  struct slot_values {
+    const row_index* row;
+    const pricing_value* const* bound;
+  };
+
+  template <class Values>
+  bool eval(const pricing_model& m, std::uint32_t i, const Values& values, pricing_value& out, std::string& error) const;
+  /// eval() of an argument, with the leaves (variables, constants) handled without the call and
+  /// its dispatch: half the nodes of a tree are leaves.
+  template <class Values>
+  bool arg(const pricing_model& m, std::uint32_t i, const Values& values, pricing_value& out, std::string& error) const {
+    const node& n = nodes_[i];
+    if (n.op == pricing_op::variable) return variable(m, n, values, out, error);
+    if (n.op == pricing_op::constant) {
+      out = n.is_number ? pricing_value::of(n.number) : pricing_value::of_text(n.text);
+      if (n.is_number) out.text = n.text;
+      return true;
+    }
+    return eval(m, i, values, out, error);
+  }
+  /// Evaluates node `i` for two bindings that differ only in the slots of `varying`, once where
+  /// the subtree reads none of them. False on any error, without a message: the caller then
+  /// evaluates each end alone, as before, for the exact message.
+  bool eval2(const pricing_model& m, std::uint32_t i, const slot_values& lo, const slot_values& hi, std::uint64_t varying, pricing_value& out_lo,
+             pricing_value& out_hi, std::string& scratch) const;
+  // The operators' arithmetic, shared by eval and eval2.
+  static bool fold(pricing_op op, std::uint32_t k, decimal& acc, const decimal& v) noexcept;
+  bool numeric(const node& n, const decimal* a, pricing_value& out, std::string& error) const;
+  static bool equals(const pricing_value& a, const pricing_value& b, pricing_value& out, std::string& error);
+  bool lookup(const node& n, const pricing_value& k, pricing_value& out, std::string& error) const;
+  /// Rounds and charges a component of quantity `q` (a number): false with `error` as price() says it.
+  static bool charge(const pricing_component& c, const pricing_value& q, component_price& cp, std::int64_t& total, std::string& error);
+  template <class Values>
+  bool number_args(const pricing_model& m, const node& n, const Values& values, decimal* out, std::string& error) const;
+  bool variable(const pricing_model& m, const node& n, const named_values& values, pricing_value& out, std::string& error) const;
+  bool variable(const pricing_model& m, const node& n, const slot_values& values, pricing_value& out, std::string& error) const;
   bool check_parameters(const pricing_model& m, std::span<const pricing_variable> values, std::string& error) const;
+  static bool check_parameter(const pricing_model& m, const pricing_parameter& p, parameter_kind kind, const pricing_variable& v,
+                              std::string& error);
+  /// This table's index of `m`, or -1 when `m` is not one of its rows.
+  [[nodiscard]] std::ptrdiff_t row_of(const pricing_model& m) const noexcept;
+  /// Binds `values` to the slots of row `r` (`bound` has a pointer per slot) and checks them
+  /// against the row's parameters, in the order given; false with `error` at the first refusal.
+  bool bind(const pricing_model& m, const row_index& r, std::span<const pricing_variable> values, const pricing_value** bound,
+            std::string& error) const;
+  /// Prices the components of `m` into `out` (room for m.components.size()); `n` counts those
+  /// priced, also when an error stops it (price() keeps them, as it always has).
+  template <class Values>
+  bool price_components(const pricing_model& m, const Values& values, component_price* out, std::size_t& n, std::int64_t& total,
+                        std::string& error) const;
+  /// Both ends at once (eval2); false on any error, and then nothing is to be used.
+  bool price_components2(const pricing_model& m, const slot_values& lo, const slot_values& hi, std::uint64_t varying, component_price* out_lo,
+                         component_price* out_hi, std::int64_t& total_lo, std::int64_t& total_hi, std::string& scratch) const;
 
   std::vector<pricing_model> models_;
+  std::vector<row_index> rows_;  // parallel to models_
   std::vector<node> nodes_;
   std::vector<std::uint32_t> args_;
   std::vector<entry> entries_;
@@ -238,6 +321,24 @@ struct pricing_load_result {
 // =============================================================================================
 
 namespace detail {
+/// out = v, member by member: a later 16-byte read of `out.number` then finds one 16-byte store to
+/// forward from (a whole-struct copy stores 16-byte chunks across the members, and a read that
+/// spans two of them stalls until they reach the cache).
+inline void pricing_assign(pricing_value& out, const pricing_value& v) noexcept {
+  out.type = v.type;
+  out.number = v.number;
+  out.text = v.text;
+  out.boolean = v.boolean;
+}
+
+/// a == b for the short names, keys and values of a feed: no call into the C library.
+[[nodiscard]] inline bool pricing_same_text(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 inline std::string pricing_pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
@@ -380,6 +481,8 @@ class pricing_loader {
     if (t_.find(id) != nullptr) return fail(p + "/model_id", "model " + detail::pricing_show(id) + " appears twice");
     pricing_model m;
     m.model_id = std::move(id);
+    row_ = pricing_table::row_index{};
+    slot_of_.clear();
     info_field(r, "settlement_basis", m.settlement_basis);
     if (auto it = r.find("parameters"); it != r.end()) {
       if (!it->is_array()) return fail(p + "/parameters", "parameters must be an array");
@@ -388,6 +491,8 @@ class pricing_loader {
       for (std::size_t i = 0; i < it->size(); ++i) {
         pricing_parameter prm;
         if (!parameter((*it)[i], p + "/parameters/" + std::to_string(i), prm)) return false;
+        const std::uint32_t s = intern(prm.name);
+        if (row_.slots[s].parameter < 0) declare(row_.slots[s], prm, static_cast<std::int32_t>(i));
         m.parameters.push_back(std::move(prm));
       }
     }
@@ -402,7 +507,35 @@ class pricing_loader {
       m.components.push_back(std::move(c));
     }
     t_.models_.push_back(std::move(m));
+    t_.rows_.push_back(std::move(row_));
     return true;
+  }
+
+  // The slot of `name` in the row being loaded (a new one the first time).
+  std::uint32_t intern(const std::string& name) {
+    const auto [it, added] = slot_of_.try_emplace(name, static_cast<std::uint32_t>(row_.slots.size()));
+    if (added) row_.slots.push_back({name, -1, pricing_table::parameter_kind::none, pricing_table::default_kind::none, decimal{}});
+    return it->second;
+  }
+
+  // Records the first parameter declaring a slot's name: its kind and its default, read as the
+  // evaluation reads it (a number for integer and decimal parameters, else a text).
+  static void declare(pricing_table::slot& s, const pricing_parameter& prm, std::int32_t index) {
+    using kind = pricing_table::parameter_kind;
+    s.parameter = index;
+    s.kind = prm.type == "integer" ? kind::integer : prm.type == "decimal" ? kind::decimal : prm.type == "enum" ? kind::enumeration : kind::other;
+    if (!prm.default_value) {
+      s.fallback = pricing_table::default_kind::none;
+    } else if (s.kind == kind::integer || s.kind == kind::decimal) {
+      if (auto d = decimal::parse(*prm.default_value)) {
+        s.fallback = pricing_table::default_kind::number;
+        s.default_number = *d;
+      } else {
+        s.fallback = pricing_table::default_kind::not_a_number;
+      }
+    } else {
+      s.fallback = pricing_table::default_kind::text;
+    }
   }
 
   bool parameter(const nlohmann::json& j, const std::string& p, pricing_parameter& out) {
@@ -489,6 +622,7 @@ class pricing_loader {
     switch (*op) {
       case pricing_op::variable: {
         if (!text_field(j, "name", p, n.text)) return false;
+        n.slot = intern(n.text);
         bool seen = false;
         for (const std::string& v : vars) seen = seen || v == n.text;
         if (!seen) vars.push_back(n.text);
@@ -554,12 +688,17 @@ class pricing_loader {
         break;
       }
     }
+    if (n.op == pricing_op::variable) n.reads = std::uint64_t{1} << (n.slot < 63 ? n.slot : 63);
+    if (n.op == pricing_op::lookup) n.reads = t_.nodes_[n.key].reads;
+    for (std::uint32_t k = 0; n.op != pricing_op::lookup && k < n.count; ++k) n.reads |= t_.nodes_[t_.args_[n.first + k]].reads;
     out = static_cast<std::uint32_t>(t_.nodes_.size());
     t_.nodes_.push_back(std::move(n));
     return true;
   }
 
   pricing_table& t_;
+  pricing_table::row_index row_;                                 // of the row being loaded
+  std::unordered_map<std::string, std::uint32_t> slot_of_;      // its names' slots
 };
 
 inline pricing_load_result pricing_table::from_json(const nlohmann::json& feed) noexcept {
@@ -620,11 +759,15 @@ inline const char* pricing_kind_name(pricing_value::kind k) {
 }
 }  // namespace detail
 
-inline bool pricing_table::number_args(const pricing_model& m, const node& n, std::span<const pricing_variable> values, decimal* out,
-                                       std::string& error) const {
+template <class Values>
+inline bool pricing_table::number_args(const pricing_model& m, const node& n, const Values& values, decimal* out, std::string& error) const {
   for (std::uint32_t i = 0; i < n.count; ++i) {
+    if (const node& a = nodes_[args_[n.first + i]]; a.op == pricing_op::constant && a.is_number) {  // no call for a number
+      out[i] = a.number;
+      continue;
+    }
     pricing_value v;
-    if (!eval(m, args_[n.first + i], values, v, error)) return false;
+    if (!arg(m, args_[n.first + i], values, v, error)) return false;
     if (v.type != pricing_value::kind::number) {
       error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing_kind_name(v.type) + " (" + detail::pricing_value_text(v) + ")";
       return false;
@@ -634,36 +777,152 @@ inline bool pricing_table::number_args(const pricing_model& m, const node& n, st
   return true;
 }
 
-inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, std::span<const pricing_variable> values, pricing_value& out,
-                                std::string& error) const {
-  const node& n = nodes_[i];
-  const auto overflow = [&] {
-    error = std::string(to_string(n.op)) + " overflows the exact range (64-bit numerator and denominator)";
-    return false;
-  };
-  switch (n.op) {
-    case pricing_op::variable: {
-      for (const pricing_variable& v : values) {
-        if (v.name == n.text) {
-          out = v.value;
-          return true;
-        }
-      }
-      if (const pricing_parameter* p = m.parameter(n.text); p && p->default_value) {
-        if (p->type == "integer" || p->type == "decimal") {
-          if (auto d = decimal::parse(*p->default_value)) {
-            out = pricing_value::of(*d);
-            return true;
-          }
-          error = "the default of " + n.text + " is not a number";
-          return false;
-        }
-        out = pricing_value::of_text(*p->default_value);
+// By name: the first value with the node's name, else the default of the row's first parameter
+// with that name.
+inline bool pricing_table::variable(const pricing_model& m, const node& n, const named_values& values, pricing_value& out,
+                                    std::string& error) const {
+  for (const pricing_variable& v : values.values) {
+    if (v.name == n.text) {
+      out = v.value;
+      return true;
+    }
+  }
+  if (const pricing_parameter* p = m.parameter(n.text); p && p->default_value) {
+    if (p->type == "integer" || p->type == "decimal") {
+      if (auto d = decimal::parse(*p->default_value)) {
+        out = pricing_value::of(*d);
         return true;
       }
-      error = "no value for the variable " + detail::pricing_show(n.text) + " (and no default)";
+      error = "the default of " + n.text + " is not a number";
       return false;
     }
+    out = pricing_value::of_text(*p->default_value);
+    return true;
+  }
+  error = "no value for the variable " + detail::pricing_show(n.text) + " (and no default)";
+  return false;
+}
+
+// By slot: the same answer, resolved when the row was loaded and the values were bound.
+inline bool pricing_table::variable(const pricing_model& m, const node& n, const slot_values& values, pricing_value& out,
+                                    std::string& error) const {
+  if (n.slot < values.row->slots.size()) {
+    if (const pricing_value* v = values.bound[n.slot]) {
+      detail::pricing_assign(out, *v);
+      return true;
+    }
+    const slot& s = values.row->slots[n.slot];
+    switch (s.fallback) {
+      case default_kind::number:
+        out = pricing_value::of(s.default_number);
+        return true;
+      case default_kind::text:
+        out = pricing_value::of_text(*m.parameters[static_cast<std::size_t>(s.parameter)].default_value);
+        return true;
+      case default_kind::not_a_number:
+        error = "the default of " + n.text + " is not a number";
+        return false;
+      case default_kind::none:
+        break;
+    }
+  }
+  error = "no value for the variable " + detail::pricing_show(n.text) + " (and no default)";
+  return false;
+}
+
+inline bool pricing_table::fold(pricing_op op, std::uint32_t k, decimal& acc, const decimal& v) noexcept {
+  if (k == 0) {
+    acc = v;
+  } else if (op == pricing_op::add || op == pricing_op::multiply) {
+    const auto r = op == pricing_op::add ? add(acc, v) : multiply(acc, v);
+    if (!r) return false;
+    acc = *r;
+  } else if (op == pricing_op::max ? v > acc : v < acc) {
+    acc = v;
+  }
+  return true;
+}
+
+// divide, ceil, clamp, gt, gte on their evaluated arguments.
+inline bool pricing_table::numeric(const node& n, const decimal* a, pricing_value& out, std::string& error) const {
+  switch (n.op) {
+    case pricing_op::divide: {
+      if (a[1].is_zero()) {
+        error = "division by zero";
+        return false;
+      }
+      const auto r = divide(a[0], a[1]);
+      if (!r) {
+        error = std::string(to_string(n.op)) + " overflows the exact range (64-bit numerator and denominator)";
+        return false;
+      }
+      out = pricing_value::of(*r);
+      return true;
+    }
+    case pricing_op::ceil:
+      out = pricing_value::of(a[0].ceil());
+      return true;
+    case pricing_op::clamp:
+      if (a[1] > a[2]) {
+        error = "clamp's lower bound " + a[1].to_string() + " is above its upper bound " + a[2].to_string();
+        return false;
+      }
+      out = pricing_value::of(a[0] < a[1] ? a[1] : a[0] > a[2] ? a[2] : a[0]);
+      return true;
+    case pricing_op::gt:
+    case pricing_op::gte:
+      out = pricing_value::of_bool(n.op == pricing_op::gt ? a[0] > a[1] : a[0] >= a[1]);
+      return true;
+    default:
+      error = "unknown operator";
+      return false;
+  }
+}
+
+inline bool pricing_table::equals(const pricing_value& a, const pricing_value& b, pricing_value& out, std::string& error) {
+  if (a.type == pricing_value::kind::number && b.type == pricing_value::kind::number) {
+    out = pricing_value::of_bool(a.number == b.number);
+  } else if (a.type == pricing_value::kind::text && b.type == pricing_value::kind::text) {
+    out = pricing_value::of_bool(a.text == b.text);
+  } else if (a.type == pricing_value::kind::boolean && b.type == pricing_value::kind::boolean) {
+    out = pricing_value::of_bool(a.boolean == b.boolean);
+  } else {
+    error = std::string("eq compares ") + detail::pricing_kind_name(a.type) + " with " + detail::pricing_kind_name(b.type);
+    return false;
+  }
+  return true;
+}
+
+inline bool pricing_table::lookup(const node& n, const pricing_value& k, pricing_value& out, std::string& error) const {
+  std::string number_key;
+  std::string_view key;
+  if (k.type == pricing_value::kind::text) {
+    key = k.text;
+  } else if (k.type == pricing_value::kind::number) {
+    number_key = k.number.to_string();
+    key = number_key;
+  } else {
+    error = "lookup needs a text or number key, got a truth value";
+    return false;
+  }
+  for (std::uint32_t e = 0; e < n.count; ++e) {
+    if (detail::pricing_same_text(entries_[n.first + e].key, key)) {
+      out = pricing_value::of(entries_[n.first + e].value);
+      return true;
+    }
+  }
+  error = "lookup has no entry for " + detail::pricing_show(key) + " (entries:";
+  for (std::uint32_t e = 0; e < n.count; ++e) error += " " + entries_[n.first + e].key;
+  error += ")";
+  return false;
+}
+
+template <class Values>
+inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const Values& values, pricing_value& out, std::string& error) const {
+  const node& n = nodes_[i];
+  switch (n.op) {
+    case pricing_op::variable:
+      return variable(m, n, values, out, error);
     case pricing_op::constant:
       out = n.is_number ? pricing_value::of(n.number) : pricing_value::of_text(n.text);
       if (n.is_number) out.text = n.text;
@@ -675,111 +934,121 @@ inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, std::sp
       // Folded one argument at a time (no array of 64 values per node).
       decimal acc;
       for (std::uint32_t k = 0; k < n.count; ++k) {
+        if (const node& a = nodes_[args_[n.first + k]]; a.op == pricing_op::constant && a.is_number) {  // no call for a number
+          if (!fold(n.op, k, acc, a.number)) {
+            error = std::string(to_string(n.op)) + " overflows the exact range (64-bit numerator and denominator)";
+            return false;
+          }
+          continue;
+        }
         pricing_value v;
-        if (!eval(m, args_[n.first + k], values, v, error)) return false;
+        if (!arg(m, args_[n.first + k], values, v, error)) return false;
         if (v.type != pricing_value::kind::number) {
           error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing_kind_name(v.type) + " (" + detail::pricing_value_text(v) + ")";
           return false;
         }
-        if (k == 0) {
-          acc = v.number;
-        } else if (n.op == pricing_op::add || n.op == pricing_op::multiply) {
-          const auto r = n.op == pricing_op::add ? add(acc, v.number) : multiply(acc, v.number);
-          if (!r) return overflow();
-          acc = *r;
-        } else if (n.op == pricing_op::max ? v.number > acc : v.number < acc) {
-          acc = v.number;
+        if (!fold(n.op, k, acc, v.number)) {
+          error = std::string(to_string(n.op)) + " overflows the exact range (64-bit numerator and denominator)";
+          return false;
         }
       }
       out = pricing_value::of(acc);
       return true;
     }
-    case pricing_op::divide: {
-      std::array<decimal, 2> a{};
+    case pricing_op::divide:
+    case pricing_op::ceil:
+    case pricing_op::clamp:
+    case pricing_op::gt:
+    case pricing_op::gte: {
+      std::array<decimal, 3> a;  // 1 to 3 arguments (the loader checked the count)
       if (!number_args(m, n, values, a.data(), error)) return false;
-      if (a[1].is_zero()) {
-        error = "division by zero";
-        return false;
-      }
-      const auto r = divide(a[0], a[1]);
-      if (!r) return overflow();
-      out = pricing_value::of(*r);
-      return true;
-    }
-    case pricing_op::ceil: {
-      decimal a;
-      if (!number_args(m, n, values, &a, error)) return false;
-      out = pricing_value::of(a.ceil());
-      return true;
-    }
-    case pricing_op::clamp: {
-      std::array<decimal, 3> a{};
-      if (!number_args(m, n, values, a.data(), error)) return false;
-      if (a[1] > a[2]) {
-        error = "clamp's lower bound " + a[1].to_string() + " is above its upper bound " + a[2].to_string();
-        return false;
-      }
-      out = pricing_value::of(a[0] < a[1] ? a[1] : a[0] > a[2] ? a[2] : a[0]);
-      return true;
+      return numeric(n, a.data(), out, error);
     }
     case pricing_op::if_: {
       pricing_value c;
-      if (!eval(m, args_[n.first], values, c, error)) return false;
+      if (!arg(m, args_[n.first], values, c, error)) return false;
       if (c.type != pricing_value::kind::boolean) {
         error = std::string("if needs a truth value, got ") + detail::pricing_kind_name(c.type);
         return false;
       }
-      return eval(m, args_[n.first + (c.boolean ? 1 : 2)], values, out, error);
-    }
-    case pricing_op::gt:
-    case pricing_op::gte: {
-      std::array<decimal, 2> a{};
-      if (!number_args(m, n, values, a.data(), error)) return false;
-      out = pricing_value::of_bool(n.op == pricing_op::gt ? a[0] > a[1] : a[0] >= a[1]);
-      return true;
+      return arg(m, args_[n.first + (c.boolean ? 1 : 2)], values, out, error);
     }
     case pricing_op::eq: {
       pricing_value a, b;
-      if (!eval(m, args_[n.first], values, a, error) || !eval(m, args_[n.first + 1], values, b, error)) return false;
-      if (a.type == pricing_value::kind::number && b.type == pricing_value::kind::number) {
-        out = pricing_value::of_bool(a.number == b.number);
-      } else if (a.type == pricing_value::kind::text && b.type == pricing_value::kind::text) {
-        out = pricing_value::of_bool(a.text == b.text);
-      } else if (a.type == pricing_value::kind::boolean && b.type == pricing_value::kind::boolean) {
-        out = pricing_value::of_bool(a.boolean == b.boolean);
-      } else {
-        error = std::string("eq compares ") + detail::pricing_kind_name(a.type) + " with " + detail::pricing_kind_name(b.type);
-        return false;
-      }
-      return true;
+      if (!arg(m, args_[n.first], values, a, error) || !arg(m, args_[n.first + 1], values, b, error)) return false;
+      return equals(a, b, out, error);
     }
     case pricing_op::lookup: {
       pricing_value k;
-      if (!eval(m, n.key, values, k, error)) return false;
-      std::string number_key;
-      std::string_view key;
-      if (k.type == pricing_value::kind::text) {
-        key = k.text;
-      } else if (k.type == pricing_value::kind::number) {
-        number_key = k.number.to_string();
-        key = number_key;
-      } else {
-        error = "lookup needs a text or number key, got a truth value";
-        return false;
-      }
-      for (std::uint32_t e = 0; e < n.count; ++e) {
-        if (entries_[n.first + e].key == key) {
-          out = pricing_value::of(entries_[n.first + e].value);
-          return true;
-        }
-      }
-      error = "lookup has no entry for " + detail::pricing_show(key) + " (entries:";
-      for (std::uint32_t e = 0; e < n.count; ++e) error += " " + entries_[n.first + e].key;
-      error += ")";
-      return false;
+      if (!arg(m, n.key, values, k, error)) return false;
+      return lookup(n, k, out, error);
     }
   }
   error = "unknown operator";
+  return false;
+}
+
+inline bool pricing_table::eval2(const pricing_model& m, std::uint32_t i, const slot_values& lo, const slot_values& hi, std::uint64_t varying,
+                                 pricing_value& out_lo, pricing_value& out_hi, std::string& scratch) const {
+  const node& n = nodes_[i];
+  if ((n.reads & varying) == 0) {  // the same at both ends
+    if (!eval(m, i, lo, out_lo, scratch)) return false;
+    out_hi = out_lo;
+    return true;
+  }
+  switch (n.op) {
+    case pricing_op::variable:
+      return variable(m, n, lo, out_lo, scratch) && variable(m, n, hi, out_hi, scratch);
+    case pricing_op::constant:
+      break;  // reads nothing: handled above
+    case pricing_op::add:
+    case pricing_op::multiply:
+    case pricing_op::max:
+    case pricing_op::min: {
+      decimal acc_lo, acc_hi;
+      for (std::uint32_t k = 0; k < n.count; ++k) {
+        pricing_value v_lo, v_hi;
+        if (!eval2(m, args_[n.first + k], lo, hi, varying, v_lo, v_hi, scratch)) return false;
+        if (v_lo.type != pricing_value::kind::number || v_hi.type != pricing_value::kind::number) return false;
+        if (!fold(n.op, k, acc_lo, v_lo.number) || !fold(n.op, k, acc_hi, v_hi.number)) return false;
+      }
+      out_lo = pricing_value::of(acc_lo);
+      out_hi = pricing_value::of(acc_hi);
+      return true;
+    }
+    case pricing_op::divide:
+    case pricing_op::ceil:
+    case pricing_op::clamp:
+    case pricing_op::gt:
+    case pricing_op::gte: {
+      std::array<decimal, 3> a_lo, a_hi;
+      for (std::uint32_t k = 0; k < n.count; ++k) {
+        pricing_value v_lo, v_hi;
+        if (!eval2(m, args_[n.first + k], lo, hi, varying, v_lo, v_hi, scratch)) return false;
+        if (v_lo.type != pricing_value::kind::number || v_hi.type != pricing_value::kind::number) return false;
+        a_lo[k] = v_lo.number;
+        a_hi[k] = v_hi.number;
+      }
+      return numeric(n, a_lo.data(), out_lo, scratch) && numeric(n, a_hi.data(), out_hi, scratch);
+    }
+    case pricing_op::if_: {
+      pricing_value c_lo, c_hi;
+      if (!eval2(m, args_[n.first], lo, hi, varying, c_lo, c_hi, scratch)) return false;
+      if (c_lo.type != pricing_value::kind::boolean || c_hi.type != pricing_value::kind::boolean) return false;
+      if (c_lo.boolean == c_hi.boolean) return eval2(m, args_[n.first + (c_lo.boolean ? 1 : 2)], lo, hi, varying, out_lo, out_hi, scratch);
+      return eval(m, args_[n.first + (c_lo.boolean ? 1 : 2)], lo, out_lo, scratch) &&
+             eval(m, args_[n.first + (c_hi.boolean ? 1 : 2)], hi, out_hi, scratch);
+    }
+    case pricing_op::eq: {
+      pricing_value a_lo, a_hi, b_lo, b_hi;
+      return eval2(m, args_[n.first], lo, hi, varying, a_lo, a_hi, scratch) && eval2(m, args_[n.first + 1], lo, hi, varying, b_lo, b_hi, scratch) &&
+             equals(a_lo, b_lo, out_lo, scratch) && equals(a_hi, b_hi, out_hi, scratch);
+    }
+    case pricing_op::lookup: {
+      pricing_value k_lo, k_hi;
+      return eval2(m, n.key, lo, hi, varying, k_lo, k_hi, scratch) && lookup(n, k_lo, out_lo, scratch) && lookup(n, k_hi, out_hi, scratch);
+    }
+  }
   return false;
 }
 
@@ -789,42 +1058,165 @@ inline bool pricing_table::evaluate(const pricing_model& model, std::uint32_t ro
     error = "no such expression";
     return false;
   }
-  return eval(model, root, values, out, error);
+  return eval(model, root, named_values{values}, out, error);
+}
+
+inline bool pricing_table::check_parameter(const pricing_model& m, const pricing_parameter& p, parameter_kind kind, const pricing_variable& v,
+                                           std::string& error) {
+  if (kind == parameter_kind::integer || kind == parameter_kind::decimal) {
+    if (v.value.type != pricing_value::kind::number) {
+      error = p.name + " must be a number for " + m.model_id;
+      return false;
+    }
+    if (kind == parameter_kind::integer && !v.value.number.is_integer()) {
+      error = p.name + " " + v.value.number.to_string() + " is not an integer";
+      return false;
+    }
+    if ((p.minimum && v.value.number < *p.minimum) || (p.maximum && v.value.number > *p.maximum)) {
+      error = p.name + " " + v.value.number.to_string() + " is outside the priced range " + (p.minimum ? p.minimum->to_string() : "") + ".." +
+              (p.maximum ? p.maximum->to_string() : "") + " of " + m.model_id;
+      return false;
+    }
+  } else if (kind == parameter_kind::enumeration && !p.values.empty()) {
+    if (v.value.type != pricing_value::kind::text) {
+      error = p.name + " must be a text for " + m.model_id;
+      return false;
+    }
+    for (const std::string& s : p.values)
+      if (detail::pricing_same_text(s, v.value.text)) return true;
+    error = p.name + " " + detail::pricing_show(v.value.text) + " is not priced for " + m.model_id + " (priced:";
+    for (const std::string& s : p.values) error += " " + s;
+    error += ")";
+    return false;
+  }
+  return true;
 }
 
 inline bool pricing_table::check_parameters(const pricing_model& m, std::span<const pricing_variable> values, std::string& error) const {
   for (const pricing_variable& v : values) {
     const pricing_parameter* p = m.parameter(v.name);
     if (p == nullptr) continue;  // a value the row does not declare: offered, not checked
-    const bool numeric = p->type == "integer" || p->type == "decimal";
-    if (numeric) {
-      if (v.value.type != pricing_value::kind::number) {
-        error = p->name + " must be a number for " + m.model_id;
+    const parameter_kind kind = p->type == "integer"   ? parameter_kind::integer
+                                : p->type == "decimal" ? parameter_kind::decimal
+                                : p->type == "enum"    ? parameter_kind::enumeration
+                                                       : parameter_kind::other;
+    if (!check_parameter(m, *p, kind, v, error)) return false;
+  }
+  return true;
+}
+
+inline std::ptrdiff_t pricing_table::row_of(const pricing_model& m) const noexcept {
+  if (models_.empty() || rows_.size() != models_.size()) return -1;
+  const std::less<const pricing_model*> before;
+  const pricing_model* first = models_.data();
+  if (before(&m, first) || !before(&m, first + models_.size())) return -1;
+  return &m - first;
+}
+
+inline bool pricing_table::bind(const pricing_model& m, const row_index& r, std::span<const pricing_variable> values, const pricing_value** bound,
+                                std::string& error) const {
+  const std::size_t count = r.slots.size();
+  for (const pricing_variable& v : values) {
+    std::size_t k = 0;
+    while (k < count && !detail::pricing_same_text(r.slots[k].name, v.name)) ++k;
+    if (k == count) continue;  // a name the row neither declares nor reads
+    const slot& s = r.slots[k];
+    // a declared parameter: checked (values in the order given, as check_parameters does)
+    if (s.parameter >= 0 && !check_parameter(m, m.parameters[static_cast<std::size_t>(s.parameter)], s.kind, v, error)) return false;
+    if (bound[k] == nullptr) bound[k] = &v.value;  // the first value of a name counts
+  }
+  return true;
+}
+
+inline bool pricing_table::charge(const pricing_component& c, const pricing_value& q, component_price& cp, std::int64_t& total, std::string& error) {
+  if (q.type != pricing_value::kind::number) {
+    error = c.id + ": the quantity is " + detail::pricing_kind_name(q.type) + ", not a number";
+    return false;
+  }
+  if (q.number.is_negative()) {
+    error = c.id + ": the quantity " + q.number.to_string() + " is negative";
+    return false;
+  }
+  cp.quantity = q.number;
+  const auto sub = multiply(q.number, c.rate_uc);
+  if (!sub) {
+    error = c.id + ": quantity x rate overflows";
+    return false;
+  }
+  cp.subtotal_uc = *sub;
+  const decimal rounded = c.rounding == pricing_rounding::ceil ? sub->ceil() : sub->round_half_up();
+  cp.rounded_uc = *rounded.to_integer();
+  const decimal amount = rounded < c.minimum_uc ? c.minimum_uc.ceil() : rounded;
+  cp.minimum_applied = rounded < c.minimum_uc;
+  cp.amount_uc = *amount.to_integer();
+  if (cp.amount_uc > detail::i64_max - total) {
+    error = "the total overflows";
+    return false;
+  }
+  total += cp.amount_uc;
+  return true;
+}
+
+template <class Values>
+inline bool pricing_table::price_components(const pricing_model& m, const Values& values, component_price* out, std::size_t& n,
+                                            std::int64_t& total, std::string& error) const {
+  for (const pricing_component& c : m.components) {
+    component_price& cp = out[n];  // in place (a copy of a struct just written by parts stalls the store buffer)
+    cp = component_price{};
+    cp.component = &c;
+    if (c.condition) {
+      pricing_value v;
+      if (!eval(m, *c.condition, values, v, error)) {
+        error = c.id + ": condition: " + error;
         return false;
       }
-      if (p->type == "integer" && !v.value.number.is_integer()) {
-        error = p->name + " " + v.value.number.to_string() + " is not an integer";
+      if (v.type != pricing_value::kind::boolean) {
+        error = c.id + ": the condition is " + detail::pricing_kind_name(v.type) + ", not a truth value";
         return false;
       }
-      if ((p->minimum && v.value.number < *p->minimum) || (p->maximum && v.value.number > *p->maximum)) {
-        error = p->name + " " + v.value.number.to_string() + " is outside the priced range " + (p->minimum ? p->minimum->to_string() : "") + ".." +
-                (p->maximum ? p->maximum->to_string() : "") + " of " + m.model_id;
-        return false;
-      }
-    } else if (p->type == "enum" && !p->values.empty()) {
-      if (v.value.type != pricing_value::kind::text) {
-        error = p->name + " must be a text for " + m.model_id;
-        return false;
-      }
-      bool found = false;
-      for (const std::string& s : p->values) found = found || s == v.value.text;
-      if (!found) {
-        error = p->name + " " + detail::pricing_show(v.value.text) + " is not priced for " + m.model_id + " (priced:";
-        for (const std::string& s : p->values) error += " " + s;
-        error += ")";
-        return false;
-      }
+      cp.applies = v.boolean;
     }
+    if (cp.applies) {
+      pricing_value q;
+      if (!eval(m, c.quantity, values, q, error)) {
+        error = c.id + ": quantity_rule: " + error;
+        return false;
+      }
+      if (!charge(c, q, cp, total, error)) return false;
+    }
+    ++n;
+  }
+  return true;
+}
+
+inline bool pricing_table::price_components2(const pricing_model& m, const slot_values& lo, const slot_values& hi, std::uint64_t varying,
+                                             component_price* out_lo, component_price* out_hi, std::int64_t& total_lo, std::int64_t& total_hi,
+                                             std::string& scratch) const {
+  std::size_t i = 0;
+  for (const pricing_component& c : m.components) {
+    component_price& a = out_lo[i];
+    component_price& b = out_hi[i];
+    ++i;
+    a = component_price{};
+    a.component = &c;
+    b = a;
+    if (c.condition) {
+      pricing_value v_lo, v_hi;
+      if (!eval2(m, *c.condition, lo, hi, varying, v_lo, v_hi, scratch)) return false;
+      if (v_lo.type != pricing_value::kind::boolean || v_hi.type != pricing_value::kind::boolean) return false;
+      a.applies = v_lo.boolean;
+      b.applies = v_hi.boolean;
+    }
+    pricing_value q_lo, q_hi;
+    if (a.applies && b.applies) {
+      if (!eval2(m, c.quantity, lo, hi, varying, q_lo, q_hi, scratch)) return false;
+    } else if (a.applies) {
+      if (!eval(m, c.quantity, lo, q_lo, scratch)) return false;
+    } else if (b.applies) {
+      if (!eval(m, c.quantity, hi, q_hi, scratch)) return false;
+    }
+    if (a.applies && !charge(c, q_lo, a, total_lo, scratch)) return false;
+    if (b.applies && !charge(c, q_hi, b, total_hi, scratch)) return false;
   }
   return true;
 }
@@ -832,63 +1224,144 @@ inline bool pricing_table::check_parameters(const pricing_model& m, std::span<co
 inline price_result pricing_table::price(const pricing_model& m, std::span<const pricing_variable> values) const noexcept {
   price_result r;
   try {
-    if (!check_parameters(m, values, r.error)) return r;
-    r.components.reserve(m.components.size());
-    for (const pricing_component& c : m.components) {
-      component_price cp;
-      cp.component = &c;
-      if (c.condition) {
-        pricing_value v;
-        if (!eval(m, *c.condition, values, v, r.error)) {
-          r.error = c.id + ": condition: " + r.error;
-          return r;
-        }
-        if (v.type != pricing_value::kind::boolean) {
-          r.error = c.id + ": the condition is " + detail::pricing_kind_name(v.type) + ", not a truth value";
-          return r;
-        }
-        cp.applies = v.boolean;
+    // On an error too, the components priced before it are kept (as always): `n` counts them.
+    std::size_t n = 0;
+    if (const std::ptrdiff_t index = row_of(m); index >= 0) {
+      const row_index& row = rows_[static_cast<std::size_t>(index)];
+      std::array<const pricing_value*, inline_slots> small{};
+      std::vector<const pricing_value*> large;
+      const pricing_value** bound = small.data();
+      if (row.slots.size() > small.size()) {
+        large.assign(row.slots.size(), nullptr);
+        bound = large.data();
       }
-      if (cp.applies) {
-        pricing_value q;
-        if (!eval(m, c.quantity, values, q, r.error)) {
-          r.error = c.id + ": quantity_rule: " + r.error;
-          return r;
-        }
-        if (q.type != pricing_value::kind::number) {
-          r.error = c.id + ": the quantity is " + detail::pricing_kind_name(q.type) + ", not a number";
-          return r;
-        }
-        if (q.number.is_negative()) {
-          r.error = c.id + ": the quantity " + q.number.to_string() + " is negative";
-          return r;
-        }
-        cp.quantity = q.number;
-        const auto sub = multiply(q.number, c.rate_uc);
-        if (!sub) {
-          r.error = c.id + ": quantity x rate overflows";
-          return r;
-        }
-        cp.subtotal_uc = *sub;
-        const decimal rounded = c.rounding == pricing_rounding::ceil ? sub->ceil() : sub->round_half_up();
-        cp.rounded_uc = *rounded.to_integer();
-        const decimal amount = rounded < c.minimum_uc ? c.minimum_uc.ceil() : rounded;
-        cp.minimum_applied = rounded < c.minimum_uc;
-        cp.amount_uc = *amount.to_integer();
-        if (cp.amount_uc > detail::i64_max - r.total_uc) {
-          r.error = "the total overflows";
-          return r;
-        }
-        r.total_uc += cp.amount_uc;
-      }
-      r.components.push_back(cp);
+      if (!bind(m, row, values, bound, r.error)) return r;
+      r.components.resize(m.components.size());
+      (void)price_components(m, slot_values{&row, bound}, r.components.data(), n, r.total_uc, r.error);
+    } else {  // a row of another table (or a copy): by name, as given
+      if (!check_parameters(m, values, r.error)) return r;
+      r.components.resize(m.components.size());
+      (void)price_components(m, named_values{values}, r.components.data(), n, r.total_uc, r.error);
     }
+    r.components.resize(n);
   } catch (...) {
     r.components.clear();
     r.error = "out of memory";
   }
   return r;
 }
+
+namespace detail {
+/// For estimate.hpp: prices one of a table's own rows into small buffers (no allocation for rows
+/// of up to `inline_components` components and up to pricing_table::inline_slots names), and
+/// both ends of a range in one pass over the trees.
+struct pricing_access {
+  static constexpr std::size_t inline_components = 4;
+  struct priced {
+    std::array<component_price, inline_components> small;
+    std::vector<component_price> large;
+    component_price* components = nullptr;
+    std::size_t count = 0;
+    std::int64_t total_uc = 0;
+    std::string error;  // as price_result::error
+    [[nodiscard]] bool ok() const noexcept { return error.empty(); }
+    [[nodiscard]] const component_price& operator[](std::size_t i) const noexcept { return components[i]; }
+
+    void reset(std::size_t n) {
+      count = 0;
+      total_uc = 0;
+      error.clear();
+      components = small.data();
+      if (n > small.size()) {
+        large.resize(n);
+        components = large.data();
+      }
+    }
+  };
+
+  /// The slots of a row, bound to values.
+  struct binding {
+    std::array<const pricing_value*, pricing_table::inline_slots> small;  // the first `slots` are set
+    std::vector<const pricing_value*> large;
+    const pricing_value** bound = small.data();
+
+    explicit binding(std::size_t slots) {
+      if (slots > small.size()) {
+        large.assign(slots, nullptr);
+        bound = large.data();
+      } else {
+        for (std::size_t k = 0; k < slots; ++k) small[k] = nullptr;
+      }
+    }
+  };
+
+  /// As `t.price(m, values)`, into `out`. `m` must be one of `t`'s rows (`t.find`).
+  static void price(const pricing_table& t, const pricing_model& m, std::span<const pricing_variable> values, priced& out) noexcept {
+    try {
+      out.reset(0);
+      const std::ptrdiff_t index = t.row_of(m);
+      if (index < 0) {
+        out.error = "the model is not a row of this table";
+        return;
+      }
+      const pricing_table::row_index& row = t.rows_[static_cast<std::size_t>(index)];
+      binding b(row.slots.size());
+      if (!t.bind(m, row, values, b.bound, out.error)) return;
+      out.reset(m.components.size());
+      (void)t.price_components(m, pricing_table::slot_values{&row, b.bound}, out.components, out.count, out.total_uc, out.error);
+    } catch (...) {
+      out.count = 0;
+      try {
+        out.error = "out of memory";
+      } catch (...) {
+      }
+    }
+  }
+
+  /// As `price(t, m, lo_values, lo)` then `price(t, m, hi_values, hi)` (`hi` is left untouched
+  /// when `lo` fails), in one pass over the trees where that succeeds: what does not depend on the
+  /// values that differ is evaluated once.
+  static void price_range(const pricing_table& t, const pricing_model& m, std::span<const pricing_variable> lo_values,
+                          std::span<const pricing_variable> hi_values, priced& lo, priced& hi) noexcept {
+    try {
+      const std::ptrdiff_t index = t.row_of(m);
+      if (index >= 0) {
+        const pricing_table::row_index& row = t.rows_[static_cast<std::size_t>(index)];
+        const std::size_t slots = row.slots.size();
+        binding lo_b(slots), hi_b(slots);
+        std::string scratch;  // messages of the one pass are not used: on an error, the two passes below say it
+        lo.reset(m.components.size());
+        hi.reset(m.components.size());
+        if (t.bind(m, row, lo_values, lo_b.bound, scratch) && t.bind(m, row, hi_values, hi_b.bound, scratch)) {
+          std::uint64_t varying = 0;
+          for (std::size_t k = 0; k < slots; ++k)
+            if (!same(lo_b.bound[k], hi_b.bound[k])) varying |= std::uint64_t{1} << (k < 63 ? k : 63);
+          if (t.price_components2(m, pricing_table::slot_values{&row, lo_b.bound}, pricing_table::slot_values{&row, hi_b.bound}, varying,
+                                  lo.components, hi.components, lo.total_uc, hi.total_uc, scratch)) {
+            lo.count = hi.count = m.components.size();
+            return;
+          }
+        }
+      }
+    } catch (...) {
+    }
+    price(t, m, lo_values, lo);
+    if (lo.ok()) price(t, m, hi_values, hi);
+  }
+
+ private:
+  static bool same(const pricing_value* a, const pricing_value* b) noexcept {
+    if (a == b) return true;  // both unbound: the same default
+    if (a == nullptr || b == nullptr || a->type != b->type) return false;
+    switch (a->type) {
+      case pricing_value::kind::number: return a->number == b->number;
+      case pricing_value::kind::text: return a->text == b->text;
+      case pricing_value::kind::boolean: return a->boolean == b->boolean;
+    }
+    return false;
+  }
+};
+}  // namespace detail
 
 inline price_result pricing_table::price(std::string_view model_id, std::span<const pricing_variable> values) const noexcept {
   if (const pricing_model* m = find(model_id)) return price(*m, values);

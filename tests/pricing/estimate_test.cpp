@@ -387,3 +387,27 @@ TEST_CASE("estimate: hostile media properties do not reach the price", "[estimat
   // Validated, a 20 s video is refused by the media rules.
   CHECK_FALSE(estimate_cost(j, video_lengths({{"https://example.com/a.mp4", 20.0}})).ok());
 }
+
+TEST_CASE("estimate: an error at one end of a range is reported as that end's", "[estimate][range]") {
+  // The ends of a range are priced in one pass where the trees allow; an error falls back to
+  // pricing each end alone, so the message is the one each end gives. Here 1 / (15 - input):
+  // fine at the low end (2 s), division by zero at the high end (15 s).
+  json feed = json::parse(seedance::default_pricing_feed);
+  for (auto& m : feed["models"])
+    if (m["model_id"] == "seedance-2.0-reference-to-video")
+      m["components"][0]["quantity_rule"] = {
+          {"op", "divide"},
+          {"args",
+           {{{"op", "constant"}, {"value", "1"}},
+            {{"op", "add"}, {"args", {{{"op", "constant"}, {"value", "15"}}, {{"op", "multiply"}, {"args", {{{"op", "variable"}, {"name", "input_seconds"}}, {{"op", "constant"}, {"value", "-1"}}}}}}}}}}};
+  const auto t = seedance::pricing_table::from_json(feed);
+  REQUIRE(t.ok());
+  const json j = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"video_urls", {"https://example.com/a.mp4"}}, {"duration", 10}};
+  const auto r = estimate_cost(j, *t.table);
+  CHECK_FALSE(r.ok());
+  CHECK(r.error == "cannot price seedance-2.0-reference-to-video: video_output: quantity_rule: division by zero");
+  // known length: one end, priced
+  const auto known = estimate_cost(j, *t.table, video_lengths({{"https://example.com/a.mp4", 5.0}}));
+  REQUIRE(known.ok());
+  CHECK(known.estimate->components.at(0).quantity_min == D("0.1"));
+}

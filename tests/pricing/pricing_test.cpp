@@ -336,3 +336,38 @@ TEST_CASE("pricing: the default table refuses what a model does not price", "[pr
   // defaults from the row: duration 5, quality 720p
   CHECK(t.price("seedance-2.0-mini-text-to-video", {}).total_uc == 5 * 27000);
 }
+
+TEST_CASE("pricing: a row priced by another table (a copy) gives the same result, by name", "[pricing]") {
+  // price() binds values to a row's slots when the row is the table's own, and reads them by
+  // name otherwise: both ways agree, value for value, error for error.
+  const pricing_table& t = seedance::default_pricing();
+  const pricing_table copy = t;
+  const std::vector<std::vector<pricing_variable>> cases = {
+      {},
+      {{"duration_seconds", pricing_value::of(decimal(10))}, {"quality", pricing_value::of_text("1080p")},
+       {"input_seconds", pricing_value::of(*decimal::parse("12.34"))}, {"search_count", pricing_value::of(decimal(2))}},
+      {{"quality", pricing_value::of_text("720p")}, {"quality", pricing_value::of_text("8k")}},  // the first value counts; both are checked
+      {{"duration_seconds", pricing_value::of_text("5")}},
+  };
+  for (const auto& m : t.models()) {
+    for (const auto& vars : cases) {
+      const auto own = t.price(m, vars);
+      const auto other = copy.price(m, vars);
+      CHECK(own.error == other.error);
+      CHECK(own.total_uc == other.total_uc);
+      REQUIRE(own.components.size() == other.components.size());
+      for (std::size_t i = 0; i < own.components.size(); ++i) {
+        CHECK(own.components[i].quantity == other.components[i].quantity);
+        CHECK(own.components[i].amount_uc == other.components[i].amount_uc);
+        CHECK(own.components[i].applies == other.components[i].applies);
+      }
+      // and evaluate() (by name) agrees with the quantity price() found
+      if (own.ok() && !own.components.empty() && own.components[0].applies) {
+        seedance::pricing_value q;
+        std::string error;
+        REQUIRE(t.evaluate(m, m.components[0].quantity, vars, q, error));
+        CHECK(q.number == own.components[0].quantity);
+      }
+    }
+  }
+}
