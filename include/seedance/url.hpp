@@ -454,6 +454,29 @@ inline std::optional<url_result> parse_name_host(std::string_view raw, url_parts
   return std::nullopt;
 }
 
+/// The common host, a plain lower- or upper-case DNS name ("example.com", "cdn-1.Example.net"), in
+/// one pass: true when `raw` is one, with `u` set exactly as `parse_name_host` would set it. False
+/// (and `u` untouched) for anything else, which `parse_name_host` then decides, errors included.
+inline bool plain_name_host(std::string_view raw, url_parts& u) {
+  if (raw.size() > 253) return false;
+  std::size_t label = 0;
+  for (const char c : raw) {
+    if (c == '.') {
+      if (label == 0) return false;
+      label = 0;
+    } else if ((is_alpha(c) || is_digit(c) || c == '-' || c == '_') && label < 63) {
+      ++label;
+    } else {
+      return false;
+    }
+  }
+  if (label == 0 || ends_in_number(raw)) return false;  // a trailing dot, an address: the full parser
+  u.host.assign(raw);
+  for (char& c : u.host) c = to_lower(c);
+  u.kind = host_kind::name;
+  return true;
+}
+
 /// IPv4 addresses that are not globally reachable, or are not a unicast destination: the entries of
 /// the IANA IPv4 Special-Purpose Address Registry marked "Globally Reachable: False", whole, plus
 /// multicast. {network, prefix length}.
@@ -652,7 +675,8 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
     const auto host = hostport.substr(0, c);
     if (c != std::string_view::npos) port_text = hostport.substr(c + 1);
     if (host.empty()) return fail(url_error::empty_host, "the URL has an empty host");
-    if (auto err = parse_name_host(host, u)) return std::move(*err);
+    if (!plain_name_host(host, u))
+      if (auto err = parse_name_host(host, u)) return std::move(*err);
   }
   if (port_text && !port_text->empty()) {
     std::uint32_t v = 0;
