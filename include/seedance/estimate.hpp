@@ -306,14 +306,12 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
   };
   pricing_access::priced lo, hi_storage;
   const pricing_access::priced* hi = &lo;
-  if (input_hi == input_lo) {
-    pricing_access::price(table, *row, vars, lo);
-    if (!lo.ok()) return cannot_price(lo.error);
-  } else {  // both ends, in one pass where the trees allow
+  pricing_access::price(table, *row, vars, lo);
+  if (!lo.ok()) return cannot_price(lo.error);
+  if (input_hi != input_lo) {  // a range: the high end too
     std::array<pricing_variable, 4> hi_vars = vars;
     hi_vars[2].value = pricing_value::of(input_hi);
-    pricing_access::price_range(table, *row, vars, hi_vars, lo, hi_storage);
-    if (!lo.ok()) return cannot_price(lo.error);
+    pricing_access::price(table, *row, hi_vars, hi_storage);
     if (!hi_storage.ok()) return cannot_price(hi_storage.error);
     hi = &hi_storage;
   }

@@ -210,7 +210,6 @@ class pricing_table {
     std::uint32_t count = 0;  // number of arguments / entries
     std::uint32_t key = 0;    // lookup: the key's node
     std::uint32_t slot = 0;   // variable: its name's slot in its row (row_index::slots)
-    std::uint64_t reads = 0;  // the slots the subtree reads: bit min(slot, 63)
     decimal number;           // constant: its value when it is a decimal
     bool is_number = false;
     std::string text;         // variable: its name; constant: its text
@@ -264,12 +263,7 @@ class pricing_table {
     }
     return eval(m, i, values, out, error);
   }
-  /// Evaluates node `i` for two bindings that differ only in the slots of `varying`, once where
-  /// the subtree reads none of them. False on any error, without a message: the caller then
-  /// evaluates each end alone, as before, for the exact message.
-  bool eval2(const pricing_model& m, std::uint32_t i, const slot_values& lo, const slot_values& hi, std::uint64_t varying, pricing_value& out_lo,
-             pricing_value& out_hi, std::string& scratch) const;
-  // The operators' arithmetic, shared by eval and eval2.
+  // The operators' arithmetic.
   static bool fold(pricing_op op, std::uint32_t k, decimal& acc, const decimal& v) noexcept;
   bool numeric(const node& n, const decimal* a, pricing_value& out, std::string& error) const;
   static bool equals(const pricing_value& a, const pricing_value& b, pricing_value& out, std::string& error);
@@ -294,9 +288,6 @@ class pricing_table {
   template <class Values>
   bool price_components(const pricing_model& m, const Values& values, component_price* out, std::size_t& n, std::int64_t& total,
                         std::string& error) const;
-  /// Both ends at once (eval2); false on any error, and then nothing is to be used.
-  bool price_components2(const pricing_model& m, const slot_values& lo, const slot_values& hi, std::uint64_t varying, component_price* out_lo,
-                         component_price* out_hi, std::int64_t& total_lo, std::int64_t& total_hi, std::string& scratch) const;
 
   std::vector<pricing_model> models_;
   std::vector<row_index> rows_;  // parallel to models_
@@ -688,9 +679,6 @@ class pricing_loader {
         break;
       }
     }
-    if (n.op == pricing_op::variable) n.reads = std::uint64_t{1} << (n.slot < 63 ? n.slot : 63);
-    if (n.op == pricing_op::lookup) n.reads = t_.nodes_[n.key].reads;
-    for (std::uint32_t k = 0; n.op != pricing_op::lookup && k < n.count; ++k) n.reads |= t_.nodes_[t_.args_[n.first + k]].reads;
     out = static_cast<std::uint32_t>(t_.nodes_.size());
     t_.nodes_.push_back(std::move(n));
     return true;
@@ -988,70 +976,6 @@ inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const V
   return false;
 }
 
-inline bool pricing_table::eval2(const pricing_model& m, std::uint32_t i, const slot_values& lo, const slot_values& hi, std::uint64_t varying,
-                                 pricing_value& out_lo, pricing_value& out_hi, std::string& scratch) const {
-  const node& n = nodes_[i];
-  if ((n.reads & varying) == 0) {  // the same at both ends
-    if (!eval(m, i, lo, out_lo, scratch)) return false;
-    out_hi = out_lo;
-    return true;
-  }
-  switch (n.op) {
-    case pricing_op::variable:
-      return variable(m, n, lo, out_lo, scratch) && variable(m, n, hi, out_hi, scratch);
-    case pricing_op::constant:
-      break;  // reads nothing: handled above
-    case pricing_op::add:
-    case pricing_op::multiply:
-    case pricing_op::max:
-    case pricing_op::min: {
-      decimal acc_lo, acc_hi;
-      for (std::uint32_t k = 0; k < n.count; ++k) {
-        pricing_value v_lo, v_hi;
-        if (!eval2(m, args_[n.first + k], lo, hi, varying, v_lo, v_hi, scratch)) return false;
-        if (v_lo.type != pricing_value::kind::number || v_hi.type != pricing_value::kind::number) return false;
-        if (!fold(n.op, k, acc_lo, v_lo.number) || !fold(n.op, k, acc_hi, v_hi.number)) return false;
-      }
-      out_lo = pricing_value::of(acc_lo);
-      out_hi = pricing_value::of(acc_hi);
-      return true;
-    }
-    case pricing_op::divide:
-    case pricing_op::ceil:
-    case pricing_op::clamp:
-    case pricing_op::gt:
-    case pricing_op::gte: {
-      std::array<decimal, 3> a_lo, a_hi;
-      for (std::uint32_t k = 0; k < n.count; ++k) {
-        pricing_value v_lo, v_hi;
-        if (!eval2(m, args_[n.first + k], lo, hi, varying, v_lo, v_hi, scratch)) return false;
-        if (v_lo.type != pricing_value::kind::number || v_hi.type != pricing_value::kind::number) return false;
-        a_lo[k] = v_lo.number;
-        a_hi[k] = v_hi.number;
-      }
-      return numeric(n, a_lo.data(), out_lo, scratch) && numeric(n, a_hi.data(), out_hi, scratch);
-    }
-    case pricing_op::if_: {
-      pricing_value c_lo, c_hi;
-      if (!eval2(m, args_[n.first], lo, hi, varying, c_lo, c_hi, scratch)) return false;
-      if (c_lo.type != pricing_value::kind::boolean || c_hi.type != pricing_value::kind::boolean) return false;
-      if (c_lo.boolean == c_hi.boolean) return eval2(m, args_[n.first + (c_lo.boolean ? 1 : 2)], lo, hi, varying, out_lo, out_hi, scratch);
-      return eval(m, args_[n.first + (c_lo.boolean ? 1 : 2)], lo, out_lo, scratch) &&
-             eval(m, args_[n.first + (c_hi.boolean ? 1 : 2)], hi, out_hi, scratch);
-    }
-    case pricing_op::eq: {
-      pricing_value a_lo, a_hi, b_lo, b_hi;
-      return eval2(m, args_[n.first], lo, hi, varying, a_lo, a_hi, scratch) && eval2(m, args_[n.first + 1], lo, hi, varying, b_lo, b_hi, scratch) &&
-             equals(a_lo, b_lo, out_lo, scratch) && equals(a_hi, b_hi, out_hi, scratch);
-    }
-    case pricing_op::lookup: {
-      pricing_value k_lo, k_hi;
-      return eval2(m, n.key, lo, hi, varying, k_lo, k_hi, scratch) && lookup(n, k_lo, out_lo, scratch) && lookup(n, k_hi, out_hi, scratch);
-    }
-  }
-  return false;
-}
-
 inline bool pricing_table::evaluate(const pricing_model& model, std::uint32_t root, std::span<const pricing_variable> values, pricing_value& out,
                                     std::string& error) const {
   if (root >= nodes_.size()) {
@@ -1189,38 +1113,6 @@ inline bool pricing_table::price_components(const pricing_model& m, const Values
   return true;
 }
 
-inline bool pricing_table::price_components2(const pricing_model& m, const slot_values& lo, const slot_values& hi, std::uint64_t varying,
-                                             component_price* out_lo, component_price* out_hi, std::int64_t& total_lo, std::int64_t& total_hi,
-                                             std::string& scratch) const {
-  std::size_t i = 0;
-  for (const pricing_component& c : m.components) {
-    component_price& a = out_lo[i];
-    component_price& b = out_hi[i];
-    ++i;
-    a = component_price{};
-    a.component = &c;
-    b = a;
-    if (c.condition) {
-      pricing_value v_lo, v_hi;
-      if (!eval2(m, *c.condition, lo, hi, varying, v_lo, v_hi, scratch)) return false;
-      if (v_lo.type != pricing_value::kind::boolean || v_hi.type != pricing_value::kind::boolean) return false;
-      a.applies = v_lo.boolean;
-      b.applies = v_hi.boolean;
-    }
-    pricing_value q_lo, q_hi;
-    if (a.applies && b.applies) {
-      if (!eval2(m, c.quantity, lo, hi, varying, q_lo, q_hi, scratch)) return false;
-    } else if (a.applies) {
-      if (!eval(m, c.quantity, lo, q_lo, scratch)) return false;
-    } else if (b.applies) {
-      if (!eval(m, c.quantity, hi, q_hi, scratch)) return false;
-    }
-    if (a.applies && !charge(c, q_lo, a, total_lo, scratch)) return false;
-    if (b.applies && !charge(c, q_hi, b, total_hi, scratch)) return false;
-  }
-  return true;
-}
-
 inline price_result pricing_table::price(const pricing_model& m, std::span<const pricing_variable> values) const noexcept {
   price_result r;
   try {
@@ -1253,8 +1145,7 @@ inline price_result pricing_table::price(const pricing_model& m, std::span<const
 
 namespace detail {
 /// For estimate.hpp: prices one of a table's own rows into small buffers (no allocation for rows
-/// of up to `inline_components` components and up to pricing_table::inline_slots names), and
-/// both ends of a range in one pass over the trees.
+/// of up to `inline_components` components and up to pricing_table::inline_slots names).
 struct pricing_access {
   static constexpr std::size_t inline_components = 4;
   struct priced {
@@ -1316,49 +1207,6 @@ struct pricing_access {
       } catch (...) {
       }
     }
-  }
-
-  /// As `price(t, m, lo_values, lo)` then `price(t, m, hi_values, hi)` (`hi` is left untouched
-  /// when `lo` fails), in one pass over the trees where that succeeds: what does not depend on the
-  /// values that differ is evaluated once.
-  static void price_range(const pricing_table& t, const pricing_model& m, std::span<const pricing_variable> lo_values,
-                          std::span<const pricing_variable> hi_values, priced& lo, priced& hi) noexcept {
-    try {
-      const std::ptrdiff_t index = t.row_of(m);
-      if (index >= 0) {
-        const pricing_table::row_index& row = t.rows_[static_cast<std::size_t>(index)];
-        const std::size_t slots = row.slots.size();
-        binding lo_b(slots), hi_b(slots);
-        std::string scratch;  // messages of the one pass are not used: on an error, the two passes below say it
-        lo.reset(m.components.size());
-        hi.reset(m.components.size());
-        if (t.bind(m, row, lo_values, lo_b.bound, scratch) && t.bind(m, row, hi_values, hi_b.bound, scratch)) {
-          std::uint64_t varying = 0;
-          for (std::size_t k = 0; k < slots; ++k)
-            if (!same(lo_b.bound[k], hi_b.bound[k])) varying |= std::uint64_t{1} << (k < 63 ? k : 63);
-          if (t.price_components2(m, pricing_table::slot_values{&row, lo_b.bound}, pricing_table::slot_values{&row, hi_b.bound}, varying,
-                                  lo.components, hi.components, lo.total_uc, hi.total_uc, scratch)) {
-            lo.count = hi.count = m.components.size();
-            return;
-          }
-        }
-      }
-    } catch (...) {
-    }
-    price(t, m, lo_values, lo);
-    if (lo.ok()) price(t, m, hi_values, hi);
-  }
-
- private:
-  static bool same(const pricing_value* a, const pricing_value* b) noexcept {
-    if (a == b) return true;  // both unbound: the same default
-    if (a == nullptr || b == nullptr || a->type != b->type) return false;
-    switch (a->type) {
-      case pricing_value::kind::number: return a->number == b->number;
-      case pricing_value::kind::text: return a->text == b->text;
-      case pricing_value::kind::boolean: return a->boolean == b->boolean;
-    }
-    return false;
   }
 };
 }  // namespace detail

@@ -389,9 +389,8 @@ TEST_CASE("estimate: hostile media properties do not reach the price", "[estimat
 }
 
 TEST_CASE("estimate: an error at one end of a range is reported as that end's", "[estimate][range]") {
-  // The ends of a range are priced in one pass where the trees allow; an error falls back to
-  // pricing each end alone, so the message is the one each end gives. Here 1 / (15 - input):
-  // fine at the low end (2 s), division by zero at the high end (15 s).
+  // Each end of a range is priced on its own, so an error is the one that end gives. Here
+  // 1 / (15 - input): fine at the low end (2 s), division by zero at the high end (15 s).
   json feed = json::parse(seedance::default_pricing_feed);
   for (auto& m : feed["models"])
     if (m["model_id"] == "seedance-2.0-reference-to-video")
