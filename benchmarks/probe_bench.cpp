@@ -1,6 +1,7 @@
 // The media probe's speed (issue #4, "Measured"): every corpus file probed from memory and from its
-// path (warm cache), ffprobe on the same files (one process per file, as users run it today), and
-// a 50 MB MP4 whose moov comes after its mdat: bytes read and the largest allocation of a probe.
+// path (warm cache), ffprobe on the same files (one process per file, as users run it today), a
+// 50 MB MP4 whose moov comes after its mdat (bytes read and the largest allocation of a probe), and
+// the corpus's 15 MB CBR MP3 without a Xing header (large/: frame count by arithmetic).
 //
 //   build:  g++ -O2 -std=c++20 -Iinclude benchmarks/probe_bench.cpp -lbenchmark -lpthread -o probe_bench
 //   run:    ./probe_bench [--benchmark_filter=...]     (corpus: $SEEDANCE_PROBE_CORPUS, else it is
@@ -136,6 +137,24 @@ int main(int argc, char** argv) {
       for (auto _ : s) benchmark::DoNotOptimize(run_ffprobe(p));
     })->Iterations(10)->Unit(benchmark::kMillisecond);
   }
+  const fs::path big_mp3 = corpus() / "large/mp3_cbr320_noxing_15MB.mp3";
+  const bool have_big_mp3 = fs::exists(big_mp3);
+  std::vector<std::uint8_t> big_mp3_bytes;
+  if (have_big_mp3) {
+    big_mp3_bytes = read_all(big_mp3);
+    benchmark::RegisterBenchmark("path/large/mp3_cbr320_noxing_15MB.mp3", [big_mp3](benchmark::State& s) {
+      seedance::probe_result r;
+      for (auto _ : s) {
+        r = seedance::probe_file(big_mp3);
+        benchmark::DoNotOptimize(r);
+      }
+      s.counters["bytes_read"] = static_cast<double>(r.bytes_read);
+      s.counters["file_bytes"] = static_cast<double>(r.bytes);
+    });
+    benchmark::RegisterBenchmark("memory/large/mp3_cbr320_noxing_15MB.mp3", [&big_mp3_bytes](benchmark::State& s) {
+      for (auto _ : s) benchmark::DoNotOptimize(seedance::probe(std::span<const std::uint8_t>(big_mp3_bytes)));
+    });
+  }
   std::uint64_t moov = 0;
   const fs::path big = big_mp4(moov);
   benchmark::RegisterBenchmark("path/big_50MB_moov_at_end.mp4", [big, moov](benchmark::State& s) {
@@ -155,6 +174,7 @@ int main(int argc, char** argv) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0.0 : v[v.size() / 2];
   };
+  // MP3s without a Xing/VBRI header (frame walk or CBR arithmetic) apart: the issue's own target.
   std::vector<double> per_file, mp3_scan;
   for (const fs::path& p : all) {
     std::vector<double> t;
@@ -163,9 +183,22 @@ int main(int argc, char** argv) {
       const auto t0 = std::chrono::steady_clock::now();
       const auto r = seedance::probe_file(p);
       t.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
-      scan = r.audio() && (r.audio()->length_source == seedance::mp3_length_source::scan);
+      using src = seedance::mp3_length_source;
+      scan = r.audio() && (r.audio()->length_source == src::scan || r.audio()->length_source == src::cbr ||
+                           r.audio()->length_source == src::estimate);
     }
     (scan ? mp3_scan : per_file).push_back(median(t));
+  }
+  double big_mp3_us = 0;
+  seedance::probe_result big_mp3_r;
+  if (have_big_mp3) {
+    std::vector<double> t;
+    for (int k = 0; k < 101; ++k) {
+      const auto t0 = std::chrono::steady_clock::now();
+      big_mp3_r = seedance::probe_file(big_mp3);
+      t.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    }
+    big_mp3_us = median(t);
   }
   std::vector<double> ff;
   for (const char* rel : {"video/fps_30.mp4", "image/jpeg_baseline_640x480.jpg", "audio/mp3_vbr_xing.mp3"}) {
@@ -182,8 +215,12 @@ int main(int argc, char** argv) {
   const std::size_t largest_alloc = seedance_bench::largest_allocation();
   std::printf("\nsummary: %zu files (MP3 frame walks apart): median %.2f us, slowest %.2f us per file from a path\n", per_file.size(),
               median(per_file), per_file.empty() ? 0.0 : *std::max_element(per_file.begin(), per_file.end()));
-  std::printf("summary: %zu MP3s without Xing/VBRI (frame walk): median %.2f us, slowest %.2f us\n", mp3_scan.size(), median(mp3_scan),
-              mp3_scan.empty() ? 0.0 : *std::max_element(mp3_scan.begin(), mp3_scan.end()));
+  std::printf("summary: %zu MP3s without Xing/VBRI (frame walk or CBR arithmetic): median %.2f us, slowest %.2f us\n", mp3_scan.size(),
+              median(mp3_scan), mp3_scan.empty() ? 0.0 : *std::max_element(mp3_scan.begin(), mp3_scan.end()));
+  if (have_big_mp3)
+    std::printf("summary: 15 MB CBR MP3 without Xing (%llu bytes): median %.2f us from a path, read %llu bytes, %.3f s, length source %d\n",
+                static_cast<unsigned long long>(big_mp3_r.bytes), big_mp3_us, static_cast<unsigned long long>(big_mp3_r.bytes_read),
+                big_mp3_r.audio() ? big_mp3_r.audio()->duration : -1.0, big_mp3_r.audio() ? int(big_mp3_r.audio()->length_source) : -1);
   std::printf("summary: ffprobe median %.0f us per file: %.0fx slower than the probe's median\n", median(ff), median(ff) / median(per_file));
   std::printf("summary: 50 MB MP4 (moov at the end, %llu bytes): read %llu bytes; moov + 64 KiB = %llu; %zu allocations, largest %zu bytes\n",
               static_cast<unsigned long long>(r.bytes), static_cast<unsigned long long>(r.bytes_read),

@@ -17,20 +17,43 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
 mkdir -p "$dir/findings"
-# Generated seeds: the probe's media corpus (ffmpeg), one directory per format family.
+# Generated seeds: the probe's media corpus (ffmpeg), one directory per format family (not its
+# large files: inputs are cut at -max_len anyway).
 if [ -x tests/probe/make_corpus.sh ]; then
-  tests/probe/make_corpus.sh "$dir/media-corpus" >/dev/null
+  SEEDANCE_CORPUS_NO_LARGE=1 tests/probe/make_corpus.sh "$dir/media-corpus" >/dev/null
   mkdir -p "$dir/fuzz-seeds"
   for kind in image video audio; do
     ln -sfn "../media-corpus/$kind" "$dir/fuzz-seeds/probe_$kind"
   done
+fi
+# Most corpus videos keep their moov at the end, past -max_len (64 KiB): the fuzzer would only see
+# their mdat. Tiny videos (64x48, half a second: a few KiB) keep every layout within the limit: moov
+# last and first, QuickTime with audio and timecode, B-frames with an edit list, fragmented ones.
+small="$dir/fuzz-seeds/probe_video_small"
+if command -v ffmpeg >/dev/null && [ ! -e "$small.done" ]; then
+  mkdir -p "$small"
+  ff=(ffmpeg -nostdin -hide_banner -loglevel error -y)
+  v=(-f lavfi -i "testsrc2=size=64x48:rate=24:duration=0.5")
+  a=(-f lavfi -i "sine=f=440:d=0.5")
+  x264=(-c:v libx264 -preset ultrafast -pix_fmt yuv420p)
+  "${ff[@]}" "${v[@]}" "${x264[@]}" "$small/moov_last.mp4"
+  "${ff[@]}" "${v[@]}" "${x264[@]}" -movflags +faststart "$small/faststart.mp4"
+  "${ff[@]}" "${v[@]}" "${a[@]}" "${x264[@]}" -c:a aac -timecode 01:00:00:00 -shortest "$small/av_tmcd.mov"
+  "${ff[@]}" -f lavfi -i "testsrc2=size=64x48:rate=24000/1001:duration=0.5" "${x264[@]}" -movflags +faststart "$small/ntsc_faststart.mov"
+  "${ff[@]}" "${v[@]}" -c:v libx264 -preset veryfast -bf 3 -pix_fmt yuv420p "$small/bframes_edit.mp4"
+  "${ff[@]}" "${v[@]}" -c:v mpeg4 "$small/mpeg4_part2.mp4"
+  "${ff[@]}" "${v[@]}" "${x264[@]}" -g 6 -movflags frag_keyframe+empty_moov "$small/frag_empty_moov.mp4"
+  "${ff[@]}" "${v[@]}" "${x264[@]}" -g 6 -movflags frag_keyframe "$small/frag_first_in_moov.mp4"
+  "${ff[@]}" "${v[@]}" "${a[@]}" "${x264[@]}" -g 6 -c:a aac -shortest -movflags frag_keyframe+empty_moov+default_base_moof "$small/frag_av.mp4"
+  "${ff[@]}" "${v[@]}" "${x264[@]}" -g 6 -movflags dash+global_sidx -f mp4 "$small/frag_dash.mp4"
+  touch "$small.done"
 fi
 status=0
 for t in "${targets[@]}"; do
   name=${t#fuzz_}
   work=$(mktemp -d)
   seeds=()
-  for s in "tests/fuzz/seeds/$name" "$dir/fuzz-seeds/$name"; do [ -d "$s" ] && seeds+=("$s"); done
+  for s in "tests/fuzz/seeds/$name" "$dir/fuzz-seeds/$name" "$dir/fuzz-seeds/${name}_small"; do [ -d "$s" ] && seeds+=("$s"); done
   echo "=== $t: ${seconds} s, seeds: ${seeds[*]:-none}"
   if ! "$dir/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
        -print_final_stats=1 -artifact_prefix="$dir/findings/$t-" "$work" "${seeds[@]}" 2>"$dir/$t.log"; then

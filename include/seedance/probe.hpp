@@ -25,8 +25,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <climits>
 #include <cstdio>
+#include <limits>
 #include <cstring>
 #include <memory>
 #include <type_traits>
@@ -37,6 +37,10 @@
 #include <string_view>
 #include <system_error>
 #include <variant>
+
+#if !defined(_WIN32)
+#include <sys/types.h>  // off_t (fseeko)
+#endif
 
 #include "media.hpp"
 #include "spec.hpp"
@@ -92,8 +96,12 @@ struct video_probe {
   /// Clockwise rotation applied on display, from the video track's tkhd matrix: 0, 90, 180 or 270.
   int rotation = 0;
   bool mirrored = false;      ///< the tkhd matrix also flips the picture
-  double duration = 0;        ///< seconds: the movie's (mvhd, which includes edit lists); fragments summed; > 0
-  double track_duration = 0;  ///< seconds: the video track's media (mdhd); fragmented: its samples summed
+  /// Seconds: the movie's (mvhd, which the muxer computes from the edit lists; ffprobe's
+  /// format.duration), so a video with longer audio reports the audio's end; fragments summed; > 0.
+  double duration = 0;
+  /// Seconds: the video track's media (mdhd), before its edit list (all samples, hidden ones too);
+  /// fragmented: its samples summed.
+  double track_duration = 0;
   std::uint64_t frames = 0;   ///< video samples (stts, plus trun in fragments); > 0
   /// frames x timescale / sum of sample durations; > 0 (a video without a frame rate is an error).
   double fps = 0;
@@ -101,7 +109,8 @@ struct video_probe {
   /// rounding of a constant rate (90 kHz at 24000/1001 fps: 3754 and 3753) is not variable.
   bool variable_frame_rate = false;
   /// fps is not frames / summed durations: tables beyond the work bound (fps from stsz's count and
-  /// mdhd's duration), or sample durations all 0 (fps from mdhd's, or mehd's, duration).
+  /// mdhd's duration; fragments: from the samples summed up to the bound), or sample durations all 0
+  /// (fps from mdhd's, or mehd's, duration).
   bool fps_estimated = false;
   bool fragmented = false;           ///< mvex in moov: moof fragments were summed
   bool moov_after_mdat = false;      ///< the movie header comes after the media data (no faststart)
@@ -119,8 +128,13 @@ enum class mp3_length_source : std::uint8_t {
   xing,      ///< Xing header (VBR) frame count
   info,      ///< Info header (LAME's CBR variant of Xing) frame count
   vbri,      ///< Fraunhofer VBRI header frame count
-  scan,      ///< every frame header walked (no header with a frame count)
-  estimate,  ///< frames walked up to the work bound, the rest estimated from their average size
+  scan,      ///< every frame header walked (no header with a frame count; the bitrate varies, or a short file)
+  /// Estimated: VBR frames walked up to the work bound, the rest from their average size; or a
+  /// constant bitrate whose bytes are not a whole number of frames (a cut last frame, trailing junk).
+  estimate,
+  /// Constant bitrate: audio bytes / the exact average frame size, frames confirmed where the
+  /// arithmetic puts them through the file, the last one ending the audio (docs/probe.md).
+  cbr,
 };
 
 /// An audio file (WAV, MP3).
@@ -137,7 +151,9 @@ struct audio_probe {
   std::uint16_t bits_per_sample = 0;
   bool extensible = false;            ///< WAVE_FORMAT_EXTENSIBLE
   bool rf64 = false;                  ///< RF64/BW64 with a ds64 chunk
-  bool incomplete = false;            ///< the data chunk claims more bytes than the file has (duration: what is there)
+  /// The data chunk claims more bytes than the file has, or 0 with bytes after it (an unfinished
+  /// recording): the duration is what the file holds.
+  bool incomplete = false;
   // MP3
   int mpeg_version = 0;               ///< 1, 2, or 25 (MPEG-2.5)
   std::uint32_t bitrate_kbps = 0;     ///< the first audio frame's
@@ -264,10 +280,20 @@ struct file_ctx {
   std::FILE* f;
   std::uint64_t pos;
 };
+/// Seeks to a 64-bit offset: fseek takes a long, 32 bits on Windows and on 32-bit platforms.
+inline bool seek_file(std::FILE* f, std::uint64_t off) noexcept {
+#if defined(_WIN32)
+  return off <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) && _fseeki64(f, static_cast<__int64>(off), SEEK_SET) == 0;
+#else
+  // off_t is 64 bits on 64-bit POSIX systems, and on 32-bit ones built with _FILE_OFFSET_BITS=64.
+  using off_max = std::numeric_limits<off_t>;
+  return off <= static_cast<std::uint64_t>(off_max::max()) && fseeko(f, static_cast<off_t>(off), SEEK_SET) == 0;
+#endif
+}
 inline std::size_t read_file(void* c, std::uint64_t off, std::uint8_t* out, std::size_t n) noexcept {
   auto* fc = static_cast<file_ctx*>(c);
   if (fc->pos != off) {
-    if (off > static_cast<std::uint64_t>(LONG_MAX) || std::fseek(fc->f, static_cast<long>(off), SEEK_SET) != 0) return 0;
+    if (!seek_file(fc->f, off)) return 0;
     fc->pos = off;
   }
   const std::size_t got = std::fread(out, 1, n, fc->f);
@@ -308,8 +334,8 @@ template <class Read>
 }
 
 /// Probes a file: its size from the file system, then only the headers it needs, read with seeks
-/// through a 16 KiB window (an MP3 without a Xing/VBRI header is the exception: its frame headers
-/// are walked, which touches the whole file). Never throws.
+/// through a 16 KiB window (64-bit offsets: fseeko, _fseeki64 on Windows). A VBR MP3 without a
+/// Xing/VBRI header is the exception: up to 4,096 of its frame headers are walked. Never throws.
 [[nodiscard]] inline probe_result probe_file(const std::filesystem::path& path, const probe_options& opt = {}) noexcept {
   try {
     std::error_code ec;
@@ -319,7 +345,11 @@ template <class Read>
       r.value = probe_error{probe_errc::io_error, "cannot read the size of " + path.string() + ": " + ec.message()};
       return r;
     }
+#if defined(_WIN32)
+    std::FILE* f = _wfopen(path.c_str(), L"rb");  // path::value_type is wchar_t
+#else
     std::FILE* f = std::fopen(path.c_str(), "rb");
+#endif
     if (!f) {
       probe_result r;
       r.value = probe_error{probe_errc::io_error, "cannot open " + path.string()};

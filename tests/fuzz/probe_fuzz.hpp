@@ -30,6 +30,7 @@ inline void check(const seedance::probe_result& r, std::size_t size) {
     if (bad(p->duration) || bad(p->track_duration) || bad(p->fps) || p->rotation % 90 != 0 || p->rotation < 0 || p->rotation >= 360) std::abort();
   } else if (const audio_probe* p = r.audio()) {
     if (bad(p->duration) || p->sample_rate == 0 || (p->gapless_duration && bad(*p->gapless_duration))) std::abort();
+    if (p->format == media_format::mp3 && (p->length_source == mp3_length_source::none || p->mp3_frames == 0)) std::abort();
   }
 }
 inline bool same(const seedance::probe_result& a, const seedance::probe_result& b) {

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Generates the media corpus of the probe's tests with ffmpeg, and ffprobe's JSON of every file beside
 # it (FILE.json: `ffprobe -of json -show_streams -show_format`):
-#   tests/probe/make_corpus.sh OUT_DIR      -> OUT_DIR/image, OUT_DIR/video, OUT_DIR/audio, OUT_DIR/generated.tsv
+#   tests/probe/make_corpus.sh OUT_DIR      -> OUT_DIR/image, OUT_DIR/video, OUT_DIR/audio, OUT_DIR/large, OUT_DIR/generated.tsv
+# OUT_DIR/large holds files too big to be cut and bit-flipped like the others (a 15 MB MP3); the
+# tests read it apart. SEEDANCE_CORPUS_NO_LARGE=1 leaves it out (the fuzzers' seeds need none of it).
 # Idempotent: a file that exists with its JSON is not made again. Nothing is committed: the test
 # fixture (tests/probe/CMakeLists.txt) and scripts/fuzz.sh run this at test time.
 # generated.tsv: what was asked of ffmpeg, for the facts ffprobe does not report:
 #   path <TAB> key=value ...   (seconds=generated length, orientation=EXIF orientation written, ...)
 set -euo pipefail
 out=${1:?usage: make_corpus.sh OUT_DIR}
-mkdir -p "$out/image" "$out/video" "$out/audio"
+mkdir -p "$out/image" "$out/video" "$out/audio" "$out/large"
 out=$(cd "$out" && pwd)
 manifest="$out/generated.tsv"
 manifest_new="$out/.generated.tsv.new"
@@ -64,17 +66,24 @@ else
   echo "make_corpus: jpegtran not found (Debian: libjpeg-turbo-progs): no progressive JPEG in the corpus" >&2
 fi
 
-# EXIF orientation: an APP1 segment (big-endian TIFF, IFD0 with only Orientation) right after SOI.
-exif_jpeg() {  # exif_jpeg SRC_REL DST_REL ORIENTATION
-  local src=$out/$1 rel=$2 o=$3
-  printf '%s\t%s\n' "$rel" "orientation=$o" >>"$manifest_new"
+# EXIF orientation: an APP1 segment (a TIFF block, IFD0 with only Orientation) right after SOI,
+# big-endian ("MM", Motorola) or little-endian ("II", Intel: most cameras and phones).
+exif_jpeg() {  # exif_jpeg SRC_REL DST_REL ORIENTATION [le]
+  local src=$out/$1 rel=$2 o=$3 le=${4:-}
+  printf '%s\t%s\n' "$rel" "orientation=$o${le:+ exif_le=1}" >>"$manifest_new"
   [[ -s $out/$rel && -s $out/$rel.json ]] && return
   {
     printf '\xff\xd8'                              # SOI
     printf '\xff\xe1\x00\x22Exif\x00\x00'          # APP1, length 34 (2 + 6 + 26)
-    printf 'MM\x00\x2a\x00\x00\x00\x08'            # TIFF header, IFD0 at 8
-    printf '\x00\x01'                              # one entry
-    printf "\\x01\\x12\\x00\\x03\\x00\\x00\\x00\\x01\\x00\\x0$o\\x00\\x00"  # Orientation SHORT 1 = o
+    if [[ -n $le ]]; then
+      printf 'II\x2a\x00\x08\x00\x00\x00'          # TIFF header, IFD0 at 8
+      printf '\x01\x00'                            # one entry
+      printf "\\x12\\x01\\x03\\x00\\x01\\x00\\x00\\x00\\x0$o\\x00\\x00\\x00"  # Orientation SHORT 1 = o
+    else
+      printf 'MM\x00\x2a\x00\x00\x00\x08'          # TIFF header, IFD0 at 8
+      printf '\x00\x01'                            # one entry
+      printf "\\x01\\x12\\x00\\x03\\x00\\x00\\x00\\x01\\x00\\x0$o\\x00\\x00"  # Orientation SHORT 1 = o
+    fi
     printf '\x00\x00\x00\x00'                      # no next IFD
     tail -c +3 "$src"                              # the rest of the JPEG after its SOI
   } >"$out/$rel.tmp"
@@ -84,6 +93,20 @@ exif_jpeg() {  # exif_jpeg SRC_REL DST_REL ORIENTATION
 exif_jpeg image/jpeg_baseline_640x480.jpg image/jpeg_exif6_640x480.jpg 6
 exif_jpeg image/jpeg_baseline_640x480.jpg image/jpeg_exif3_640x480.jpg 3
 exif_jpeg image/jpeg_422_1281x719.jpg image/jpeg_exif8_1281x719.jpg 8
+exif_jpeg image/jpeg_422_1281x719.jpg image/jpeg_exif5_le_1281x719.jpg 5 le
+
+# Extended sequential (SOF1): ffmpeg writes baseline only, and SOF0 and SOF1 share their layout, so
+# the baseline file's SOF0 marker (FF C0, length 17: 8-bit, 3 components) is turned into FF C1.
+# ffprobe (the oracle) decodes the result as it did the original.
+rel=image/jpeg_sof1_640x480.jpg
+printf '%s\t%s\n' "$rel" "sof=1" >>"$manifest_new"
+if [[ ! -s $out/$rel || ! -s $out/$rel.json ]]; then
+  at=$(LC_ALL=C grep -obUaP '\xff\xc0\x00\x11\x08' "$out/image/jpeg_baseline_640x480.jpg" | head -1 | cut -d: -f1)
+  cp "$out/image/jpeg_baseline_640x480.jpg" "$out/$rel.tmp"
+  printf '\xc1' | dd of="$out/$rel.tmp" bs=1 seek=$((at + 1)) conv=notrunc status=none
+  mv "$out/$rel.tmp" "$out/$rel"
+  probe_json "$rel"
+fi
 
 # --- video --------------------------------------------------------------------------------------
 # Frame rates, 2 s, 854x480 (a valid size for the rules: 854 * 480 >= the minimum pixel count).
@@ -92,6 +115,10 @@ for r in 24000/1001 24 25 30 50 60; do
   gen "video/fps_${n}.mp4" mp4 "seconds=2" -- -f lavfi -i "$(src 854x480 "$r" 2)" "${x264[@]}"
   gen "video/fps_${n}_faststart.mp4" mp4 "seconds=2" -- -f lavfi -i "$(src 854x480 "$r" 2)" "${x264[@]}" -movflags +faststart
   gen "video/fps_${n}.mov" mov "seconds=2" -- -f lavfi -i "$(src 854x480 "$r" 2)" "${x264[@]}"
+done
+# QuickTime with moov first, at three rates (smaller frames: the layout is the point).
+for r in 24000/1001 25 60; do
+  gen "video/fps_${r/\//_}_faststart.mov" mov "seconds=2" -- -f lavfi -i "$(src 320x240 "$r" 2)" "${x264[@]}" -movflags +faststart
 done
 # A constant rate whose timescale is not a multiple of it: the muxer rounds each timestamp to the
 # tick, so the durations alternate by one tick (90 kHz at 24000/1001: 3754, 3754, 3753, ...; 600 at
@@ -102,10 +129,17 @@ gen video/fps_30000_1001_ts600.mov mov "seconds=3 tick_rounding=1" -- -f lavfi -
 for d in 2 5 6 15 16; do
   gen "video/dur_${d}s.mp4" mp4 "seconds=$d" -- -f lavfi -i "$(flat 854x480 24 "$d")" "${x264[@]}"
 done
+# An edit list that trims the first 0.5 s (stream copy: no encoding). The movie (mvhd) and ffprobe
+# (format and stream) say 1.5 s; the media (mdhd) still holds the 2 s of samples.
+gen video/trim_editlist.mp4 mp4 "seconds=1.5 media_seconds=2" -- -ss 0.5 -i "$out/video/dur_2s.mp4" -c copy
+gen video/dur_15s.mov mov "seconds=15" -- -f lavfi -i "$(flat 320x240 30 15)" "${x264[@]}"
 gen video/dur_16s.mov mov "seconds=16" -- -f lavfi -i "$(flat 320x240 30 16)" "${x264[@]}"
 # Audio beside video; QuickTime with a timecode track (and a second hdlr in minf).
 gen video/av_aac.mp4 mp4 "seconds=3" -- -f lavfi -i "$(src 640x360 30 3)" -f lavfi -i "sine=f=440:d=3" "${x264[@]}" -c:a aac -shortest
 gen video/av_aac_tmcd.mov mov "seconds=3" -- -f lavfi -i "$(src 640x360 25 3)" -f lavfi -i "sine=f=440:d=3" "${x264[@]}" -c:a aac -timecode 01:00:00:00 -shortest
+# Audio longer than the video (3 s of video, 6 s of audio): the movie lasts 6 s (mvhd; ffprobe's
+# format.duration), the video track 3 s.
+gen video/av_audio_longer.mp4 mp4 "seconds=6 video_seconds=3" -- -f lavfi -i "$(src 320x240 24 3)" -f lavfi -i "sine=f=440:d=6" "${x264[@]}" -c:a aac
 gen video/av_pcm_faststart.mov mov "seconds=2" -- -f lavfi -i "sine=f=440:d=2" -f lavfi -i "$(src 480x480 30 2)" -map 0 -map 1 -c:a pcm_s16le "${x264[@]}" -movflags +faststart
 # B-frames: an edit list shifts the video track.
 gen video/bframes_edit.mp4 mp4 "seconds=2" -- -f lavfi -i "$(src 640x360 30 2)" -c:v libx264 -preset veryfast -bf 3 -pix_fmt yuv420p
@@ -139,6 +173,8 @@ rotated video/rot_0.mp4 video/rot_90.mp4 90
 rotated video/rot_0.mp4 video/rot_180.mp4 180
 rotated video/rot_0.mp4 video/rot_270.mp4 270
 rotated video/rot_0.mov video/rot_90.mov 90
+rotated video/rot_0.mov video/rot_180.mov 180
+rotated video/rot_0.mov video/rot_270.mov 270
 # Variable frame rate: every third frame dropped.
 gen video/vfr.mp4 mp4 "seconds=3 vfr=1" -- -f lavfi -i "$(src 640x360 30 3)" -vf "select='mod(n\\,3)'" -fps_mode vfr "${x264[@]}"
 # Fragmented MP4.
@@ -158,12 +194,20 @@ gen audio/wav_u8_8000.wav wav "seconds=16" -- -f lavfi -i "$(sine 8000 16)" -c:a
 gen audio/wav_rf64.wav wav "seconds=2" -- -f lavfi -i "$(sine 44100 2)" -c:a pcm_s16le -rf64 always
 gen audio/wav_alaw.wav wav "seconds=2" -- -f lavfi -i "$(sine 8000 2)" -c:a pcm_alaw
 gen audio/mp3_cbr128_info.mp3 mp3 "seconds=3" -- -f lavfi -i "$(sine 44100 3)" -ac 2 -c:a libmp3lame -b:a 128k
-gen audio/mp3_cbr128_noxing.mp3 mp3 "seconds=3" -- -f lavfi -i "$(sine 44100 3)" -ac 2 -c:a libmp3lame -b:a 128k -write_xing 0
+gen audio/mp3_cbr128_noxing.mp3 mp3 "seconds=3 cbr=1" -- -f lavfi -i "$(sine 44100 3)" -ac 2 -c:a libmp3lame -b:a 128k -write_xing 0
 gen audio/mp3_vbr_xing.mp3 mp3 "seconds=4" -- -f lavfi -i "$(sine 48000 4)" -c:a libmp3lame -q:a 4
-gen audio/mp3_vbr_noxing.mp3 mp3 "seconds=4" -- -f lavfi -i "$(sine 48000 4)" -c:a libmp3lame -q:a 2 -write_xing 0
+gen audio/mp3_vbr_noxing.mp3 mp3 "seconds=4 vbr=1" -- -f lavfi -i "$(sine 48000 4)" -c:a libmp3lame -q:a 2 -write_xing 0
 gen audio/mp3_id3v2_v1.mp3 mp3 "seconds=2.5" -- -f lavfi -i "$(sine 44100 2.5)" -c:a libmp3lame -b:a 96k -metadata title=Probe -metadata artist=seedance -id3v2_version 3 -write_id3v1 1
 gen audio/mp3_mpeg2_22050.mp3 mp3 "seconds=3" -- -f lavfi -i "$(sine 22050 3)" -c:a libmp3lame -b:a 64k
-gen audio/mp3_mpeg25_8000.mp3 mp3 "seconds=2" -- -f lavfi -i "$(sine 8000 2)" -c:a libmp3lame -b:a 16k -write_xing 0
+gen audio/mp3_mpeg25_8000.mp3 mp3 "seconds=2 cbr=1" -- -f lavfi -i "$(sine 8000 2)" -c:a libmp3lame -b:a 16k -write_xing 0
 gen audio/mp3_16s.mp3 mp3 "seconds=16" -- -f lavfi -i "$(sine 22050 16)" -c:a libmp3lame -b:a 32k
+
+# --- large --------------------------------------------------------------------------------------
+# 15 MB (the audio size limit is 15 MiB) of CBR MP3 without a Xing/Info header: 320 kbps mono at
+# 44.1 kHz (1044.9 bytes a frame on average: padding varies) for 375 s, LAME's fastest setting.
+if [[ ${SEEDANCE_CORPUS_NO_LARGE:-0} != 1 ]]; then
+  gen large/mp3_cbr320_noxing_15MB.mp3 mp3 "seconds=375 cbr=1" -- -f lavfi -i "$(sine 44100 375)" -ac 1 -c:a libmp3lame -b:a 320k \
+    -compression_level 9 -write_xing 0
+fi
 
 mv "$manifest_new" "$manifest"

@@ -466,28 +466,198 @@ TEST_CASE("MP3: a VBRI header gives the frame count", "[probe][paths][audio]") {
   }
 }
 
-TEST_CASE("MP3: beyond the frame-walk bound the rest is estimated from the average frame size", "[probe][paths][audio]") {
-  // MPEG-2.5 layer III, 8 kbps, 8 kHz, mono: 576 / 8 x 1000 x 8 / 8000 = 72 bytes a frame (73 with
-  // the padding bit). 2^18 frames of 72 bytes are walked; 1000 padded frames follow, estimated as
-  // 73000 / 72 = 1013 (integer division) frames of the walked average.
+namespace {
+/// `n` frames of MPEG-1 layer III at `kbps` and `rate`, stereo, padded as LAME pads: the average
+/// frame is 144000 x kbps / rate bytes exactly, and a frame takes the padding byte whenever the
+/// fraction carried over runs out (lame's slot_lag), so frame k starts within a byte of k x average.
+void cbr_frames(bytes& d, std::uint32_t n, std::uint32_t kbps, std::uint32_t rate) {
+  static constexpr std::uint32_t kbps_of[15] = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
+  std::uint8_t bi = 0;
+  for (std::uint8_t i = 1; i < 15; ++i)
+    if (kbps_of[i] == kbps) bi = i;
+  const std::uint8_t ri = rate == 44100 ? 0 : rate == 48000 ? 1 : 2;
+  const std::uint64_t num = 144000ull * kbps, whole = num / rate, frac = num % rate;
+  std::int64_t lag = static_cast<std::int64_t>(frac);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    bool pad = false;
+    if (frac != 0) {
+      lag -= static_cast<std::int64_t>(frac);
+      if (lag < 0) lag += rate, pad = true;
+    }
+    const std::size_t at = d.size();
+    d.resize(at + whole + (pad ? 1 : 0), 0);
+    d[at] = 0xff, d[at + 1] = 0xfb;  // MPEG-1 layer III, no CRC
+    d[at + 2] = static_cast<std::uint8_t>(bi << 4 | ri << 2 | (pad ? 2 : 0));
+    d[at + 3] = 0x00;  // stereo
+  }
+}
+}  // namespace
+
+TEST_CASE("MP3 without a Xing header, constant bitrate: frames by arithmetic, confirmed through the file", "[probe][paths][audio]") {
+  // 128 kbps at 44.1 kHz: 417.96 bytes a frame on average (417 and 418).
   bytes d;
-  d.reserve((1u << 18) * 72 + 1000 * 73);
-  frames(d, 1u << 18, 72, {0xff, 0xe3, 0x18, 0xc0});
-  frames(d, 1000, 73, {0xff, 0xe3, 0x1a, 0xc0});
-  const probe_result r = mem(d);
+  cbr_frames(d, 10000, 128, 44100);
+  {
+    const probe_result r = mem(d);
+    INFO(summary(r));
+    REQUIRE(r.ok());
+    CHECK(r.audio()->length_source == mp3_length_source::cbr);
+    CHECK(r.audio()->mp3_frames == 10000);
+    CHECK(r.audio()->duration == Approx(10000 * 1152 / 44100.0));
+    CHECK(summary(probe_windowed(d)) == summary(r));
+    std::size_t calls = 0;
+    probe_windowed(d, &calls);
+    CHECK(calls <= 10);  // not a walk of the 4 MB
+  }
+  SECTION("between an ID3v2 tag, and APEv2 and ID3v1 tags at the end") {
+    bytes t = {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 20};
+    t.resize(30, 0);
+    t.insert(t.end(), d.begin(), d.end());
+    bytes ape(32, 0);  // an APEv2 footer: "APETAGEX", version, size 32 (the footer alone), items 0, flags 0
+    std::copy_n("APETAGEX", 8, ape.begin());
+    ape[8] = 0xd0, ape[9] = 0x07, ape[12] = 32;
+    t.insert(t.end(), ape.begin(), ape.end());
+    bytes v1(128, 0);
+    v1[0] = 'T', v1[1] = 'A', v1[2] = 'G';
+    t.insert(t.end(), v1.begin(), v1.end());
+    const probe_result r = mem(t);
+    INFO(summary(r));
+    REQUIRE(r.ok());
+    CHECK(r.audio()->length_source == mp3_length_source::cbr);
+    CHECK(r.audio()->mp3_frames == 10000);
+  }
+  SECTION("a last frame cut short or junk after the last frame: estimated, the whole frames counted") {
+    bytes cut(d.begin(), d.end() - 100);
+    const probe_result c = mem(cut);
+    REQUIRE(c.ok());
+    CHECK(c.audio()->length_source == mp3_length_source::estimate);
+    CHECK(c.audio()->mp3_frames == 9999);
+    bytes junk = d;
+    junk.resize(junk.size() + 300, 0x55);  // less than a frame
+    const probe_result j = mem(junk);
+    REQUIRE(j.ok());
+    CHECK(j.audio()->length_source == mp3_length_source::estimate);
+    CHECK(j.audio()->mp3_frames == 10000);
+  }
+  SECTION("48 kHz: 384 bytes a frame exactly, no padding") {
+    bytes e;
+    cbr_frames(e, 5000, 128, 48000);
+    REQUIRE(e.size() == 5000u * 384);
+    const probe_result r = mem(e);
+    REQUIRE(r.ok());
+    CHECK(r.audio()->length_source == mp3_length_source::cbr);
+    CHECK(r.audio()->mp3_frames == 5000);
+  }
+  SECTION("a VBR file that starts at one bitrate is refuted at the checkpoints and walked") {
+    // 100 frames at 32 kbps (a silent start: 96 bytes at 48 kHz), then 3000 alternating 128 and 160
+    // kbps (384 and 480 bytes): 3100 frames, fewer than the walk's bound, counted exactly.
+    bytes v;
+    cbr_frames(v, 100, 32, 48000);
+    for (int i = 0; i < 1500; ++i) cbr_frames(v, 1, 128, 48000), cbr_frames(v, 1, 160, 48000);
+    const probe_result r = mem(v);
+    INFO(summary(r));
+    REQUIRE(r.ok());
+    CHECK(r.audio()->length_source == mp3_length_source::scan);
+    CHECK(r.audio()->mp3_frames == 3100);
+    CHECK(r.audio()->bitrate_kbps == 32);
+  }
+}
+
+TEST_CASE("MP3 without a Xing header, variable bitrate: walked up to the bound, the rest estimated", "[probe][paths][audio]") {
+  // 6000 frames alternating 128 and 160 kbps at 48 kHz (384 and 480 bytes). The bound (docs/probe.md)
+  // is 4096 frames: 2048 pairs walked, 864 bytes a pair; the 952 pairs left are 952 x 864 bytes,
+  // estimated at the walked average as 1904 frames: 6000.
+  bytes v;
+  for (int i = 0; i < 3000; ++i) cbr_frames(v, 1, 128, 48000), cbr_frames(v, 1, 160, 48000);
+  const probe_result r = mem(v);
   INFO(summary(r));
   REQUIRE(r.ok());
-  const audio_probe* a = r.audio();
-  CHECK(a->length_source == mp3_length_source::estimate);
-  CHECK(a->mpeg_version == 25);
-  CHECK(a->sample_rate == 8000);
-  CHECK(a->mp3_frames == (1u << 18) + 1013);
-  CHECK(a->duration == Approx(((1u << 18) + 1013) * 576.0 / 8000));
-  // One frame fewer than the bound (and nothing after): walked to the end, exact.
-  bytes exact;
-  frames(exact, (1u << 18) - 1, 72, {0xff, 0xe3, 0x18, 0xc0});
-  const probe_result e = mem(exact);
+  CHECK(r.audio()->length_source == mp3_length_source::estimate);
+  CHECK(r.audio()->mp3_frames == 6000);
+  CHECK(r.audio()->duration == Approx(6000 * 1152 / 48000.0));
+  // 4095 frames (one fewer than the bound) are walked to the end: exact.
+  bytes w(v.begin(), v.begin() + 2047 * 864 + 384);
+  const probe_result e = mem(w);
   REQUIRE(e.ok());
   CHECK(e.audio()->length_source == mp3_length_source::scan);
-  CHECK(e.audio()->mp3_frames == (1u << 18) - 1);
+  CHECK(e.audio()->mp3_frames == 4095);
+}
+
+TEST_CASE("MP3: a free-format stream is unsupported, with or without an ID3v2 tag", "[probe][paths][audio]") {
+  // Bitrate index 0 (free format): no frame size in the header. MPEG-1 layer III, 44.1 kHz, stereo,
+  // frames of 600 bytes.
+  bytes f;
+  for (int i = 0; i < 10; ++i) {
+    const std::size_t at = f.size();
+    f.resize(at + 600, 0);
+    f[at] = 0xff, f[at + 1] = 0xfb, f[at + 2] = 0x00, f[at + 3] = 0x00;
+  }
+  bytes tagged = {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 10};
+  tagged.resize(20, 0);
+  tagged.insert(tagged.end(), f.begin(), f.end());
+  for (const bytes& d : {f, tagged}) {
+    const probe_result r = mem(d);
+    INFO(summary(r));
+    CHECK(is_error(r, probe_errc::unsupported));
+    CHECK(says(r, "free-format bitrate"));
+    CHECK(summary(probe_windowed(d)) == summary(r));
+    CHECK(summary(probe(std::span<const std::uint8_t>(d), probe_options{media_kind::audio})) == summary(r));
+  }
+  // One such header without a second one is not an MP3 at all.
+  bytes one = f;
+  one.resize(600);
+  CHECK(is_error(mem(one), probe_errc::unrecognized_format));
+}
+
+TEST_CASE("the video track's mdhd: a timescale of 0, or none, is malformed", "[probe][paths][bmff]") {
+  const probe_result zero = mem(movie({mvhd_box(1000, 2000), trak_box(tkhd_box(1), 0, 25600, "vide", video_stbl({{50, 512}}))}));
+  CHECK(is_error(zero, probe_errc::malformed));
+  CHECK(says(zero, "timescale of 0"));
+  // No mdhd at all: mdia with hdlr and minf only.
+  const bytes mdia = box_of("mdia", cat({hdlr_box("vide"), box_of("minf", box_of("stbl", video_stbl({{50, 512}})))}));
+  const probe_result none = mem(movie({mvhd_box(1000, 2000), box_of("trak", cat({tkhd_box(1), mdia}))}));
+  CHECK(is_error(none, probe_errc::malformed));
+  CHECK(says(none, "no media header"));
+}
+
+TEST_CASE("fragments past the table bound: the duration comes from mehd, or the file is unsupported", "[probe][paths][bmff][fragmented]") {
+  // One fragment with 2^20 + 10 per-sample durations of 512 ticks at 12800 Hz for the video track:
+  // the bound (2^20 entries a track) stops the sum before its end.
+  const std::uint32_t n = (1u << 20) + 10;
+  const bytes big = moof_box(1, 1, n, std::vector<std::uint32_t>(n, 512));
+  const probe_result r = mem(fragmented(trex_box(1, 512), {big}));
+  INFO(summary(r));
+  CHECK(is_error(r, probe_errc::unsupported));
+  CHECK(says(r, "work bound"));
+  // With mehd (the movie's length in the movie timescale, 1000): that length, the rate estimated.
+  const std::uint32_t seconds = n * 512u / 12800u;  // 41943 s (n x 512 / 12800 = 41943.44)
+  const probe_result m = mem(fragmented(cat({full_box("mehd", 0, words({seconds * 1000})), trex_box(1, 512)}), {big}));
+  INFO(summary(m));
+  REQUIRE(m.ok());
+  CHECK(m.video()->duration == Approx(seconds));
+  CHECK(m.video()->fps == Approx(25.0));
+  CHECK(m.video()->fps_estimated);
+}
+
+TEST_CASE("the table bound is per track: a long audio table does not cut the video's", "[probe][paths][bmff][fragmented]") {
+  {
+    // An audio track (id 2, 1 MHz) with 2^20 - 5 per-sample durations of 1 tick (1.05 s), and the
+    // video's 50 samples of 512 ticks (2 s): both are summed whole.
+    const bytes vtrak = trak_box(tkhd_box(1), 12800, 0, "vide", cat({stsd_box({visual_entry(320, 240)}), stts_box({})}));
+    const bytes atrak = trak_box(tkhd_box(2), 1000000, 0, "soun", cat({stsd_box({short_entry(16, "mp4a")}), stts_box({})}));
+    const std::uint32_t an = (1u << 20) - 5;
+    bytes d = bmff(box_of("moov", cat({mvhd_box(1000, 0), vtrak, atrak, box_of("mvex", cat({trex_box(1, 512), trex_box(2, 1)}))})), "iso5");
+    const bytes a = moof_box(1, 2, an, std::vector<std::uint32_t>(an, 1));
+    const bytes v = moof_box(2, 1, 50, std::vector<std::uint32_t>(50, 512));
+    d.insert(d.end(), a.begin(), a.end());
+    d.insert(d.end(), v.begin(), v.end());
+    const probe_result both = mem(d);
+    INFO(summary(both));
+    REQUIRE(both.ok());
+    CHECK(both.video()->frames == 50);
+    CHECK(both.video()->duration == Approx(2.0));
+    CHECK(both.video()->fps == Approx(25.0));
+    CHECK_FALSE(both.video()->fps_estimated);
+    CHECK(both.video()->has_audio);
+  }
 }

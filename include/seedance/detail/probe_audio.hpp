@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: MIT
 //
 // Internals of <seedance/probe.hpp>: WAV (RIFF, RF64/BW64, WAVE_FORMAT_EXTENSIBLE) and MP3 (MPEG-1,
-// 2 and 2.5 layer III; ID3v2, ID3v1, APEv2; Xing/Info with the LAME tag, VBRI; frame walk).
+// 2 and 2.5 layer III; ID3v2, ID3v1, APEv2; Xing/Info with the LAME tag, VBRI; CBR frame arithmetic,
+// a bounded frame walk).
 // Include <seedance/probe.hpp>, not this header.
 #ifndef SEEDANCE_DETAIL_PROBE_AUDIO_HPP
 #define SEEDANCE_DETAIL_PROBE_AUDIO_HPP
+
+#include <cmath>
 
 #include "probe_core.hpp"
 
@@ -73,7 +76,14 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_wa
       }
       std::uint64_t size = len;
       const std::uint64_t have = end - off - 8;
-      if (len == 0xffffffffu) size = ds64 ? ds64_data : have;  // RF64, or a stream written without sizes
+      if (len == 0xffffffffu || (len == 0 && ds64)) {
+        size = ds64 ? ds64_data : have;  // RF64, or a stream written without sizes
+      } else if (len == 0) {
+        // An unfinished recording (the writer stopped before it wrote the size): to the end of the
+        // file, as ffmpeg reads it.
+        size = have;
+        a.incomplete = have != 0;
+      }
       if (size > have) {
         a.incomplete = true;
         size = have;
@@ -167,10 +177,104 @@ inline bool mpa_frame_at(context& cx, std::uint64_t off, std::uint64_t end, mpa_
   return q && parse_mpa(be32(q), n) && same_stream(h, n);
 }
 
+/// A header that is valid but for its bitrate index, 0: free format (the frame size is in no header).
+inline bool free_format_header(std::uint32_t h) noexcept {
+  if ((h >> 21) != 0x7ff) return false;
+  const std::uint32_t vb = (h >> 19) & 3, lb = (h >> 17) & 3, bi = (h >> 12) & 15, si = (h >> 10) & 3;
+  return vb != 1 && lb != 0 && bi == 0 && si != 3 && (h & 3) != 2;
+}
+
+/// A free-format frame at `off`: such a header, and the same header again (its padding and private
+/// bits aside) within max_free_format_frame bytes, where the next frame would start.
+inline bool free_format_at(context& cx, std::uint64_t off, std::uint64_t end) {
+  if (off > end || end - off < 12) return false;
+  const std::uint64_t span = std::min<std::uint64_t>(end - off, max_free_format_frame);
+  const std::uint8_t* p = cx.in.get(off, static_cast<std::size_t>(span));
+  if (!p || !free_format_header(be32(p))) return false;
+  // Sync, version, layer, CRC flag, bitrate index, sample rate, channel mode: not the padding bit,
+  // nor the private, mode extension, copyright, original and emphasis bits.
+  constexpr std::uint32_t mask = 0xfffffcc0u;
+  const std::uint32_t want = be32(p) & mask;
+  for (std::size_t i = 8; i + 4 <= span; ++i)
+    if ((be32(p + i) & mask) == want) return true;
+  return false;
+}
+
 inline bool looks_mp3(context& cx, const std::uint8_t* h, std::size_t n) {
   if (n >= 3 && h[0] == 'I' && h[1] == 'D' && h[2] == '3') return true;
   mpa_header m;
-  return n >= 4 && mpa_frame_at(cx, 0, cx.in.size(), m);
+  return n >= 4 && (mpa_frame_at(cx, 0, cx.in.size(), m) || free_format_at(cx, 0, cx.in.size()));
+}
+
+/// floor(k x num / den) without overflow (num < 2^26, den < 2^16, so b x num < 2^42).
+constexpr std::uint64_t mul_div_floor(std::uint64_t k, std::uint64_t num, std::uint64_t den) noexcept {
+  return sat_add(sat_mul(k / den, num), (k % den) * num / den);
+}
+
+/// What a walk over MPEG audio frame headers found.
+struct mp3_walk {
+  std::uint64_t frames = 0;
+  std::uint64_t pos = 0;        // where it stopped
+  bool constant = true;         // one bitrate and one channel layout throughout
+  mpa_header first{};           // the first frame walked
+};
+
+/// Walks up to `limit` frames of the stream of `h` from `w.pos` on, adding to `w`.
+inline void walk_mp3(context& cx, mp3_walk& w, std::uint64_t end, const mpa_header& h, std::uint64_t limit) {
+  mpa_header f;
+  while (w.frames < limit && w.pos < end && end - w.pos >= 4) {
+    const std::uint8_t* p = cx.in.get(w.pos, 4);
+    if (!p || !parse_mpa(be32(p), f) || !same_stream(f, h) || f.frame_size < 4 || f.frame_size > end - w.pos) break;
+    if (w.frames == 0) w.first = f;
+    else if (f.bitrate_kbps != w.first.bitrate_kbps || f.mono != w.first.mono) w.constant = false;
+    ++w.frames;
+    w.pos += f.frame_size;
+  }
+}
+
+/// A frame of the constant-bitrate stream of `ref` within one byte of `at` (the arithmetic's place
+/// for it: padding bits make each frame's start vary by one byte around the exact average). With
+/// `last`, that frame must end exactly at `end`; otherwise the frame after it must follow.
+inline bool cbr_frame_near(context& cx, std::uint64_t at, std::uint64_t start, std::uint64_t end, const mpa_header& ref, bool last) {
+  for (const int delta : {0, 1, -1}) {
+    if ((delta < 0 && at <= start) || at >= end) continue;
+    const std::uint64_t c = delta < 0 ? at - 1 : at + static_cast<std::uint64_t>(delta);
+    if (c >= end) continue;
+    mpa_header f;
+    if (last) {
+      const std::uint8_t* p = end - c >= 4 ? cx.in.get(c, 4) : nullptr;
+      if (p && parse_mpa(be32(p), f) && same_stream(f, ref) && f.frame_size == end - c && f.bitrate_kbps == ref.bitrate_kbps) return true;
+    } else if (mpa_frame_at(cx, c, end, f) && f.bitrate_kbps == ref.bitrate_kbps && f.mono == ref.mono) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The frame count of a constant-bitrate stream of `ref` frames in [start, end), by arithmetic: the
+/// average frame size is num / den bytes exactly (samples / 8 x 1000 x kbps / rate: 417.96 at 128 kbps
+/// and 44.1 kHz, the padding bit adding the byte that keeps each frame's start within one byte of
+/// k x num / den). Frames of that bitrate must be where the arithmetic puts frames n/4, n/2 and 3n/4
+/// (a VBR file that merely starts at one bitrate is refuted there), else 0 is returned. `exact` is
+/// set when the bytes are a whole number of frames (within one byte) and the last one ends the audio.
+inline std::uint64_t cbr_frames(context& cx, std::uint64_t start, std::uint64_t end, const mpa_header& ref, bool& exact) {
+  exact = false;
+  const std::uint64_t num = std::uint64_t{ref.samples} / 8 * 1000 * ref.bitrate_kbps, den = ref.sample_rate;
+  if (num == 0 || den == 0 || end <= start) return 0;
+  const std::uint64_t bytes = end - start, q = bytes / num, rem = bytes % num;
+  const std::uint64_t t = (rem * den + num / 2) / num;  // rem x den < 2^42
+  const std::uint64_t n = sat_add(sat_mul(q, den), t);  // round(bytes x den / num)
+  if (n < 2) return 0;
+  for (const std::uint64_t k : {n / 4, n / 2, n - n / 4}) {
+    if (k == 0 || k >= n - 1) continue;
+    if (!cbr_frame_near(cx, start + mul_div_floor(k, num, den), start, end, ref, false)) return 0;
+  }
+  const std::uint64_t dev = rem * den >= t * num ? rem * den - t * num : t * num - rem * den;  // |bytes - n x avg| x den
+  if (dev <= den && cbr_frame_near(cx, start + mul_div_floor(n - 1, num, den), start, end, ref, true)) {
+    exact = true;
+    return n;
+  }
+  return sat_add(sat_mul(q, den), rem * den / num);  // the whole frames the bytes hold at the average size
 }
 
 inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_mp3(context& cx) {
@@ -191,11 +295,21 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_mp
   mpa_header h;
   std::uint64_t first = start;
   bool found = false;
+  int free_checks = 0;
   for (std::uint64_t i = 0; i < max_mp3_sync_search && start + i < end; ++i) {
     if (mpa_frame_at(cx, start + i, end, h)) {
       first = start + i;
       found = true;
       break;
+    }
+    const std::uint8_t* p = end - (start + i) >= 4 ? cx.in.get(start + i, 4) : nullptr;
+    if (p && free_format_header(be32(p)) && free_checks < max_free_format_checks) {
+      ++free_checks;
+      if (free_format_at(cx, start + i, end)) {
+        cx.fail(probe_errc::unsupported, "MP3: a free-format bitrate (bitrate index 0: the frame size is in no header) at offset " +
+                                             std::to_string(start + i) + ", which the probe does not read");
+        return probe_error{};
+      }
     }
   }
   if (cx.in.io_failed()) return cx.fail(probe_errc::io_error, ""), probe_error{};
@@ -250,24 +364,33 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_mp
       }
     }
   }
-  if (frames == 0) {  // walk the frames
-    std::uint64_t pos = first + (tag_frame ? h.frame_size : 0);
-    const std::uint64_t walk_start = pos;
-    std::uint32_t n = 0;
-    mpa_header f;
-    while (n < max_mp3_frames && pos < end && end - pos >= 4) {
-      const std::uint8_t* p = cx.in.get(pos, 4);
-      if (!p || !parse_mpa(be32(p), f) || !same_stream(f, h) || f.frame_size < 4 || f.frame_size > end - pos) break;
-      ++n;
-      pos += f.frame_size;
+  if (frames == 0) {  // no frame count in a header: the first frames, then arithmetic (CBR) or a walk
+    const std::uint64_t walk_start = first + (tag_frame ? h.frame_size : 0);
+    mp3_walk w;
+    w.pos = walk_start;
+    walk_mp3(cx, w, end, h, mp3_cbr_head_frames);
+    const bool at_end = !(w.pos < end && end - w.pos >= 4);
+    bool done = false;
+    if (w.frames == mp3_cbr_head_frames && w.constant && !at_end) {
+      bool exact = false;
+      if (const std::uint64_t n = cbr_frames(cx, walk_start, end, w.first, exact); n != 0) {
+        frames = n;
+        a.length_source = exact ? mp3_length_source::cbr : mp3_length_source::estimate;
+        done = true;
+      }
+    }
+    if (!done) {
+      walk_mp3(cx, w, end, h, max_mp3_frames);
+      frames = w.frames;
+      a.length_source = mp3_length_source::scan;
+      if (w.frames == max_mp3_frames && w.pos < end && end - w.pos >= 4) {
+        // The rest at the average size of the frames walked.
+        frames += static_cast<std::uint64_t>(std::llround(static_cast<double>(end - w.pos) * static_cast<double>(w.frames) /
+                                                          static_cast<double>(w.pos - walk_start)));
+        a.length_source = mp3_length_source::estimate;
+      }
     }
     if (cx.in.io_failed()) return cx.fail(probe_errc::io_error, ""), probe_error{};
-    frames = n;
-    a.length_source = mp3_length_source::scan;
-    if (n == max_mp3_frames && pos < end && end - pos >= 4) {
-      frames += (end - pos) / ((pos - walk_start) / n);
-      a.length_source = mp3_length_source::estimate;
-    }
     if (frames == 0) {
       cx.fail(probe_errc::malformed, "MP3: no complete audio frame");
       return probe_error{};

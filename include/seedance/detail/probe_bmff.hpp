@@ -70,14 +70,17 @@ struct track_facts {
   std::uint32_t handler = 0;
   std::uint32_t timescale = 0;
   std::uint64_t mdhd_duration = 0;
+  bool has_mdhd = false;
   bool has_elst = false;
+  bool elst_capped = false;         // the edit list is longer than the track's table bound: its sum is partial
   std::uint64_t elst_duration = 0;  // movie timescale
   std::int32_t a = 0x10000, b = 0, c = 0, d = 0x10000;  // tkhd matrix, 16.16
   std::uint32_t width = 0, height = 0;                    // the first sample entry's (video tracks only)
   std::uint64_t samples = 0, sample_time = 0;             // stts + trun
   std::uint64_t stsz_count = 0;
   bool has_stsz = false;
-  bool capped = false;
+  std::uint64_t entries = 0;  // table entries summed for this track (stts, trun, elst)
+  bool capped = false;        // stts or trun entries past the bound: samples and sample_time are partial
   // stsd: read for a 'vide' track only; its problems are reported if it is THE video track.
   enum class stsd_issue : std::uint8_t { missing, ok, no_entry, entry_overruns, entry_too_short, zero_size };
   stsd_issue stsd = stsd_issue::missing;
@@ -110,6 +113,15 @@ struct bmff_state {
     for (std::size_t i = 0; i < ntrex; ++i)
       if (trex[i].track_id == id) return trex[i].duration;
     return 0;
+  }
+
+  /// Counts one table entry of `tr`: false once the track's bound (or the file's) is reached, the
+  /// entry is then not read and the caller marks the sum it was adding to as partial.
+  bool count_entry(track_facts& tr) noexcept {
+    if (tr.entries >= max_table_entries || cx.table_entries >= max_file_table_entries) return false;
+    ++tr.entries;
+    ++cx.table_entries;
+    return true;
   }
 
   track_facts* find_track(std::uint32_t id) noexcept {
@@ -237,7 +249,7 @@ struct bmff_state {
     tr.has_elst = true;
     tr.elst_duration = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
-      if (++cx.table_entries > max_table_entries) return tr.capped = true;
+      if (!count_entry(tr)) return tr.elst_capped = true;
       const std::uint8_t* q = cx.need(b + 8 + i * size, static_cast<std::size_t>(size), "elst entry");
       if (!q) return false;
       tr.elst_duration = sat_add(tr.elst_duration, v1 ? be64(q) : be32(q));
@@ -251,6 +263,7 @@ struct bmff_state {
         if (!p) return false;
         const bool v1 = p[0] == 1;
         if (!(p = payload(pb, pe, v1 ? 32 : 20, "mdhd"))) return false;
+        tr.has_mdhd = true;
         tr.timescale = be32(p + (v1 ? 20 : 12));
         tr.mdhd_duration = v1 ? be64(p + 24) : be32(p + 16);
         if (tr.mdhd_duration == (v1 ? ~std::uint64_t{0} : 0xffffffffu)) tr.mdhd_duration = 0;
@@ -311,7 +324,7 @@ struct bmff_state {
           return cx.fail(probe_errc::malformed, "stts claims " + std::to_string(n) + " entries; its box holds " +
                                                     std::to_string((pe - pb - 8) / 8));
         for (std::uint64_t i = 0; i < n; ++i) {
-          if (++cx.table_entries > max_table_entries) return tr.capped = true;
+          if (!count_entry(tr)) return tr.capped = true;
           const std::uint8_t* q = cx.need(pb + 8 + 8 * i, 8, "stts entry");
           if (!q) return false;
           add_samples(tr, be32(q), be32(q + 4));
@@ -371,7 +384,7 @@ struct bmff_state {
           return true;
         }
         for (std::uint64_t i = 0; i < n; ++i) {
-          if (++cx.table_entries > max_table_entries) return tr->capped = true;
+          if (!count_entry(*tr)) return tr->capped = true;
           const std::uint8_t* q = cx.need(pb + head + i * each, 4, "trun entry");
           if (!q) return false;
           add_samples(*tr, 1, be32(q));
@@ -455,24 +468,44 @@ struct bmff_state {
     v.format = mov_brand ? media_format::mov : media_format::mp4;
     track_facts* vt = nullptr;
     double longest = 0;
+    const track_facts* partial = nullptr;  // a track whose length would come from sums cut at the bound
     for (std::size_t i = 0; i < ntracks; ++i) {
       track_facts& tr = tracks[i];
       if (tr.handler == fourcc("soun")) v.has_audio = true;
-      if (!vt && tr.handler == fourcc("vide") && tr.timescale != 0) vt = &tr;
-      if (tr.timescale != 0) longest = std::max(longest, track_seconds(tr));
+      if (!vt && tr.handler == fourcc("vide")) vt = &tr;
+      if (tr.timescale == 0) continue;
+      bool known = true;
+      longest = std::max(longest, track_seconds(tr, known));
+      if (!known && !partial) partial = &tr;
     }
     if (!vt) {
       cx.fail(probe_errc::unsupported, "no video track (no trak whose mdia/hdlr is 'vide')");
       return probe_error{};
     }
+    if (vt->timescale == 0) {
+      cx.fail(probe_errc::malformed, vt->has_mdhd ? "the video track's media header (mdhd) gives a timescale of 0"
+                                                  : "the video track has no media header (mdhd): no timescale");
+      return probe_error{};
+    }
     if (!video_sample_entry(*vt)) return probe_error{};
-    if (v.fragmented && longest == 0 && mehd_duration != 0 && movie_timescale != 0)
-      v.duration = static_cast<double>(mehd_duration) / movie_timescale;  // fragments without durations
-    else if (v.fragmented || !mvhd_known || movie_timescale == 0 || mvhd_duration == 0)
-      v.duration = longest;
-    else
+    const bool mehd_known = v.fragmented && mehd_duration != 0 && movie_timescale != 0;
+    const bool mvhd_usable = !v.fragmented && mvhd_known && movie_timescale != 0 && mvhd_duration != 0;
+    if (mehd_known && (longest == 0 || partial)) {
+      v.duration = static_cast<double>(mehd_duration) / movie_timescale;  // fragments without durations, or past the bound
+    } else if (mvhd_usable) {
       v.duration = static_cast<double>(mvhd_duration) / movie_timescale;
-    v.track_duration = static_cast<double>(v.fragmented || vt->mdhd_duration == 0 ? vt->sample_time : vt->mdhd_duration) / vt->timescale;
+    } else if (partial) {
+      cx.fail(probe_errc::unsupported, "track " + std::to_string(partial->id) + " has more than " + std::to_string(max_table_entries) +
+                                           " sample table entries (the work bound) and no " + (v.fragmented ? "mehd" : "mvhd or mdhd") +
+                                           " gives the movie's duration");
+      return probe_error{};
+    } else {
+      v.duration = longest;
+    }
+    if (v.fragmented && vt->capped)
+      v.track_duration = v.duration;  // the movie's (mehd): the track's own sum stopped at the bound
+    else
+      v.track_duration = static_cast<double>(v.fragmented || vt->mdhd_duration == 0 ? vt->sample_time : vt->mdhd_duration) / vt->timescale;
     v.timescale = vt->timescale;
     v.width = vt->width;
     v.height = vt->height;
@@ -534,11 +567,18 @@ struct bmff_state {
   }
 
   /// A track's presented length: its edit list (movie timescale), else mdhd; fragments: the samples.
-  [[nodiscard]] double track_seconds(const track_facts& tr) const noexcept {
-    if (v.fragmented) return static_cast<double>(tr.sample_time) / tr.timescale;
-    if (tr.has_elst && movie_timescale != 0 && tr.elst_duration != 0)
+  /// `known` is cleared when that length would come from sums cut at the table bound (an edit list
+  /// cut there is not used: mdhd's duration is).
+  [[nodiscard]] double track_seconds(const track_facts& tr, bool& known) const noexcept {
+    if (v.fragmented) {
+      known = !tr.capped;
+      return static_cast<double>(tr.sample_time) / tr.timescale;
+    }
+    if (tr.has_elst && !tr.elst_capped && movie_timescale != 0 && tr.elst_duration != 0)
       return static_cast<double>(tr.elst_duration) / movie_timescale;
-    return static_cast<double>(tr.mdhd_duration != 0 ? tr.mdhd_duration : tr.sample_time) / tr.timescale;
+    if (tr.mdhd_duration != 0) return static_cast<double>(tr.mdhd_duration) / tr.timescale;
+    known = !tr.capped;
+    return static_cast<double>(tr.sample_time) / tr.timescale;
   }
 
   void set_rotation(const track_facts& tr) noexcept {

@@ -26,12 +26,22 @@ inline constexpr std::size_t window_size = 16 * 1024;
 /// file, all levels. (ISO BMFF nesting needs no bound of its own: only the boxes of a fixed grammar
 /// are entered, at most 5 levels deep, moov > trak > mdia > minf > stbl; see probe_bmff.hpp.)
 inline constexpr std::uint32_t max_boxes = 100'000;
-/// Table entries (stts, trun, elst) summed in one file; beyond, the frame rate is estimated.
+/// Table entries (stts, trun, elst) summed for one track; beyond, that track's sums are partial
+/// (the frame rate is estimated; a duration that would come from them is not reported as exact).
 inline constexpr std::uint64_t max_table_entries = 1u << 20;
-/// MP3 frames walked when there is no Xing/VBRI header; beyond, the rest is estimated.
-inline constexpr std::uint32_t max_mp3_frames = 1u << 18;
+/// Table entries summed in one file, all tracks together.
+inline constexpr std::uint64_t max_file_table_entries = 1u << 22;
+/// MP3 frames walked when there is no Xing/VBRI header and the bitrate varies (VBR); beyond, the
+/// rest is estimated. 4,096 frames: 107 s at 44.1 kHz, 98 s at 48 kHz, 295 s at 8 kHz (MPEG-2.5),
+/// far past the rules' 15 s, and at most 0.5 ms of reading from a warm cache.
+inline constexpr std::uint32_t max_mp3_frames = 1u << 12;
+/// MP3 frames walked before the CBR arithmetic is tried (all of one bitrate: constant bitrate).
+inline constexpr std::uint32_t mp3_cbr_head_frames = 32;
 /// Bytes searched for the first MP3 frame after the ID3v2 tags.
 inline constexpr std::uint64_t max_mp3_sync_search = 64 * 1024;
+/// Bytes searched for the next header of a free-format MP3 frame, and free-format candidates checked.
+inline constexpr std::uint64_t max_free_format_frame = 8 * 1024;
+inline constexpr int max_free_format_checks = 16;
 /// Tracks of an MP4/MOV whose facts are kept (later tracks are ignored).
 inline constexpr std::size_t max_tracks = 16;
 /// EXIF IFD0 entries looked at.
