@@ -223,23 +223,36 @@ class decimal {
                    detail::magnitude64(b.num_));
   }
 
-  /// Exact decimal text when the value has a finite decimal expansion ("12.18", "-0.5", "3");
-  /// otherwise the exact fraction ("1/3"). Never rounds.
+  /// Exact decimal text: every digit of the expansion when the value has a finite one ("12.18",
+  /// "-0.5", "3"; 1/2^20 is "0.00000095367431640625": up to 62 places, as many as a denominator
+  /// below 2^63 can need); otherwise the exact fraction ("1/3"). Never rounds.
   [[nodiscard]] std::string to_string() const {
+    if (den_ == 1) return u128_text(detail::magnitude(num_), num_ < 0);
     // Finite expansion <=> the denominator has no prime factor but 2 and 5.
     std::int64_t d = den_;
-    int twos = 0, fives = 0;
-    while (d % 2 == 0) {
-      d /= 2;
-      ++twos;
-    }
+    const int twos = std::countr_zero(static_cast<std::uint64_t>(d));
+    d >>= twos;
+    int fives = 0;
     while (d % 5 == 0) {
       d /= 5;
       ++fives;
     }
     if (d != 1) return std::to_string(num_) + "/" + std::to_string(den_);
     const int places = twos > fives ? twos : fives;
-    return to_fixed(places);
+    if (places <= 18) return to_fixed(places);  // exact: 10^places is a multiple of the denominator
+    // More places than to_fixed's 128-bit scaling holds: long division, one digit at a time (the
+    // remainder stays below the denominator, so 10 x remainder < 2^67 fits in 128 bits). The
+    // expansion ends after exactly `places` digits.
+    const std::uint64_t m = detail::magnitude64(num_), den = static_cast<std::uint64_t>(den_);
+    std::string out = u128_text(m / den, num_ < 0);
+    out += '.';
+    detail::u128 r = m % den;
+    for (int k = 0; k < places; ++k) {
+      r *= 10;
+      out += static_cast<char>('0' + static_cast<int>(r / den));
+      r %= den;
+    }
+    return out;
   }
 
   /// Decimal text rounded half away from zero to `places` digits after the point (0..18), with
@@ -312,18 +325,22 @@ class decimal {
     return from_reduced(a_negative != b_negative, static_cast<std::uint64_t>(n), static_cast<std::uint64_t>(d));
   }
 
-  static std::string u128_text(detail::u128 v) {
+  // The digits of `v`, after a '-' when `negative`.
+  static std::string u128_text(detail::u128 v, bool negative = false) {
     char buf[48];
+    buf[0] = '-';
+    char* const first = buf + 1;
     if (v <= ~std::uint64_t{0}) {  // 64-bit division: no call into the 128-bit runtime per digit
-      const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<std::uint64_t>(v));
-      return std::string(buf, r.ptr);
+      const auto r = std::to_chars(first, buf + sizeof buf, static_cast<std::uint64_t>(v));
+      return std::string(negative ? buf : first, r.ptr);
     }
-    int i = 48;
-    while (v != 0 && i > 0) {
-      buf[--i] = static_cast<char>('0' + static_cast<int>(v % 10));
+    char* i = buf + sizeof buf;
+    while (v != 0 && i > first) {
+      *--i = static_cast<char>('0' + static_cast<int>(v % 10));
       v /= 10;
     }
-    return std::string(buf + i, buf + 48);
+    if (negative) *--i = '-';
+    return std::string(i, buf + sizeof buf);
   }
 
   std::int64_t num_ = 0;

@@ -15,6 +15,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -157,12 +158,39 @@ struct priced_request {
   bool web_search = false;
 };
 
-/// Appends `v` in decimal.
-inline void append_integer(std::string& s, long long v) {
-  std::array<char, 24> buf{};
-  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-  s.append(buf.data(), r.ptr);
-}
+/// An assumption's text, written into a buffer on the stack and made a string in one allocation
+/// (a text longer than the buffer goes on in a string: nothing is cut).
+class text_builder {
+ public:
+  text_builder& operator<<(std::string_view s) {
+    if (spill_.empty() && s.size() <= sizeof buf_ - size_) {
+      if (!s.empty()) std::memcpy(buf_ + size_, s.data(), s.size());
+      size_ += s.size();
+    } else {
+      if (spill_.empty()) spill_.assign(buf_, size_);
+      spill_ += s;
+    }
+    return *this;
+  }
+  text_builder& operator<<(long long v) {
+    std::array<char, 24> b{};
+    const auto r = std::to_chars(b.data(), b.data() + b.size(), v);
+    return *this << std::string_view(b.data(), static_cast<std::size_t>(r.ptr - b.data()));
+  }
+  text_builder& operator<<(std::size_t v) { return *this << static_cast<long long>(v); }
+  text_builder& operator<<(int v) { return *this << static_cast<long long>(v); }
+  /// As decimal::to_string (an integer without a temporary string).
+  text_builder& operator<<(const decimal& d) {
+    if (d.is_integer()) return *this << static_cast<long long>(d.numerator());
+    return *this << std::string_view(d.to_string());
+  }
+  [[nodiscard]] std::string str() const { return spill_.empty() ? std::string(buf_, size_) : spill_; }
+
+ private:
+  char buf_[480];
+  std::size_t size_ = 0;
+  std::string spill_;
+};
 
 /// A double from the caller's media properties as the shortest decimal that reads back as it
 /// (5.1 -> "5.1"), so no binary noise enters the price. Empty for non-finite or out-of-range values.
@@ -216,19 +244,9 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
 
   // duration -> duration_seconds, quality -> quality
   const long long duration = q.duration.value_or(defaults::duration);
-  if (!q.duration) {
-    std::string t = "duration is not set: the API's default of ";
-    append_integer(t, defaults::duration);
-    t += " s is priced";
-    note(std::move(t));
-  }
+  if (!q.duration) note((text_builder{} << "duration is not set: the API's default of " << defaults::duration << " s is priced").str());
   const std::string_view quality = q.quality.value_or(to_string(defaults::quality));
-  if (!q.quality) {
-    std::string t = "quality is not set: the API's default ";
-    t += to_string(defaults::quality);
-    t += " is priced";
-    note(std::move(t));
-  }
+  if (!q.quality) note((text_builder{} << "quality is not set: the API's default " << to_string(defaults::quality) << " is priced").str());
 
   // reference videos -> input_seconds, exact or a range
   const media_rules& video = rules_for(media_kind::video);
@@ -252,6 +270,7 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     }
   }
   decimal input_lo = known, input_hi = known;
+  const decimal total_max{video.total_duration_s};
   if (unknown > 0) {
     const auto n = static_cast<std::int64_t>(unknown);
     const auto lo_sum = add(known, decimal(n * video.duration_s.min));
@@ -262,34 +281,34 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     }
     input_lo = *lo_sum;
     const decimal each_max = *hi_sum;
-    const decimal total_max{video.total_duration_s};
-    input_hi = each_max < total_max ? each_max : total_max;
-    if (input_hi < input_lo) input_hi = input_lo;
-    std::string t;
-    t.reserve(384);
-    t += "the duration of ";
-    append_integer(t, static_cast<long long>(unknown));
-    t += " of the ";
-    append_integer(t, static_cast<long long>(q.videos.size()));
-    t += " reference videos is not known: their total is taken between ";
-    t += input_lo.to_string();
-    t += " s and ";
-    t += input_hi.to_string();
-    t += " s (each video lasts ";
-    append_integer(t, video.duration_s.min);
-    t += " to ";
-    append_integer(t, video.duration_s.max);
-    t += " s, all together at most ";
-    append_integer(t, video.total_duration_s);
-    t += " s; the feed bills at least the output duration), so the price is a range; give the media properties for one figure";
-    note(std::move(t));
+    text_builder t;
+    t << "the duration of " << unknown << " of the " << q.videos.size() << " reference videos is not known: ";
+    if (total_max < input_lo) {
+      // No valid request has these videos (the validator says video_total_duration): the known
+      // ones and the shortest the others can be already exceed the limit. Priced as sent, each
+      // unknown video between the shortest and the longest a video may be; no limit on the total.
+      input_hi = each_max;
+      t << "the known ones last " << known << " s and each of the others at least " << video.duration_s.min << " s, together at least "
+        << input_lo << " s, over the " << video.total_duration_s
+        << " s allowed for all the videos together, so the provider will refuse this request; priced as sent, with each unknown video lasting "
+        << video.duration_s.min << " to " << video.duration_s.max << " s: a total between " << input_lo << " s and " << input_hi << " s";
+    } else {
+      input_hi = each_max < total_max ? each_max : total_max;
+      if (input_hi == input_lo)  // the limits leave one total: the unknown videos are as short as allowed
+        t << "their total can only be " << input_lo << " s (each video lasts at least " << video.duration_s.min << " s, all together at most "
+          << video.total_duration_s << " s), and that is priced";
+      else
+        t << "their total is taken between " << input_lo << " s and " << input_hi << " s (each video lasts " << video.duration_s.min << " to "
+          << video.duration_s.max << " s, all together at most " << video.total_duration_s
+          << " s; the feed bills at least the output duration), so the price is a range; give the media properties for one figure";
+    }
+    note(t.str());
   } else if (!q.videos.empty()) {
-    std::string t;
-    t.reserve(96);
-    t += "the reference videos last ";
-    t += known.to_string();
-    t += " s in all (from the media properties)";
-    note(std::move(t));
+    text_builder t;
+    t << "the reference videos last " << known << " s in all (from the media properties)";
+    if (total_max < known)
+      t << ", over the " << video.total_duration_s << " s allowed for all the videos together: the provider will refuse this request";
+    note(t.str());
   }
 
   std::array<pricing_variable, 4> vars{{
@@ -304,25 +323,31 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     res.error += ": ";
     res.error += why;
   };
+  // The row bound to `vars` once; each end priced on its own, the high end after its one
+  // changed value (input_seconds) is checked again.
+  const std::ptrdiff_t slots = pricing_access::slots_of(table, *row);
+  pricing_access::bound_row bound(table, *row, vars, slots < 0 ? 0 : static_cast<std::size_t>(slots));
   pricing_access::priced lo, hi_storage;
   const pricing_access::priced* hi = &lo;
-  pricing_access::price(table, *row, vars, lo);
+  if (!pricing_access::bind(bound, lo.error)) return cannot_price(lo.error);
+  pricing_access::price(bound, lo);
   if (!lo.ok()) return cannot_price(lo.error);
   if (input_hi != input_lo) {  // a range: the high end too
-    std::array<pricing_variable, 4> hi_vars = vars;
-    hi_vars[2].value = pricing_value::of(input_hi);
-    pricing_access::price(table, *row, hi_vars, hi_storage);
+    vars[2].value = pricing_value::of(input_hi);
+    if (!pricing_access::recheck(bound, 2, hi_storage.error)) return cannot_price(hi_storage.error);
+    pricing_access::price(bound, hi_storage);
     if (!hi_storage.ok()) return cannot_price(hi_storage.error);
     hi = &hi_storage;
+    vars[2].value = pricing_value::of(input_lo);
   }
 
   // content_filter: false -> x 1.1 on the total (an inference: the feed has no such parameter)
   if (q.content_filter == false) {
     e.factor = pricing_defaults::content_filter_off_factor;
-    std::string t = "content_filter is false: the provider's page charges ";
-    t += e.factor.to_string();
-    t += " times the price for it, and the pricing feed has no such parameter, so the factor is applied to the total";
-    note(std::move(t), true);
+    note((text_builder{} << "content_filter is false: the provider's page charges " << e.factor
+                         << " times the price for it, and the pricing feed has no such parameter, so the factor is applied to the total")
+             .str(),
+         true);
   }
 
   // Components; web search (a component reading search_count) is per use.
@@ -345,12 +370,10 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     out.minimum_applied = a.minimum_applied || b.minimum_applied;
     out.per_use = per_use;
     if (out.minimum_applied) {
-      std::string t = c.id;
-      t += ": the minimum charge of ";
-      t += credits_text(c.minimum_uc);
-      t += " applies";
-      if (!(a.minimum_applied && b.minimum_applied)) t += " at the low end of the range";
-      note(std::move(t));
+      text_builder t;
+      t << c.id << ": the minimum charge of " << credits_text(c.minimum_uc) << " applies";
+      if (!(a.minimum_applied && b.minimum_applied)) t << " at the low end of the range";
+      note(t.str());
     }
     has_per_use = has_per_use || per_use;
     e.components.push_back(std::move(out));
@@ -375,10 +398,11 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
 
   if (q.web_search) {
     if (has_per_use) {
-      vars[3].value = pricing_value::of(decimal(1));
-      vars[2].value = pricing_value::of(input_lo);
-      pricing_access::priced& one = hi_storage;  // reused
-      pricing_access::price(table, *row, vars, one);
+      vars[3].value = pricing_value::of(decimal(1));  // vars[2] is input_lo again
+      pricing_access::priced& one = hi_storage;      // reused
+      one.error.clear();
+      if (!pricing_access::recheck(bound, 3, one.error)) return cannot_price(one.error);
+      pricing_access::price(bound, one);
       if (!one.ok()) return cannot_price(one.error);
       for (std::size_t i = 0; i < one.count; ++i) {
         const component_price& p = one[i];
@@ -391,12 +415,9 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
           res.error = "the total overflows";
           return;
         }
-        std::string t = "web_search is on: each search the model actually runs costs ";
-        t += u.price.credits.to_string();
-        t += " credits (";
-        t += u.price.uc.to_string();
-        t += " uc); how many searches it runs is not known before the run, so the estimate has no upper bound";
-        note(std::move(t));
+        note((text_builder{} << "web_search is on: each search the model actually runs costs " << u.price.credits << " credits (" << u.price.uc
+                             << " uc); how many searches it runs is not known before the run, so the estimate has no upper bound")
+                 .str());
         e.per_use.push_back(std::move(u));
       }
       e.open_upper_bound = true;
@@ -472,6 +493,16 @@ inline priced_request read_priced(const request_body& b) {
   return q;
 }
 
+/// A result without an estimate whose reason is an allocation failure (the one exception the
+/// library's code can meet).
+inline void out_of_memory(estimate_result& res) noexcept {
+  res.estimate.reset();
+  try {
+    res.error = "out of memory";
+  } catch (...) {
+  }
+}
+
 inline void no_estimate_from_report(estimate_result& res) {
   res.error = "the request is invalid (" + std::to_string(res.report.errors()) + " error" + (res.report.errors() == 1 ? "" : "s") +
               " in the report): no estimate";
@@ -495,23 +526,24 @@ inline void no_estimate_from_report(estimate_result& res) {
     if (!detail::read_priced(body, q, res.error)) return res;
     detail::estimate_fields(q, table, media, options, res);
   } catch (...) {
-    res.estimate.reset();
-    try {
-      res.error = "out of memory";
-    } catch (...) {
-    }
+    detail::out_of_memory(res);
   }
   return res;
 }
 
-/// As above, on the default table (pricing_data.hpp).
+/// As above, on the default table (pricing_data.hpp; loaded on the first call: an allocation
+/// failure then is the error "out of memory", and the next call tries again).
 [[nodiscard]] inline estimate_result estimate_cost(const nlohmann::json& body, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
+  const pricing_table* table = nullptr;
   try {
-    return estimate_cost(body, default_pricing(), media, options);
+    table = &default_pricing();
   } catch (...) {
-    return {};
+    estimate_result res;
+    detail::out_of_memory(res);
+    return res;
   }
+  return estimate_cost(body, *table, media, options);
 }
 
 /// A request body given as fields.
@@ -528,21 +560,21 @@ inline void no_estimate_from_report(estimate_result& res) {
     }
     detail::estimate_fields(detail::read_priced(body), table, media, options, res);
   } catch (...) {
-    res.estimate.reset();
-    try {
-      res.error = "out of memory";
-    } catch (...) {
-    }
+    detail::out_of_memory(res);
   }
   return res;
 }
 [[nodiscard]] inline estimate_result estimate_cost(const request_body& body, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
+  const pricing_table* table = nullptr;
   try {
-    return estimate_cost(body, default_pricing(), media, options);
+    table = &default_pricing();
   } catch (...) {
-    return {};
+    estimate_result res;
+    detail::out_of_memory(res);
+    return res;
   }
+  return estimate_cost(body, *table, media, options);
 }
 
 /// A typed request.
@@ -574,7 +606,7 @@ template <model_type M, std::size_t I, std::size_t V, std::size_t A>
     res = estimate_cost(j, table, media, o);
     res.report = std::move(keep);
   } catch (...) {
-    res.estimate.reset();
+    detail::out_of_memory(res);
   }
   return res;
 }

@@ -25,6 +25,7 @@
 #include <limits>
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,7 +78,7 @@ struct pricing_value {
   enum class kind : std::uint8_t { number, text, boolean };
   kind type = kind::number;
   decimal number;
-  std::string_view text;  // for text (and for a constant written as text)
+  std::string_view text;  // a text; for a number read from a constant, the constant as written (eq compares a text with it)
   bool boolean = false;
 
   [[nodiscard]] static pricing_value of(decimal d) noexcept { return {kind::number, d, {}, false}; }
@@ -267,9 +268,43 @@ class pricing_table {
   static bool fold(pricing_op op, std::uint32_t k, decimal& acc, const decimal& v) noexcept;
   bool numeric(const node& n, const decimal* a, pricing_value& out, std::string& error) const;
   static bool equals(const pricing_value& a, const pricing_value& b, pricing_value& out, std::string& error);
+  /// eq's comparison: empty when the two kinds do not compare.
+  static std::optional<bool> equal_values(const pricing_value& a, const pricing_value& b) noexcept;
   bool lookup(const node& n, const pricing_value& k, pricing_value& out, std::string& error) const;
-  /// Rounds and charges a component of quantity `q` (a number): false with `error` as price() says it.
-  static bool charge(const pricing_component& c, const pricing_value& q, component_price& cp, std::int64_t& total, std::string& error);
+
+  // The fast path of price() for a row of this table (values bound to slots): numbers and truth
+  // values evaluated in place (a 16-byte decimal, not a 48-byte pricing_value), with no message
+  // built. It gives up (false) on anything but a plain success -- an error, a type mismatch, a
+  // case it does not handle (a lookup by a number key, eq beyond two leaves) -- and the caller then
+  // evaluates the tree with eval(), which finds the same value, or the error and its message: both
+  // apply the same operations in the same order.
+  bool fast_number(const pricing_model& m, std::uint32_t i, const slot_values& values, decimal& out) const noexcept;
+  bool fast_truth(const pricing_model& m, std::uint32_t i, const slot_values& values, bool& out) const noexcept;
+  /// fast_number() with constants and bound numbers read without the call (half the nodes are leaves).
+  bool fast_arg(const pricing_model& m, std::uint32_t i, const slot_values& values, decimal& out) const noexcept {
+    const node& n = nodes_[i];
+    if (n.op == pricing_op::constant) {
+      out = n.number;
+      return n.is_number;
+    }
+    if (n.op == pricing_op::variable && n.slot < values.row->slots.size()) {
+      if (const pricing_value* v = values.bound[n.slot]) {
+        out = v->number;
+        return v->type == pricing_value::kind::number;
+      }
+    }
+    return fast_number(m, i, values, out);
+  }
+  /// The value of a leaf (a variable or a constant), as eval() gives it.
+  bool fast_leaf(const pricing_model& m, const node& n, const slot_values& values, pricing_value& out) const noexcept;
+  /// A component's condition and quantity: the fast path for bound values, else eval(); false
+  /// with `error` (prefixed with the component's id) as price() reports it.
+  template <class Values>
+  bool condition_of(const pricing_model& m, const pricing_component& c, const Values& values, bool& applies, std::string& error) const;
+  template <class Values>
+  bool quantity_of(const pricing_model& m, const pricing_component& c, const Values& values, decimal& q, std::string& error) const;
+  /// Rounds and charges a component of quantity `q`: false with `error` as price() says it.
+  static bool charge(const pricing_component& c, const decimal& q, component_price& cp, std::int64_t& total, std::string& error);
   template <class Values>
   bool number_args(const pricing_model& m, const node& n, const Values& values, decimal* out, std::string& error) const;
   bool variable(const pricing_model& m, const node& n, const named_values& values, pricing_value& out, std::string& error) const;
@@ -356,6 +391,37 @@ inline std::string pricing_type_name(const nlohmann::json& j) {
   return std::string(j.type_name());
 }
 
+/// A feed's value, for a message, without recursing into it: a string shortened, a number,
+/// boolean or null as written, an array or object by its type alone. (dump() would recurse once per
+/// level of nesting: a feed's 2,000,000-level array must not overflow the stack of a message.)
+inline std::string pricing_describe(const nlohmann::json& j) {
+  if (j.is_string()) return pricing_show(j.get_ref<const std::string&>());
+  if (j.is_number() || j.is_boolean() || j.is_null()) return j.dump();  // a scalar: no recursion
+  return j.is_array() ? "an array" : j.is_object() ? "an object" : "a binary value";
+}
+
+/// Whether a constant's text is written as a number: an optional sign, digits with at most one
+/// '.', an optional exponent ("0.99999999999999999999", "+1", "1e3", ".5"). "4k" and "720p" are not.
+[[nodiscard]] inline bool pricing_looks_numeric(std::string_view s) noexcept {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  bool digits = false, point = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') digits = true;
+    else if (s[i] == '.' && !point) point = true;
+    else break;
+  }
+  if (!digits) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    const std::size_t exponent = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == exponent) return false;
+  }
+  return i == s.size();
+}
+
 inline std::string op_list() {
   std::string out;
   for (std::string_view s : enum_strings<pricing_op>::values) {
@@ -376,7 +442,7 @@ class pricing_loader {
       if (auto meta = feed.find("meta"); meta != feed.end() && meta->is_object()) {
         if (auto v = meta->find("schema_version"); v != meta->end()) {
           if (!v->is_string() || v->get_ref<const std::string&>() != "2")
-            return fail("/meta/schema_version", "schema_version " + (v->is_string() ? detail::pricing_show(v->get_ref<const std::string&>()) : v->dump()) +
+            return fail("/meta/schema_version", "schema_version " + detail::pricing_describe(*v) +
                                                      " is not supported (this library reads version \"2\")");
           t_.schema_version_ = "2";
         }
@@ -579,11 +645,11 @@ class pricing_loader {
     c.rounding = *r;
     if (auto it = rounding->find("point"); it != rounding->end() &&
                                            !(it->is_string() && it->get_ref<const std::string&>() == "per_component_subtotal"))
-      return fail(p + "/rounding/point", "rounding point " + it->dump() + " is not supported (per_component_subtotal)");
+      return fail(p + "/rounding/point", "rounding point " + detail::pricing_describe(*it) + " is not supported (per_component_subtotal)");
     if (auto it = j.find("tiers"); it != j.end() && !(it->is_array() && it->empty()))
       return fail(p + "/tiers", "tiered rates are not supported (tiers must be empty)");
     if (auto it = j.find("billing_unit_size"); it != j.end() && !(it->is_number_integer() && it->get<std::int64_t>() == 1))
-      return fail(p + "/billing_unit_size", "billing_unit_size " + it->dump() + " is not supported (1)");
+      return fail(p + "/billing_unit_size", "billing_unit_size " + detail::pricing_describe(*it) + " is not supported (1)");
     auto q = j.find("quantity_rule");
     if (q == j.end()) return fail(p, "missing \"quantity_rule\"");
     std::size_t count = 0;
@@ -628,6 +694,16 @@ class pricing_loader {
           if (auto d = decimal::parse(n.text)) {
             n.number = *d;
             n.is_number = true;
+          } else if (detail::pricing_looks_numeric(n.text)) {
+            // Meant as a number: kept as a text it would fail later with a misleading message, or
+            // never (in an untaken branch). Plain decimal text that decimal::parse refuses is out
+            // of range; anything else ("1e3", "+1", ".5") is a notation the feed does not use.
+            const std::string_view t = n.text;
+            const std::string_view body = t.substr(t.front() == '-' ? 1 : 0);
+            const bool plain = t.find_first_of("+eE") == std::string_view::npos && !body.empty() && body.front() != '.' && body.back() != '.';
+            return fail(p + "/value", "the constant " + detail::pricing_show(t) +
+                                          (plain ? " does not fit the exact range (64-bit numerator and denominator, at most 36 significant digits)"
+                                                 : " looks like a number but is not plain decimal text (digits with an optional '-' and '.')"));
           }
         } else {
           if (!number(*it, p + "/value", n.number)) return false;
@@ -867,18 +943,25 @@ inline bool pricing_table::numeric(const node& n, const decimal* a, pricing_valu
   }
 }
 
+inline std::optional<bool> pricing_table::equal_values(const pricing_value& a, const pricing_value& b) noexcept {
+  using kind = pricing_value::kind;
+  if (a.type == kind::number && b.type == kind::number) return a.number == b.number;
+  if (a.type == kind::text && b.type == kind::text) return detail::pricing_same_text(a.text, b.text);
+  if (a.type == kind::boolean && b.type == kind::boolean) return a.boolean == b.boolean;
+  // A text and a number read from a constant (which keeps its text: "720" against an enum value
+  // "720"): the text is compared with the constant as written.
+  if ((a.type == kind::text && b.type == kind::number && !b.text.empty()) || (b.type == kind::text && a.type == kind::number && !a.text.empty()))
+    return detail::pricing_same_text(a.text, b.text);
+  return std::nullopt;
+}
+
 inline bool pricing_table::equals(const pricing_value& a, const pricing_value& b, pricing_value& out, std::string& error) {
-  if (a.type == pricing_value::kind::number && b.type == pricing_value::kind::number) {
-    out = pricing_value::of_bool(a.number == b.number);
-  } else if (a.type == pricing_value::kind::text && b.type == pricing_value::kind::text) {
-    out = pricing_value::of_bool(a.text == b.text);
-  } else if (a.type == pricing_value::kind::boolean && b.type == pricing_value::kind::boolean) {
-    out = pricing_value::of_bool(a.boolean == b.boolean);
-  } else {
-    error = std::string("eq compares ") + detail::pricing_kind_name(a.type) + " with " + detail::pricing_kind_name(b.type);
-    return false;
+  if (const auto same = equal_values(a, b)) {
+    out = pricing_value::of_bool(*same);
+    return true;
   }
-  return true;
+  error = std::string("eq compares ") + detail::pricing_kind_name(a.type) + " with " + detail::pricing_kind_name(b.type);
+  return false;
 }
 
 inline bool pricing_table::lookup(const node& n, const pricing_value& k, pricing_value& out, std::string& error) const {
@@ -1052,17 +1135,173 @@ inline bool pricing_table::bind(const pricing_model& m, const row_index& r, std:
   return true;
 }
 
-inline bool pricing_table::charge(const pricing_component& c, const pricing_value& q, component_price& cp, std::int64_t& total, std::string& error) {
-  if (q.type != pricing_value::kind::number) {
-    error = c.id + ": the quantity is " + detail::pricing_kind_name(q.type) + ", not a number";
+inline bool pricing_table::fast_leaf(const pricing_model& m, const node& n, const slot_values& values, pricing_value& out) const noexcept {
+  if (n.op == pricing_op::constant) {
+    out = n.is_number ? pricing_value::of(n.number) : pricing_value::of_text(n.text);
+    if (n.is_number) out.text = n.text;
+    return true;
+  }
+  if (n.op != pricing_op::variable || n.slot >= values.row->slots.size()) return false;
+  if (const pricing_value* v = values.bound[n.slot]) {
+    detail::pricing_assign(out, *v);
+    return true;
+  }
+  const slot& s = values.row->slots[n.slot];
+  if (s.fallback == default_kind::number) {
+    out = pricing_value::of(s.default_number);
+    return true;
+  }
+  if (s.fallback == default_kind::text) {
+    out = pricing_value::of_text(*m.parameters[static_cast<std::size_t>(s.parameter)].default_value);
+    return true;
+  }
+  return false;
+}
+
+inline bool pricing_table::fast_number(const pricing_model& m, std::uint32_t i, const slot_values& values, decimal& out) const noexcept {
+  const node& n = nodes_[i];
+  const std::uint32_t* a = args_.data() + n.first;
+  switch (n.op) {
+    case pricing_op::constant:
+      out = n.number;
+      return n.is_number;
+    case pricing_op::variable: {
+      if (n.slot >= values.row->slots.size()) return false;
+      if (const pricing_value* v = values.bound[n.slot]) {
+        out = v->number;
+        return v->type == pricing_value::kind::number;
+      }
+      const slot& s = values.row->slots[n.slot];
+      out = s.default_number;
+      return s.fallback == default_kind::number;
+    }
+    case pricing_op::add:
+    case pricing_op::multiply:
+    case pricing_op::max:
+    case pricing_op::min: {
+      decimal acc, v;
+      for (std::uint32_t k = 0; k < n.count; ++k)
+        if (!fast_arg(m, a[k], values, v) || !fold(n.op, k, acc, v)) return false;
+      out = acc;
+      return true;
+    }
+    case pricing_op::divide: {
+      decimal x, y;
+      if (!fast_arg(m, a[0], values, x) || !fast_arg(m, a[1], values, y)) return false;
+      const auto r = divide(x, y);  // empty for a zero divisor too
+      if (!r) return false;
+      out = *r;
+      return true;
+    }
+    case pricing_op::ceil:
+      if (!fast_arg(m, a[0], values, out)) return false;
+      out = out.ceil();
+      return true;
+    case pricing_op::clamp: {
+      decimal x, lo, hi;
+      if (!fast_arg(m, a[0], values, x) || !fast_arg(m, a[1], values, lo) || !fast_arg(m, a[2], values, hi) || lo > hi) return false;
+      out = x < lo ? lo : x > hi ? hi : x;
+      return true;
+    }
+    case pricing_op::if_: {
+      bool c = false;
+      return fast_truth(m, a[0], values, c) && fast_arg(m, a[c ? 1 : 2], values, out);
+    }
+    case pricing_op::lookup: {
+      pricing_value k;
+      if (!fast_leaf(m, nodes_[n.key], values, k) || k.type != pricing_value::kind::text) return false;
+      for (std::uint32_t e = 0; e < n.count; ++e) {
+        if (detail::pricing_same_text(entries_[n.first + e].key, k.text)) {
+          out = entries_[n.first + e].value;
+          return true;
+        }
+      }
+      return false;
+    }
+    case pricing_op::gt:
+    case pricing_op::gte:
+    case pricing_op::eq:
+      return false;  // truth values, not numbers
+  }
+  return false;
+}
+
+inline bool pricing_table::fast_truth(const pricing_model& m, std::uint32_t i, const slot_values& values, bool& out) const noexcept {
+  const node& n = nodes_[i];
+  const std::uint32_t* a = args_.data() + n.first;
+  switch (n.op) {
+    case pricing_op::gt:
+    case pricing_op::gte: {
+      decimal x, y;
+      if (!fast_arg(m, a[0], values, x) || !fast_arg(m, a[1], values, y)) return false;
+      out = n.op == pricing_op::gt ? x > y : x >= y;
+      return true;
+    }
+    case pricing_op::eq: {
+      pricing_value x, y;
+      if (!fast_leaf(m, nodes_[a[0]], values, x) || !fast_leaf(m, nodes_[a[1]], values, y)) return false;
+      const auto same = equal_values(x, y);
+      out = same.value_or(false);
+      return same.has_value();
+    }
+    case pricing_op::if_: {
+      bool c = false;
+      return fast_truth(m, a[0], values, c) && fast_truth(m, a[c ? 1 : 2], values, out);
+    }
+    case pricing_op::variable: {
+      const pricing_value* v = n.slot < values.row->slots.size() ? values.bound[n.slot] : nullptr;
+      if (v == nullptr || v->type != pricing_value::kind::boolean) return false;  // a default is never a truth value
+      out = v->boolean;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+template <class Values>
+inline bool pricing_table::condition_of(const pricing_model& m, const pricing_component& c, const Values& values, bool& applies,
+                                        std::string& error) const {
+  if constexpr (std::is_same_v<Values, slot_values>)
+    if (fast_truth(m, *c.condition, values, applies)) return true;
+  pricing_value v;
+  if (!eval(m, *c.condition, values, v, error)) {
+    error = c.id + ": condition: " + error;
     return false;
   }
-  if (q.number.is_negative()) {
-    error = c.id + ": the quantity " + q.number.to_string() + " is negative";
+  if (v.type != pricing_value::kind::boolean) {
+    error = c.id + ": the condition is " + detail::pricing_kind_name(v.type) + ", not a truth value";
     return false;
   }
-  cp.quantity = q.number;
-  const auto sub = multiply(q.number, c.rate_uc);
+  applies = v.boolean;
+  return true;
+}
+
+template <class Values>
+inline bool pricing_table::quantity_of(const pricing_model& m, const pricing_component& c, const Values& values, decimal& q,
+                                       std::string& error) const {
+  if constexpr (std::is_same_v<Values, slot_values>)
+    if (fast_number(m, c.quantity, values, q)) return true;
+  pricing_value v;
+  if (!eval(m, c.quantity, values, v, error)) {
+    error = c.id + ": quantity_rule: " + error;
+    return false;
+  }
+  if (v.type != pricing_value::kind::number) {
+    error = c.id + ": the quantity is " + detail::pricing_kind_name(v.type) + ", not a number";
+    return false;
+  }
+  q = v.number;
+  return true;
+}
+
+inline bool pricing_table::charge(const pricing_component& c, const decimal& q, component_price& cp, std::int64_t& total, std::string& error) {
+  if (q.is_negative()) {
+    error = c.id + ": the quantity " + q.to_string() + " is negative";
+    return false;
+  }
+  cp.quantity = q;
+  const auto sub = multiply(q, c.rate_uc);
   if (!sub) {
     error = c.id + ": quantity x rate overflows";
     return false;
@@ -1088,25 +1327,10 @@ inline bool pricing_table::price_components(const pricing_model& m, const Values
     component_price& cp = out[n];  // in place (a copy of a struct just written by parts stalls the store buffer)
     cp = component_price{};
     cp.component = &c;
-    if (c.condition) {
-      pricing_value v;
-      if (!eval(m, *c.condition, values, v, error)) {
-        error = c.id + ": condition: " + error;
-        return false;
-      }
-      if (v.type != pricing_value::kind::boolean) {
-        error = c.id + ": the condition is " + detail::pricing_kind_name(v.type) + ", not a truth value";
-        return false;
-      }
-      cp.applies = v.boolean;
-    }
+    if (c.condition && !condition_of(m, c, values, cp.applies, error)) return false;
     if (cp.applies) {
-      pricing_value q;
-      if (!eval(m, c.quantity, values, q, error)) {
-        error = c.id + ": quantity_rule: " + error;
-        return false;
-      }
-      if (!charge(c, q, cp, total, error)) return false;
+      decimal q;
+      if (!quantity_of(m, c, values, q, error) || !charge(c, q, cp, total, error)) return false;
     }
     ++n;
   }
@@ -1186,26 +1410,89 @@ struct pricing_access {
     }
   };
 
+  /// A row of `t` with values bound to its slots once, priced as often as the values change: the
+  /// two ends of a range differ in one value, checked again alone (what a new bind would find:
+  /// the other values were checked already). `values` must outlive it; change them in place.
+  struct bound_row {
+    const pricing_table& t;
+    const pricing_model& m;
+    const pricing_table::row_index* row = nullptr;
+    std::span<const pricing_variable> values;
+    binding b;
+
+    bound_row(const pricing_table& table, const pricing_model& model, std::span<const pricing_variable> v, std::size_t slots)
+        : t(table), m(model), values(v), b(slots) {}
+    bound_row(const bound_row&) = delete;  // `b` points into itself
+    bound_row& operator=(const bound_row&) = delete;
+  };
+
+  /// The slot count of `m`'s row in `t`, or -1 when `m` is not one of `t`'s rows.
+  [[nodiscard]] static std::ptrdiff_t slots_of(const pricing_table& t, const pricing_model& m) noexcept {
+    const std::ptrdiff_t index = t.row_of(m);
+    return index < 0 ? -1 : static_cast<std::ptrdiff_t>(t.rows_[static_cast<std::size_t>(index)].slots.size());
+  }
+
+  /// Binds r.values to r's slots, checking them; false with `error` (as price_result::error).
+  static bool bind(bound_row& r, std::string& error) noexcept {
+    try {
+      const std::ptrdiff_t index = r.t.row_of(r.m);
+      if (index < 0) {
+        error = "the model is not a row of this table";
+        return false;
+      }
+      r.row = &r.t.rows_[static_cast<std::size_t>(index)];
+      return r.t.bind(r.m, *r.row, r.values, r.b.bound, error);
+    } catch (...) {
+      set_out_of_memory(error);
+      return false;
+    }
+  }
+
+  /// Checks r.values[k] again after it changed (its slot still points at it when it is the first
+  /// value of its name); false with `error`.
+  static bool recheck(const bound_row& r, std::size_t k, std::string& error) noexcept {
+    try {
+      const pricing_variable& v = r.values[k];
+      for (const pricing_table::slot& s : r.row->slots)
+        if (s.parameter >= 0 && detail::pricing_same_text(s.name, v.name))
+          return pricing_table::check_parameter(r.m, r.m.parameters[static_cast<std::size_t>(s.parameter)], s.kind, v, error);
+      return true;
+    } catch (...) {
+      set_out_of_memory(error);
+      return false;
+    }
+  }
+
+  /// Prices the bound values into `out`, as `t.price(m, values)` would.
+  static void price(const bound_row& r, priced& out) noexcept {
+    try {
+      out.reset(r.m.components.size());
+      (void)r.t.price_components(r.m, pricing_table::slot_values{r.row, r.b.bound}, out.components, out.count, out.total_uc, out.error);
+    } catch (...) {
+      out.count = 0;
+      set_out_of_memory(out.error);
+    }
+  }
+
   /// As `t.price(m, values)`, into `out`. `m` must be one of `t`'s rows (`t.find`).
   static void price(const pricing_table& t, const pricing_model& m, std::span<const pricing_variable> values, priced& out) noexcept {
     try {
       out.reset(0);
-      const std::ptrdiff_t index = t.row_of(m);
-      if (index < 0) {
-        out.error = "the model is not a row of this table";
-        return;
-      }
-      const pricing_table::row_index& row = t.rows_[static_cast<std::size_t>(index)];
-      binding b(row.slots.size());
-      if (!t.bind(m, row, values, b.bound, out.error)) return;
-      out.reset(m.components.size());
-      (void)t.price_components(m, pricing_table::slot_values{&row, b.bound}, out.components, out.count, out.total_uc, out.error);
+      const std::ptrdiff_t slots = slots_of(t, m);
+      bound_row r(t, m, values, slots < 0 ? 0 : static_cast<std::size_t>(slots));
+      if (!bind(r, out.error)) return;
+      price(r, out);
     } catch (...) {
       out.count = 0;
-      try {
-        out.error = "out of memory";
-      } catch (...) {
-      }
+      set_out_of_memory(out.error);
+    }
+  }
+
+ private:
+  static void set_out_of_memory(std::string& error) noexcept {
+    try {
+      error = "out of memory";
+    } catch (...) {
     }
   }
 };

@@ -14,6 +14,7 @@
 #ifndef SEEDANCE_PRICING_DATA_HPP
 #define SEEDANCE_PRICING_DATA_HPP
 
+#include <new>
 #include <string_view>
 #include <utility>
 
@@ -1167,11 +1168,15 @@ inline constexpr decimal content_filter_off_factor = *decimal::parse("1.1");
 }  // namespace pricing_defaults
 
 /// The default table, loaded from `default_pricing_feed` on first use (thread-safe; about the
-/// cost of one feed load, see docs/pricing.md). Never empty unless memory ran out on first use.
+/// cost of one feed load, see docs/pricing.md). Throws std::bad_alloc when memory runs out while
+/// it loads; the next call tries again.
 [[nodiscard]] inline const pricing_table& default_pricing() {
   static const pricing_table table = [] {
     pricing_load_result r = pricing_table::parse(default_pricing_feed);
-    return r.table ? std::move(*r.table) : pricing_table{};
+    // The shipped feed loads (a test checks it): a failure is an allocation failure. Thrown, so
+    // that the next call tries again, rather than an empty table kept for the program's life.
+    if (!r.table) throw std::bad_alloc();
+    return std::move(*r.table);
   }();
   return table;
 }

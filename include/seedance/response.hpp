@@ -356,6 +356,17 @@ class response_reader {
   }
 };
 
+/// The reason of a result that an allocation failure stopped (the one exception the readers meet).
+template <class T>
+inline void out_of_memory(parse_result<T>& r) noexcept {
+  r.value.reset();
+  r.field.clear();
+  try {
+    r.message = "out of memory";
+  } catch (...) {
+  }
+}
+
 /// Parses JSON text without throwing; a null result and a message for text that does not parse.
 inline bool parse_response_text(std::string_view text, nlohmann::json& out, std::string& message) {
   if (text.size() > limits::body_max_bytes) {
@@ -385,20 +396,20 @@ inline bool parse_response_text(std::string_view text, nlohmann::json& out, std:
       r.message = std::move(reader.message);
     }
   } catch (...) {
-    r.value.reset();
-    r.message = "out of memory";
+    detail::out_of_memory(r);
   }
   return r;
 }
 [[nodiscard]] inline parse_result<video_task> parse_task(std::string_view text) noexcept {
+  parse_result<video_task> r;
   try {
     nlohmann::json j;
-    parse_result<video_task> r;
     if (!detail::parse_response_text(text, j, r.message)) return r;
     return parse_task(j);
   } catch (...) {
-    return {};
+    detail::out_of_memory(r);
   }
+  return r;
 }
 
 /// Reads an HTTP error body `{"error": {"code", "message", "type"}}`; `code` may be a string or an
@@ -423,20 +434,20 @@ inline bool parse_response_text(std::string_view text, nlohmann::json& out, std:
       r.message = std::move(reader.message);
     }
   } catch (...) {
-    r.value.reset();
-    r.message = "out of memory";
+    detail::out_of_memory(r);
   }
   return r;
 }
 [[nodiscard]] inline parse_result<api_error> parse_error_body(std::string_view text) noexcept {
+  parse_result<api_error> r;
   try {
     nlohmann::json j;
-    parse_result<api_error> r;
     if (!detail::parse_response_text(text, j, r.message)) return r;
     return parse_error_body(j);
   } catch (...) {
-    return {};
+    detail::out_of_memory(r);
   }
+  return r;
 }
 
 /// nlohmann/json conversions (`j.get<seedance::video_task>()`): as `parse_task`, but a bad field
@@ -538,9 +549,13 @@ inline error_advice advice_for(error_action a, unsigned attempt) noexcept {
   return detail::advice_for(r ? r->action : error_action::unknown, attempt);
 }
 
-/// When the result URLs of a task completed at `completed_at` stop working (24 hours later).
+/// When the result URLs of a task completed at `completed_at` stop working (24 hours later); the
+/// largest time point when that is beyond the type's range (no overflow).
 [[nodiscard]] constexpr std::chrono::sys_seconds expires_at(std::chrono::sys_seconds completed_at) noexcept {
-  return completed_at + std::chrono::duration_cast<std::chrono::seconds>(task_facts::result_url_lifetime);
+  constexpr auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(task_facts::result_url_lifetime);
+  constexpr auto last = std::chrono::sys_seconds::max();
+  if (completed_at > last - lifetime) return last;
+  return completed_at + lifetime;
 }
 /// Whether those URLs have expired at `now`.
 [[nodiscard]] constexpr bool results_expired(std::chrono::sys_seconds completed_at, std::chrono::sys_seconds now) noexcept {

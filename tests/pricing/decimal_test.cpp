@@ -80,3 +80,22 @@ TEST_CASE("decimal: text is exact, or rounded only when asked", "[decimal]") {
   CHECK(d("7").to_fixed(3) == "7.000");
   CHECK(decimal(std::numeric_limits<std::int64_t>::max()).to_fixed(18).size() == 19 + 1 + 18);
 }
+
+TEST_CASE("decimal: to_string prints every digit of a finite expansion, however long", "[decimal]") {
+  // Expected texts written out from 1/2^n = 5^n / 10^n (5^20 = 95367431640625;
+  // 5^62 = 21684043449710088680149056017398834228515625), not taken from the output.
+  const auto q = [](std::int64_t n, std::int64_t den) { return (*decimal::fraction(n, den)).to_string(); };
+  CHECK(q(1, std::int64_t{1} << 18) == "0.000003814697265625");   // 18 places
+  CHECK(q(1, std::int64_t{1} << 19) == "0.0000019073486328125");  // 19: beyond to_fixed's 18
+  CHECK(q(1, std::int64_t{1} << 20) == "0.00000095367431640625");
+  CHECK(q(-3, std::int64_t{1} << 20) == "-0.00000286102294921875");
+  CHECK(q(1, std::int64_t{1} << 62) == "0.00000000000000000021684043449710088680149056017398834228515625");  // 62 places
+  CHECK(q((std::int64_t{1} << 62) + 1, std::int64_t{1} << 62) == "1.00000000000000000021684043449710088680149056017398834228515625");
+  CHECK(q(7, 7450580596923828125) == "0.000000000000000000939524096");  // 7 / 5^27
+  CHECK(q(-7, 2) == "-3.5");
+  CHECK(decimal(-42).to_string() == "-42");
+  CHECK(decimal{}.to_string() == "0");
+  // exact: the text reads back as the same value where parse can take it (up to 36 significant digits)
+  const decimal x = *decimal::fraction(3, std::int64_t{1} << 25);  // 25 places, 18 significant digits
+  CHECK(*decimal::parse(x.to_string()) == x);
+}

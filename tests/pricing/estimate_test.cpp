@@ -410,3 +410,49 @@ TEST_CASE("estimate: an error at one end of a range is reported as that end's", 
   REQUIRE(known.ok());
   CHECK(known.estimate->components.at(0).quantity_min == D("0.1"));
 }
+
+TEST_CASE("estimate: known videos that leave no room for the unknown ones are priced as sent, saying why", "[estimate][range]") {
+  // validate = false: the validator refuses these requests (video_total_duration). 14 s known plus
+  // one unknown video of at least 2 s is at least 16 s, over the 15 s allowed for all together.
+  const tier_prices& std_tier = rules_md[0];
+  seedance::estimate_options nv;
+  nv.validate = false;
+  const json j = {{"model", "seedance-2.0-reference-to-video"},
+                  {"prompt", "x"},
+                  {"video_urls", {"https://example.com/a.mp4", "https://example.com/b.mp4"}},
+                  {"duration", 10},
+                  {"quality", "720p"}};
+  const auto text_of = [](const seedance::cost_estimate& e) {
+    std::string all;
+    for (const auto& a : e.assumptions) all += a.text + "\n";
+    return all;
+  };
+  {
+    const auto& e = need(estimate_cost(j, video_lengths({{"https://example.com/a.mp4", 14.0}}), nv));
+    CHECK_FALSE(e.exact());                                            // not one figure
+    CHECK(e.min.uc == uc(expected_uc_video(std_tier, 1, 10, 1600)));  // 14 + 2 s
+    CHECK(e.max.uc == uc(expected_uc_video(std_tier, 1, 10, 2900)));  // 14 + 15 s: each video at most 15 s
+    CHECK(e.components.at(0).quantity_min == *multiply(D("26"), D("0.609")));
+    const std::string t = text_of(e);
+    INFO(t);
+    CHECK(t.find("between 16 s and 16 s") == std::string::npos);
+    CHECK(t.find("the known ones last 14 s and each of the others at least 2 s, together at least 16 s, over the 15 s allowed") != std::string::npos);
+    CHECK(t.find("the provider will refuse this request") != std::string::npos);
+    CHECK(t.find("a total between 16 s and 29 s") != std::string::npos);
+  }
+  {  // 13 s known: the unknown one can only last 2 s, so the total can only be 15 s: one figure
+    const auto& e = need(estimate_cost(j, video_lengths({{"https://example.com/a.mp4", 13.0}}), nv));
+    CHECK(e.exact());
+    CHECK(e.min.uc == uc(expected_uc_video(std_tier, 1, 10, 1500)));
+    const std::string t = text_of(e);
+    INFO(t);
+    CHECK(t.find("their total can only be 15 s") != std::string::npos);
+    CHECK(t.find("refuse") == std::string::npos);
+  }
+  {  // all known, 20 s in all: priced as sent, said to be over the limit
+    const auto& e = need(estimate_cost(j, video_lengths({{"https://example.com/a.mp4", 12.0}, {"https://example.com/b.mp4", 8.0}}), nv));
+    CHECK(e.exact());
+    CHECK(e.min.uc == uc(expected_uc_video(std_tier, 1, 10, 2000)));
+    CHECK(text_of(e).find("last 20 s in all (from the media properties), over the 15 s allowed") != std::string::npos);
+  }
+}

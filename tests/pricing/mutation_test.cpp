@@ -36,6 +36,8 @@ void mutate(json& doc, std::mt19937& rng) {
       json{{"op", "divide"}, {"args", {{{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "0"}}}}},
       json{{"op", "multiply"}, {"args", {{{"op", "constant"}, {"value", "9223372036854775807"}}, {{"op", "constant"}, {"value", "10"}}}}},
       json{{"op", "variable"}, {"name", "quality"}},
+      json{{"op", "eq"}, {"args", {{{"op", "variable"}, {"name", "quality"}}, {{"op", "constant"}, {"value", "720p"}}}}},
+      json{{"op", "lookup"}, {"key", {{"op", "variable"}, {"name", "duration_seconds"}}}, {"values", {{"15", "2"}, {"5", "1"}}}},
       json{{"op", "if"}, {"args", {{{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "1"}}}}},
   };
   const unsigned kind = rng() % 4;
@@ -66,6 +68,7 @@ TEST_CASE("mutation: mutated feeds load or fail with a reason, and what loads pr
       continue;
     }
     ++loaded;
+    const seedance::pricing_table copy = *r.table;
     for (const seedance::pricing_model& m : r.table->models()) {
       for (const char* quality : {"480p", "720p", "4k"}) {
         const std::vector<seedance::pricing_variable> vars{
@@ -74,6 +77,12 @@ TEST_CASE("mutation: mutated feeds load or fail with a reason, and what loads pr
             {"input_seconds", seedance::pricing_value::of(*seedance::decimal::parse("12.34"))},
             {"search_count", seedance::pricing_value::of(seedance::decimal(3))}};
         const auto p = r.table->price(m, vars);
+        // A copy prices the row by name, through the general evaluator only (the table's own row
+        // takes the fast path first): the same answer, value for value and message for message.
+        const auto slow = copy.price(m, vars);
+        CHECK(p.error == slow.error);
+        CHECK(p.total_uc == slow.total_uc);
+        CHECK(p.components.size() == slow.components.size());
         if (p.ok()) {
           ++priced;
           CHECK(p.total_uc >= 0);

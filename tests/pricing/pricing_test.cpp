@@ -269,7 +269,11 @@ TEST_CASE("pricing: evaluation errors are reported, never undefined", "[pricing]
   CHECK(err(op("add", json::array({cst("1"), var("q")}))).find("needs numbers") != std::string::npos);
   CHECK(err(op("if", json::array({cst("1"), cst("1"), cst("2")}))).find("truth value") != std::string::npos);
   CHECK(err(op("eq", json::array({cst("1"), cst("1")}))).find("the quantity is a truth value") != std::string::npos);
-  CHECK(err(op("if", json::array({op("eq", json::array({cst("1"), cst("x")})), cst("1"), cst("2")}))).find("eq compares") != std::string::npos);
+  // eq of a computed number (no text as written) and a text: a type error
+  CHECK(err(op("if", json::array({op("eq", json::array({op("add", json::array({cst("1"), cst("1")})), cst("x")})), cst("1"), cst("2")})))
+            .find("eq compares a number with a text") != std::string::npos);
+  CHECK(err(op("if", json::array({op("eq", json::array({var("q"), var("x")})), cst("1"), cst("2")}))).find("eq compares a text with a number") !=
+        std::string::npos);
   CHECK(err(op("clamp", json::array({cst("1"), cst("3"), cst("2")}))).find("lower bound") != std::string::npos);
   CHECK(err(var("nope")).find("no value for the variable \"nope\"") != std::string::npos);
   CHECK(err(var("n")).find("no default") != std::string::npos);  // declared, but without a default
@@ -370,4 +374,102 @@ TEST_CASE("pricing: a row priced by another table (a copy) gives the same result
       }
     }
   }
+}
+
+namespace {
+// JSON text of a value nested `levels` arrays deep: [[[...]]].
+std::string nested_arrays(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
+}  // namespace
+
+TEST_CASE("pricing: a deeply nested value in a load error's place is described, not dumped", "[pricing][hostile]") {
+  // nlohmann parses any depth iteratively, but dump() recurses once per level: 100,000 levels
+  // already overflowed an 8 MiB stack there (g++ -O0 and -O2), 300,000 here for margin. The
+  // messages name the value's type instead.
+  const std::string deep = nested_arrays(300000);
+  const std::string comp_head = R"([{"model_id": "seedance-2.0-mini-text-to-video", "components": [{"id": "c", "rate": {"uc": "1"},
+      "quantity_rule": {"op": "constant", "value": "1"}, )";
+  struct place {
+    std::string feed, path, message;
+  };
+  const place places[] = {
+      {R"({"meta": {"schema_version": )" + deep + R"(}, "models": []})", "/meta/schema_version", "schema_version an array is not supported"},
+      {comp_head + R"("rounding": {"mode": "half_up", "point": )" + deep + "}}]}]", "/0/components/0/rounding/point",
+       "rounding point an array is not supported"},
+      {comp_head + R"("rounding": {"mode": "half_up"}, "billing_unit_size": )" + deep + "}]}]", "/0/components/0/billing_unit_size",
+       "billing_unit_size an array is not supported"},
+  };
+  for (const place& p : places) {
+    const auto r = pricing_table::parse(p.feed);
+    CHECK_FALSE(r.ok());
+    CHECK(r.error_path == p.path);
+    CHECK(r.error.find(p.message) != std::string::npos);
+  }
+  // scalars and strings are still shown as written
+  std::string path;
+  CHECK(load_error(json{{"meta", {{"schema_version", 3}}}, {"models", json::array()}}).find("schema_version 3 is not") != std::string::npos);
+  CHECK(load_error(json{{"meta", {{"schema_version", "3"}}}, {"models", json::array()}}).find("schema_version \"3\" is not") != std::string::npos);
+  json r = row(cst("1"));
+  r["components"][0]["billing_unit_size"] = 60;
+  CHECK(load_error(json::array({r})).find("billing_unit_size 60 is not") != std::string::npos);
+  r["components"][0]["billing_unit_size"] = json{{"n", 1}};
+  CHECK(load_error(json::array({r})).find("billing_unit_size an object is not") != std::string::npos);
+  r = row(cst("1"));
+  r["components"][0]["rounding"]["point"] = "per_invoice";
+  CHECK(load_error(json::array({r}), &path).find("rounding point \"per_invoice\" is not") != std::string::npos);
+  CHECK(path == "/0/components/0/rounding/point");
+}
+
+TEST_CASE("pricing: a constant written as a number that does not fit is a load error, not a text", "[pricing][hostile]") {
+  std::string path;
+  // 0.9999999999999999999 = 9999999999999999999 / 10^19: both beyond 2^63. In an untaken branch
+  // of an `if`, it would never have been evaluated.
+  const json untaken = op("if", json::array({op("gt", json::array({cst("1"), cst("0")})), cst("1"), cst("0.9999999999999999999")}));
+  std::string e = load_error(json::array({row(untaken)}), &path);
+  CHECK(e.find("\"0.9999999999999999999\" does not fit the exact range") != std::string::npos);
+  CHECK(path == "/0/components/0/quantity_rule/args/2/value");
+  e = load_error(json::array({row(op("add", json::array({cst("1"), cst("-12345678901234567890123456789012345678")})))}), &path);
+  CHECK(e.find("does not fit") != std::string::npos);
+  CHECK(path == "/0/components/0/quantity_rule/args/1/value");
+  // other notations of a number: refused, saying so
+  for (const char* notation : {"1e3", "2E-1", "+1", ".5", "5.", "-.5"}) {
+    INFO(notation);
+    CHECK(load_error(json::array({row(cst(notation))}), &path).find("is not plain decimal text") != std::string::npos);
+    CHECK(path == "/0/components/0/quantity_rule/value");
+  }
+  // texts that are not numbers stay texts (a lookup key, a quality); numbers within range load
+  for (const char* text : {"4k", "720p", "1.2.3", "-", "e5", "x1"}) {
+    INFO(text);
+    CHECK(pricing_table::from_json(json::array({row(op("if", json::array({op("eq", json::array({var("q"), cst(text)})), cst("1"), cst("2")})))})).ok());
+  }
+  CHECK(pricing_table::from_json(json::array({row(cst("0.999999999999999999"))})).ok());  // 18 places: fits
+}
+
+TEST_CASE("pricing: eq compares a text with a constant written as a number by its text", "[pricing]") {
+  // An enum parameter whose values look like numbers ("720", "1080"): the constant "720" is read
+  // as a number, and compared with the text "720" as written.
+  const auto table_of = [](const json& rule) {
+    json r = row(rule);
+    r["parameters"].push_back({{"name", "r"}, {"type", "enum"}, {"values", {"720", "1080"}}, {"default", "1080"}});
+    return load(json::array({r}));
+  };
+  const pricing_table t = table_of(op("if", json::array({op("eq", json::array({var("r"), cst("720")})), cst("3"), cst("5")})));
+  const pricing_table reversed = table_of(op("if", json::array({op("eq", json::array({cst("720"), var("r")})), cst("3"), cst("5")})));
+  const pricing_table as_written = table_of(op("if", json::array({op("eq", json::array({var("r"), cst("720.0")})), cst("3"), cst("5")})));
+  const std::vector<pricing_variable> r720{{"r", pricing_value::of_text("720")}};
+  const std::vector<pricing_variable> r1080{{"r", pricing_value::of_text("1080")}};
+  for (const pricing_table* p : {&t, &reversed}) {
+    const auto a = p->price("seedance-2.0-mini-text-to-video", r720);
+    INFO(a.error);
+    CHECK(a.total_uc == 3);
+    CHECK(p->price("seedance-2.0-mini-text-to-video", r1080).total_uc == 5);
+    CHECK(p->price("seedance-2.0-mini-text-to-video", {}).total_uc == 5);  // r's default "1080"
+    // a copy prices the same rows by name (the other evaluation path): the same answers
+    const pricing_table copy = *p;
+    CHECK(copy.price(p->models()[0], r720).total_uc == 3);
+    CHECK(copy.price(p->models()[0], r1080).total_uc == 5);
+  }
+  CHECK(as_written.price("seedance-2.0-mini-text-to-video", r720).total_uc == 5);  // "720" is not "720.0"
+  // numbers still compare by value
+  const json same = op("if", json::array({op("eq", json::array({var("x"), cst("2.0")})), cst("3"), cst("5")}));
+  CHECK(price_of(same, {{"x", pricing_value::of(decimal(2))}}).total_uc == 3);
 }

@@ -236,6 +236,36 @@ TEST_CASE("responses: result URLs expire 24 hours after completion", "[responses
   CHECK(seedance::expires_at(done) == done + std::chrono::seconds{86400});
   CHECK_FALSE(seedance::results_expired(done, done + std::chrono::seconds{86399}));
   CHECK(seedance::results_expired(done, done + std::chrono::seconds{86400}));
+  // near the end of the clock's range: saturated at its largest time point, never overflowed
+  using seedance::expires_at;
+  constexpr auto last = std::chrono::sys_seconds::max();
+  static_assert(expires_at(last) == last);  // constexpr: undefined behaviour would not compile
+  static_assert(expires_at(last - std::chrono::seconds{1}) == last);
+  static_assert(expires_at(last - std::chrono::seconds{86400}) == last);  // exactly fits
+  static_assert(expires_at(last - std::chrono::seconds{86401}) == last - std::chrono::seconds{1});
+  CHECK(expires_at(std::chrono::sys_seconds::min()) == std::chrono::sys_seconds::min() + std::chrono::seconds{86400});
+  CHECK_FALSE(seedance::results_expired(last - std::chrono::seconds{10}, last - std::chrono::seconds{1}));
+  CHECK(seedance::results_expired(last - std::chrono::seconds{10}, last));
+}
+
+TEST_CASE("responses: a failed task without an error object", "[responses]") {
+  // The provider's schema marks no field as required: "failed" may come without `error`.
+  const auto t = need(seedance::parse_task(std::string_view(R"({"id": "task-unified-3", "status": "failed", "progress": 40})")));
+  CHECK(t.status == task_status::failed);
+  CHECK(t.status_text == "failed");
+  CHECK(t.is_terminal());  // final: stop polling
+  CHECK_FALSE(seedance::next_poll(t, 10s).has_value());
+  CHECK_FALSE(t.error.has_value());
+  CHECK(t.results.empty());
+  // nothing to classify by: an empty error is unclassified, one retry (attempt 0) then none
+  const auto advice = seedance::classify_task_error(t.error.value_or(seedance::api_error{}));
+  CHECK(advice.action == error_action::unknown);
+  CHECK(advice.retry_after == 1s);
+  CHECK_FALSE(seedance::classify_task_error(seedance::api_error{}, 1).retry_after.has_value());
+  // `"error": null` is the same
+  const auto null_error = need(seedance::parse_task(std::string_view(R"({"status": "failed", "error": null})")));
+  CHECK(null_error.is_terminal());
+  CHECK_FALSE(null_error.error.has_value());
 }
 
 TEST_CASE("responses: the polling schedule", "[responses][polling]") {
