@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,28 +55,117 @@ inline void to_json(nlohmann::json& j, const request_body& b) {
 }
 
 namespace detail {
+/// What a JSON value is, for messages: "an integer", "a number with a fraction or exponent", ...
+inline std::string json_kind(const nlohmann::json& v) {
+  if (v.is_number_integer()) return "an integer";
+  if (v.is_number_float()) return "a number with a fraction or exponent";
+  switch (v.type()) {
+    case nlohmann::json::value_t::null: return "null";
+    case nlohmann::json::value_t::object: return "an object";
+    case nlohmann::json::value_t::array: return "an array";
+    case nlohmann::json::value_t::string: return "a string";
+    case nlohmann::json::value_t::boolean: return "a boolean";
+    default: return "a value of another type";
+  }
+}
+
+[[noreturn]] inline void json_wrong_type(std::string_view name, std::string_view expected, const nlohmann::json& v) {
+  throw nlohmann::json::type_error::create(
+      302, "seedance: '" + std::string(name) + "' must be " + std::string(expected) + ", not " + json_kind(v), &v);
+}
+
+// The readers below take no conversion that nlohmann's get<> would make: no number from a
+// boolean, no truncated float, no integer wrapped into range. Each error names the field.
+inline void json_read(const nlohmann::json& v, std::string_view name, std::string& out) {
+  if (!v.is_string()) json_wrong_type(name, "a string", v);
+  out = v.get_ref<const nlohmann::json::string_t&>();
+}
+inline void json_read(const nlohmann::json& v, std::string_view name, bool& out) {
+  if (!v.is_boolean()) json_wrong_type(name, "true or false", v);
+  out = v.get<bool>();
+}
+inline void json_read(const nlohmann::json& v, std::string_view name, int& out) {
+  // is_number_integer() is false for booleans and for floats, 5.0 and 1e300 included.
+  if (!v.is_number_integer()) json_wrong_type(name, "an integer", v);
+  constexpr auto lo = static_cast<long long>(std::numeric_limits<int>::min());
+  constexpr auto hi = static_cast<long long>(std::numeric_limits<int>::max());
+  const bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(hi)
+                                           : lo <= v.get<std::int64_t>() && v.get<std::int64_t>() <= hi;
+  if (!fits) {
+    throw nlohmann::json::out_of_range::create(
+        406, "seedance: '" + std::string(name) + "' is " + v.dump() + ", which does not fit in an int", &v);
+  }
+  out = static_cast<int>(v.get<std::int64_t>());
+}
+template <spec_enum E>
+void json_read(const nlohmann::json& v, std::string_view name, E& out) {
+  if (!v.is_string()) json_wrong_type(name, "a string", v);
+  const auto& s = v.get_ref<const nlohmann::json::string_t&>();
+  const std::optional<E> e = parse<E>(s);
+  if (!e) {
+    std::string one_of;
+    for (std::string_view w : enum_strings<E>::values) one_of += (one_of.empty() ? "" : ", ") + std::string(w);
+    throw nlohmann::json::out_of_range::create(
+        406, "seedance: '" + std::string(name) + "' is \"" + s + "\", which is not one of " + one_of, &v);
+  }
+  out = *e;
+}
+inline void json_read(const nlohmann::json& v, std::string_view name, std::vector<std::string>& out) {
+  if (!v.is_array()) json_wrong_type(name, "an array of strings", v);
+  out.clear();
+  out.reserve(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_string()) json_wrong_type(std::string(name) + "[" + std::to_string(i) + "]", "a string", v[i]);
+    out.push_back(v[i].get<std::string>());
+  }
+}
+
 template <class T>
-void read_optional(const nlohmann::json& j, std::string_view key, std::optional<T>& out) {
-  if (auto it = j.find(key); it != j.end()) out = it->template get<T>();
+void json_read_optional(const nlohmann::json& j, std::string_view key, std::string_view name, std::optional<T>& out) {
+  if (auto it = j.find(key); it != j.end()) json_read(*it, name, out.emplace());
+}
+template <class T>
+void json_read_optional(const nlohmann::json& j, std::string_view key, std::optional<T>& out) {
+  json_read_optional(j, key, key, out);
+}
+template <class T>
+void json_read_required(const nlohmann::json& j, std::string_view key, T& out) {
+  const auto it = j.find(key);
+  if (it == j.end()) {
+    throw nlohmann::json::out_of_range::create(403, "seedance: the request body has no '" + std::string(key) + "'", &j);
+  }
+  json_read(*it, key, out);
 }
 }  // namespace detail
 
-/// Reads the API body. Throws nlohmann's exceptions for a non-object, a missing `model` or
-/// `prompt`, a field of the wrong type or an unknown enum string; ignores unknown fields. For
-/// untrusted input use the runtime validator, which reports all problems instead of the first.
+/// Reads the API body. Throws `nlohmann::json::type_error` for a non-object, a field of the wrong
+/// JSON type (a float, a boolean or a string where an integer belongs, a number where a string or
+/// a boolean belongs, null anywhere, a non-object `model_params`) and
+/// `nlohmann::json::out_of_range` for a missing `model` or `prompt`, an integer that does not fit
+/// in an `int` or an unknown enum string; each message names the field. Nothing is converted.
+/// Unknown fields (and unknown keys of `model_params`) are ignored. For untrusted input use the
+/// runtime validator, which reports all problems instead of the first.
 inline void from_json(const nlohmann::json& j, request_body& b) {
+  if (!j.is_object()) {
+    throw nlohmann::json::type_error::create(
+        302, "seedance: a request body must be an object, not " + detail::json_kind(j), &j);
+  }
   b = request_body{};
-  j.at(field::model).get_to(b.model);
-  j.at(field::prompt).get_to(b.prompt);
+  detail::json_read_required(j, field::model, b.model);
+  detail::json_read_required(j, field::prompt, b.prompt);
   for (media_kind k : {media_kind::image, media_kind::video, media_kind::audio})
-    detail::read_optional(j, urls_field(k), b.urls(k));
-  detail::read_optional(j, field::duration, b.duration);
-  detail::read_optional(j, field::quality, b.quality);
-  detail::read_optional(j, field::aspect_ratio, b.aspect_ratio);
-  detail::read_optional(j, field::generate_audio, b.generate_audio);
-  detail::read_optional(j, field::content_filter, b.content_filter);
-  if (auto it = j.find(field::model_params); it != j.end()) detail::read_optional(*it, field::web_search, b.web_search);
-  detail::read_optional(j, field::callback_url, b.callback_url);
+    detail::json_read_optional(j, urls_field(k), b.urls(k));
+  detail::json_read_optional(j, field::duration, b.duration);
+  detail::json_read_optional(j, field::quality, b.quality);
+  detail::json_read_optional(j, field::aspect_ratio, b.aspect_ratio);
+  detail::json_read_optional(j, field::generate_audio, b.generate_audio);
+  detail::json_read_optional(j, field::content_filter, b.content_filter);
+  if (auto it = j.find(field::model_params); it != j.end()) {
+    if (!it->is_object()) detail::json_wrong_type(field::model_params, "an object", *it);
+    const std::string name = std::string(field::model_params) + "." + std::string(field::web_search);
+    detail::json_read_optional(*it, field::web_search, name, b.web_search);
+  }
+  detail::json_read_optional(j, field::callback_url, b.callback_url);
 }
 
 /// The typed request's API body. Refuses, at compile time, a request that cannot be sent

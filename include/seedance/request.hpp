@@ -61,6 +61,16 @@ struct request_body {
 /// the count is then checked by the runtime validator instead of the compiler.
 inline constexpr std::size_t dynamic_count = std::numeric_limits<std::size_t>::max();
 
+namespace detail {
+/// Lets `typed()` adopt a whole body as a request (the constructor from a body is private).
+struct request_access {
+  template <class Request>
+  static Request adopt(request_body b) {
+    return Request(std::move(b));
+  }
+};
+}  // namespace detail
+
 /// A request for model `M`. `Images`, `Videos` and `Audios` count the media added so far (or are
 /// `dynamic_count`); each `image()`, `video()` and `audio()` returns a request with one more.
 ///
@@ -72,6 +82,10 @@ inline constexpr std::size_t dynamic_count = std::numeric_limits<std::size_t>::m
 ///
 /// Rules that the type can decide are compile errors (docs/api.md lists each message); values set
 /// at run time (`duration(int)`, `quality(quality)`, `images(vector)`) are left to the validator.
+///
+/// Setters return `request&` on an lvalue and a `request` (moved from `*this`) on an rvalue, so
+/// that `const auto& r = request<M>{"x"}.duration<5>();` binds to a temporary that lives as long
+/// as `r` instead of dangling.
 template <model_type M, std::size_t Images = 0, std::size_t Videos = 0, std::size_t Audios = 0>
 class request {
  public:
@@ -92,21 +106,25 @@ class request {
   template <seedance::quality Q>
   request& quality() & {
     static_assert(traits::supports(Q),
-                  "quality_unsupported: this model's tier does not offer that quality; 1080p and 4k are for "
-                  "standard-tier models only (fast and mini offer 480p and 720p)");
+                  "quality_unsupported: this model's tier does not offer that quality; see "
+                  "model_traits<M>::supports(q) and tier_table in seedance/spec.hpp");
     body_.quality = Q;
     return *this;
   }
   template <seedance::quality Q>
-  request&& quality() && {
-    return std::move(quality<Q>());
+  request quality() && {
+    quality<Q>();
+    return std::move(*this);
   }
   /// Sets the quality from a run-time value (checked by the validator, rule quality_unsupported).
   request& quality(seedance::quality q) & {
     body_.quality = q;
     return *this;
   }
-  request&& quality(seedance::quality q) && { return std::move(quality(q)); }
+  request quality(seedance::quality q) && {
+    quality(q);
+    return std::move(*this);
+  }
 
   // --- duration ------------------------------------------------------------------------------
   /// Sets the output duration in whole seconds, checked at compile time.
@@ -118,48 +136,69 @@ class request {
     return *this;
   }
   template <int N>
-  request&& duration() && {
-    return std::move(duration<N>());
+  request duration() && {
+    duration<N>();
+    return std::move(*this);
   }
   /// Sets the duration from a run-time value (checked by the validator, rule duration_out_of_range).
   request& duration(int seconds) & {
     body_.duration = seconds;
     return *this;
   }
-  request&& duration(int seconds) && { return std::move(duration(seconds)); }
+  request duration(int seconds) && {
+    duration(seconds);
+    return std::move(*this);
+  }
 
   // --- options valid on every model ----------------------------------------------------------
   request& aspect_ratio(seedance::aspect_ratio a) & {
     body_.aspect_ratio = a;
     return *this;
   }
-  request&& aspect_ratio(seedance::aspect_ratio a) && { return std::move(aspect_ratio(a)); }
+  request aspect_ratio(seedance::aspect_ratio a) && {
+    aspect_ratio(a);
+    return std::move(*this);
+  }
 
   request& generate_audio(bool on) & {
     body_.generate_audio = on;
     return *this;
   }
-  request&& generate_audio(bool on) && { return std::move(generate_audio(on)); }
+  request generate_audio(bool on) && {
+    generate_audio(on);
+    return std::move(*this);
+  }
 
   request& content_filter(bool on) & {
     body_.content_filter = on;
     return *this;
   }
-  request&& content_filter(bool on) && { return std::move(content_filter(on)); }
+  request content_filter(bool on) && {
+    content_filter(on);
+    return std::move(*this);
+  }
 
   request& callback_url(std::string url) & {
     body_.callback_url = std::move(url);
     return *this;
   }
-  request&& callback_url(std::string url) && { return std::move(callback_url(std::move(url))); }
+  request callback_url(std::string url) && {
+    callback_url(std::move(url));
+    return std::move(*this);
+  }
 
   // --- web search: only on models that have it -----------------------------------------------
-  /// Sets `model_params.web_search`. Exists only for models with web search (supports_web_search).
+  /// Sets `model_params.web_search`. Exists only for models with web search (supports_web_search),
+  /// so that `requires { r.web_search(true); }` is false elsewhere; the compiler's message names
+  /// the concept (docs/api.md).
   request& web_search(bool on) & requires supports_web_search<M> {
     body_.web_search = on;
     return *this;
   }
-  request&& web_search(bool on) && requires supports_web_search<M> { return std::move(web_search(on)); }
+  request web_search(bool on) && requires supports_web_search<M> {
+    web_search(on);
+    return std::move(*this);
+  }
 
   // --- media: each call adds one item, and the count is part of the type ---------------------
   /// Adds one image URL (image-to-video: the first call is the first frame, the second the last).
@@ -192,7 +231,7 @@ class request {
   }
 
   /// Appends image URLs whose number is known only at run time; the count is then checked by the
-  /// validator (rules too_few_media, too_many_media) instead of the compiler.
+  /// validator (rules too_few_media, too_many_media, audio_needs_visual) instead of the compiler.
   [[nodiscard]] auto images(std::vector<std::string> urls) const& {
     return add_all<media_kind::image>(body_, std::move(urls));
   }
@@ -217,16 +256,24 @@ class request {
   [[nodiscard]] const request_body& body() const& noexcept { return body_; }
   [[nodiscard]] request_body body() && noexcept { return std::move(body_); }
 
-  /// Checks, at compile time, the rules that decide whether this request may be sent at all:
-  /// image-to-video needs an image; reference-to-video audio needs an image or a video.
-  /// Called by `to_json`; call it yourself before using `body()` for another serializer.
+  /// Checks, at compile time, the rules that decide whether this request may be sent at all: no
+  /// fewer images than the model needs (model_traits<M>::min_images), and no audio without an image
+  /// or a video where the model requires one (model_traits<M>::audio_needs_visual). Counts given at
+  /// run time (`dynamic_count`) are left to the validator. Called by `to_json`; call it yourself
+  /// before using `body()` for another serializer.
   static constexpr void assert_complete() noexcept {
-    static_assert(Images == dynamic_count || Images >= traits::min_images,
-                  "too_few_media: an image-to-video request needs its first-frame image; call .image(url) "
-                  "(or .first_frame(url)) before serializing");
-    static_assert(!traits::audio_needs_visual || Audios == 0 || Images != 0 || Videos != 0,
-                  "audio_needs_visual: a reference-to-video request with audio needs at least one image or "
-                  "video; add .image(url) or .video(url)");
+    // Each check is a plain comparison behind `if constexpr`, so that the compiler's note shows
+    // the numbers (g++: "the comparison reduces to '(0 >= 1)'").
+    if constexpr (Images != dynamic_count) {
+      static_assert(Images >= traits::min_images,
+                    "too_few_media: fewer images than this model needs (model_traits<M>::min_images); "
+                    "call .image(url) (or .first_frame(url)) before serializing");
+    }
+    if constexpr (traits::audio_needs_visual && Audios != dynamic_count && Images == 0 && Videos == 0) {
+      static_assert(Audios == 0,
+                    "audio_needs_visual: this model takes audio only together with at least one image or "
+                    "video; add .image(url) or .video(url)");
+    }
   }
 
   friend bool operator==(const request&, const request&) = default;
@@ -234,6 +281,7 @@ class request {
  private:
   template <model_type, std::size_t, std::size_t, std::size_t>
   friend class request;
+  friend struct detail::request_access;
 
   explicit request(request_body b) noexcept : body_(std::move(b)) {}
 
@@ -247,29 +295,43 @@ class request {
   using with_count = request<M, K == media_kind::image ? N : Images, K == media_kind::video ? N : Videos,
                              K == media_kind::audio ? N : Audios>;
 
+  // The messages say what the model's traits say, never what the table holds today: the numbers
+  // come from the compiler's note on the comparison.
   template <media_kind K>
   static constexpr void check_kind_taken() noexcept {
     if constexpr (K == media_kind::image) {
       static_assert(traits::max_images > 0,
-                    "media_unsupported: this model takes no images (image_urls); text-to-video models take no media");
+                    "media_unsupported: this model takes no images (image_urls); model_traits<M>::max_images is 0");
     } else if constexpr (K == media_kind::video) {
       static_assert(traits::max_videos > 0,
-                    "media_unsupported: this model takes no videos (video_urls); only reference-to-video models do");
+                    "media_unsupported: this model takes no videos (video_urls); model_traits<M>::max_videos is 0");
     } else {
       static_assert(traits::max_audios > 0,
-                    "media_unsupported: this model takes no audio (audio_urls); only reference-to-video models do");
+                    "media_unsupported: this model takes no audio (audio_urls); model_traits<M>::max_audios is 0");
+    }
+  }
+
+  /// One static_assert per kind, each a plain comparison of the count after the call with the
+  /// model's maximum: the message names the kind and the compiler's note the numbers.
+  template <media_kind K>
+  static constexpr void check_room() noexcept {
+    if constexpr (K == media_kind::image && traits::max_images > 0 && Images != dynamic_count) {
+      static_assert(Images + 1 <= traits::max_images,
+                    "too_many_media: one image more than this model takes (model_traits<M>::max_images)");
+    } else if constexpr (K == media_kind::video && traits::max_videos > 0 && Videos != dynamic_count) {
+      static_assert(Videos + 1 <= traits::max_videos,
+                    "too_many_media: one video more than this model takes (model_traits<M>::max_videos)");
+    } else if constexpr (K == media_kind::audio && traits::max_audios > 0 && Audios != dynamic_count) {
+      static_assert(Audios + 1 <= traits::max_audios,
+                    "too_many_media: one audio more than this model takes (model_traits<M>::max_audios)");
     }
   }
 
   template <media_kind K, class Body>
   static auto add(Body&& b, std::string url) {
     check_kind_taken<K>();
-    constexpr std::size_t n = count_of(K);
-    constexpr std::size_t max = traits::max_media(K);
-    static_assert(max == 0 || n == dynamic_count || n + 1 <= max,
-                  "too_many_media: one item more than this model takes; see model_traits<M>::max_images, "
-                  "max_videos and max_audios");
-    with_count<K, plus(n, 1)> out{request_body(std::forward<Body>(b))};
+    check_room<K>();
+    with_count<K, plus(count_of(K), 1)> out{request_body(std::forward<Body>(b))};
     auto& list = out.body_.urls(K);
     if (!list) list.emplace();
     list->push_back(std::move(url));
@@ -290,8 +352,10 @@ class request {
   static constexpr void check_frame() noexcept {
     static_assert(traits::mode == mode::image_to_video,
                   "first_frame/last_frame are for image-to-video models; use .image(url) for reference images");
-    static_assert(traits::mode != mode::image_to_video || Images == Position,
-                  "first_frame must be the first image and last_frame the second: call first_frame, then last_frame");
+    if constexpr (traits::mode == mode::image_to_video) {
+      static_assert(Images == Position,
+                    "first_frame must be the first image and last_frame the second: call first_frame, then last_frame");
+    }
   }
 
   request_body body_;
@@ -307,6 +371,8 @@ using dynamic_request =
 /// The body `b` as a typed request of model `M`, or `std::nullopt` when `b` names another model or
 /// holds what `M`'s type cannot: media of a kind `M` does not take, or web_search on a model
 /// without it. Everything else (counts, quality, duration) is left to the runtime validator.
+/// The body is kept whole: `typed<M>(b)->body() == b`, including an empty array of a kind `M` does
+/// not take (which the validator reports as field_ignored), so a JSON round trip is exact.
 template <model_type M>
 [[nodiscard]] std::optional<dynamic_request<M>> typed(request_body b) {
   using traits = model_traits<M>;
@@ -315,26 +381,7 @@ template <model_type M>
     if (traits::max_media(k) == 0 && b.count(k) != 0) return std::nullopt;
   }
   if (!traits::web_search && b.web_search) return std::nullopt;
-  dynamic_request<M> r{std::move(b.prompt)};
-  if constexpr (traits::max_images > 0) {
-    if (b.image_urls) r = std::move(r).images(std::move(*b.image_urls));
-  }
-  if constexpr (traits::max_videos > 0) {
-    if (b.video_urls) r = std::move(r).videos(std::move(*b.video_urls));
-  }
-  if constexpr (traits::max_audios > 0) {
-    if (b.audio_urls) r = std::move(r).audios(std::move(*b.audio_urls));
-  }
-  if constexpr (supports_web_search<M>) {
-    if (b.web_search) r.web_search(*b.web_search);
-  }
-  if (b.duration) r.duration(*b.duration);
-  if (b.quality) r.quality(*b.quality);
-  if (b.aspect_ratio) r.aspect_ratio(*b.aspect_ratio);
-  if (b.generate_audio) r.generate_audio(*b.generate_audio);
-  if (b.content_filter) r.content_filter(*b.content_filter);
-  if (b.callback_url) r.callback_url(std::move(*b.callback_url));
-  return r;
+  return detail::request_access::adopt<dynamic_request<M>>(std::move(b));
 }
 
 }  // namespace seedance

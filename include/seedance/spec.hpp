@@ -288,7 +288,7 @@ struct int_range {
   [[nodiscard]] constexpr bool contains(long long v) const noexcept { return min <= v && v <= max; }
 };
 
-/// "MB" in the provider's text is read as MiB (1,048,576 bytes): docs/rules.md says why.
+/// "MB" in the provider's text is read as MiB (1,048,576 bytes): docs/validation.md says why.
 inline constexpr std::uint64_t mib = 1024 * 1024;
 
 namespace limits {

@@ -4,10 +4,10 @@
 
 int main() {
   using namespace seedance;
-  auto r = request<models::fast_image_to_video>{"petals"}.image("https://example.com/a.jpg");
 #ifdef SEEDANCE_COMPILE_FAIL
-  (void)r.audio("https://example.com/a.mp3");
+  using M = models::fast_image_to_video;
 #else
-  (void)r.image("https://example.com/b.jpg");
+  using M = models::fast_reference_to_video;  // the nearest model that takes audio
 #endif
+  (void)request<M>{"petals"}.image("https://example.com/a.jpg").audio("https://example.com/a.mp3");
 }

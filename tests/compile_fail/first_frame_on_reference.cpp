@@ -4,10 +4,10 @@
 
 int main() {
   using namespace seedance;
-  request<models::reference_to_video> r{"a product ad"};
 #ifdef SEEDANCE_COMPILE_FAIL
-  (void)r.first_frame("https://example.com/a.jpg");
+  using M = models::reference_to_video;
 #else
-  (void)r.image("https://example.com/a.jpg");
+  using M = models::image_to_video;  // the model that has first_frame
 #endif
+  (void)request<M>{"a product ad"}.first_frame("https://example.com/a.jpg");
 }

@@ -4,10 +4,10 @@
 
 int main() {
   using namespace seedance;
-  request<models::fast_text_to_video> r{"a cat"};
 #ifdef SEEDANCE_COMPILE_FAIL
-  (void)r.image("https://example.com/a.jpg");
+  using M = models::fast_text_to_video;
 #else
-  (void)r.duration(5);
+  using M = models::fast_image_to_video;  // the nearest model that takes images
 #endif
+  (void)request<M>{"a cat"}.image("https://example.com/a.jpg");
 }

@@ -1,4 +1,4 @@
-// expect: too_few_media: an image-to-video request needs its first-frame image
+// expect: too_few_media: fewer images than this model needs
 // Compile-fail case: see CMakeLists.txt. Only the line behind SEEDANCE_COMPILE_FAIL differs from its twin.
 #include <seedance/seedance.hpp>
 

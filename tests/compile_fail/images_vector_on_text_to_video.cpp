@@ -4,10 +4,10 @@
 
 int main() {
   using namespace seedance;
-  request<models::text_to_video> r{"a cat"};
 #ifdef SEEDANCE_COMPILE_FAIL
-  (void)r.images({"https://example.com/a.jpg"});
+  using M = models::text_to_video;
 #else
-  (void)r.duration(5);
+  using M = models::image_to_video;  // the nearest model that takes images
 #endif
+  (void)request<M>{"a cat"}.images({"https://example.com/a.jpg"});
 }

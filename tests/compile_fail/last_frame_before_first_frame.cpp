@@ -8,6 +8,6 @@ int main() {
 #ifdef SEEDANCE_COMPILE_FAIL
   (void)r.last_frame("https://example.com/last.jpg");
 #else
-  (void)r.first_frame("https://example.com/first.jpg");
+  (void)r.first_frame("https://example.com/first.jpg").last_frame("https://example.com/last.jpg");
 #endif
 }

@@ -1,4 +1,4 @@
-// expect: model_type
+// expect: (satisfaction of [^ ]*model_type<M>|does not satisfy [^ ]*model_type)
 // Compile-fail case: see CMakeLists.txt. Only the line behind SEEDANCE_COMPILE_FAIL differs from its twin.
 #include <seedance/seedance.hpp>
 

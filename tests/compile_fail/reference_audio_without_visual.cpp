@@ -1,4 +1,4 @@
-// expect: audio_needs_visual: a reference-to-video request with audio needs
+// expect: audio_needs_visual: this model takes audio only together with at least one image or video
 // Compile-fail case: see CMakeLists.txt. Only the line behind SEEDANCE_COMPILE_FAIL differs from its twin.
 #include <seedance/seedance.hpp>
 

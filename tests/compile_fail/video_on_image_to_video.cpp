@@ -4,10 +4,10 @@
 
 int main() {
   using namespace seedance;
-  auto r = request<models::image_to_video>{"petals"}.image("https://example.com/a.jpg");
 #ifdef SEEDANCE_COMPILE_FAIL
-  (void)r.video("https://example.com/a.mp4");
+  using M = models::image_to_video;
 #else
-  (void)r.image("https://example.com/b.jpg");
+  using M = models::reference_to_video;  // the nearest model that takes videos
 #endif
+  (void)request<M>{"petals"}.image("https://example.com/a.jpg").video("https://example.com/a.mp4");
 }

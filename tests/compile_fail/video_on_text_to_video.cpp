@@ -4,10 +4,10 @@
 
 int main() {
   using namespace seedance;
-  request<models::mini_text_to_video> r{"a cat"};
 #ifdef SEEDANCE_COMPILE_FAIL
-  (void)r.video("https://example.com/a.mp4");
+  using M = models::mini_text_to_video;
 #else
-  (void)r.duration(5);
+  using M = models::mini_reference_to_video;  // the nearest model that takes videos
 #endif
+  (void)request<M>{"a cat"}.video("https://example.com/a.mp4");
 }

@@ -1,13 +1,14 @@
-// expect: supports_web_search
+// expect: (satisfaction of [^ ]*supports_web_search<M>|does not satisfy [^ ]*supports_web_search)
 // Compile-fail case: see CMakeLists.txt. Only the line behind SEEDANCE_COMPILE_FAIL differs from its twin.
 #include <seedance/seedance.hpp>
 
 int main() {
   using namespace seedance;
-  request<models::mini_text_to_video> r{"today's weather in Paris"};
 #ifdef SEEDANCE_COMPILE_FAIL
-  r.web_search(true);
+  using M = models::mini_text_to_video;
 #else
-  r.content_filter(true);
+  using M = models::fast_text_to_video;  // a model with web search
 #endif
+  request<M> r{"today's weather in Paris"};
+  r.web_search(true);
 }

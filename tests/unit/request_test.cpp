@@ -143,16 +143,62 @@ TEST_CASE("runtime lists: counts become dynamic and are left to the validator", 
   CHECK(urls_of(v, media_kind::audio).size() == 1);
 }
 
-TEST_CASE("fluent setters: lvalue setters return the same object, rvalue chains move", "[request]") {
-  request<models::text_to_video> r{"cat"};
-  request<models::text_to_video>& same = r.duration<6>();
+TEST_CASE("fluent setters: lvalue setters return the same object, rvalue chains move into a value",
+          "[request]") {
+  using T2V = request<models::text_to_video>;
+  T2V r{"cat"};
+  T2V& same = r.duration<6>();
   CHECK(&same == &r);
-  STATIC_REQUIRE(std::is_same_v<decltype(request<models::text_to_video>{"x"}.duration(5)), request<models::text_to_video>&&>);
-  STATIC_REQUIRE(std::is_same_v<decltype(r.duration(5)), request<models::text_to_video>&>);
+  STATIC_REQUIRE(std::is_same_v<decltype(r.duration(5)), T2V&>);
+  STATIC_REQUIRE(std::is_same_v<decltype(r.quality<quality::p480>()), T2V&>);
+  // On an rvalue every setter returns a request by value: a reference bound to the result of a
+  // chain on a temporary extends the life of that result instead of dangling.
+  STATIC_REQUIRE(std::is_same_v<decltype(T2V{"x"}.duration(5)), T2V>);
+  STATIC_REQUIRE(std::is_same_v<decltype(T2V{"x"}.duration<5>()), T2V>);
+  STATIC_REQUIRE(std::is_same_v<decltype(T2V{"x"}.quality(quality::p480)), T2V>);
+  STATIC_REQUIRE(std::is_same_v<decltype(T2V{"x"}.quality<quality::p480>()), T2V>);
+  STATIC_REQUIRE(std::is_same_v<decltype(T2V{"x"}.aspect_ratio(aspect_ratio::r1_1)), T2V>);
+  STATIC_REQUIRE(std::is_same_v<decltype(T2V{"x"}.generate_audio(true)), T2V>);
+  STATIC_REQUIRE(std::is_same_v<decltype(T2V{"x"}.content_filter(true)), T2V>);
+  STATIC_REQUIRE(std::is_same_v<decltype(T2V{"x"}.callback_url("u")), T2V>);
+  STATIC_REQUIRE(std::is_same_v<decltype(T2V{"x"}.web_search(true)), T2V>);
+
+  const auto& kept = T2V{std::string(100, 'k')}.duration<5>().quality<quality::p1080>();
+  CHECK(kept.body().prompt == std::string(100, 'k'));
+  CHECK(kept.body().duration == 5);
+  CHECK(kept.body().quality == quality::p1080);
 
   std::string long_prompt(1000, 'p');
   auto moved = request<models::reference_to_video>{long_prompt}.duration<5>().image("https://example.com/a.jpg");
   CHECK(moved.body().prompt == long_prompt);
+  CHECK(moved.body().duration == 5);
+}
+
+TEST_CASE("assert_complete: run-time lists are the validator's, static counts the compiler's", "[request][media]") {
+  // Audio from a run-time list, with no image or video: compiles (the validator decides, rule
+  // audio_needs_visual), whatever the list holds. A static .audio() alone does not compile
+  // (tests/compile_fail/reference_audio_without_visual.cpp).
+  auto audio_only = request<models::reference_to_video>{"music"}.audios({"https://example.com/a.mp3"});
+  STATIC_REQUIRE(decltype(audio_only)::audio_count == dynamic_count);
+  STATIC_REQUIRE(decltype(audio_only)::image_count == 0);
+  STATIC_REQUIRE(decltype(audio_only)::video_count == 0);
+  decltype(audio_only)::assert_complete();
+  CHECK(urls_of(audio_only, media_kind::audio) == std::vector<std::string>{"https://example.com/a.mp3"});
+
+  auto empty_audio = request<models::mini_reference_to_video>{"music"}.audios({});
+  decltype(empty_audio)::assert_complete();
+  CHECK(empty_audio.body().audio_urls == std::vector<std::string>{});
+
+  // A static audio with a visual given as a run-time list (possibly empty): the validator's too.
+  auto audio_and_listed_images = request<models::fast_reference_to_video>{"m"}.audio("a").images({});
+  decltype(audio_and_listed_images)::assert_complete();
+  auto audio_and_video = request<models::reference_to_video>{"m"}.audio("a").video("v");
+  decltype(audio_and_video)::assert_complete();
+
+  // image-to-video with its images from a run-time list (possibly empty): the validator's.
+  auto listed_frames = request<models::image_to_video>{"p"}.images({});
+  decltype(listed_frames)::assert_complete();
+  CHECK(listed_frames.body().image_urls == std::vector<std::string>{});
 }
 
 TEST_CASE("typed(): a body becomes a typed request only where the model's type allows it", "[request]") {
@@ -171,15 +217,40 @@ TEST_CASE("typed(): a body becomes a typed request only where the model's type a
   request_body mini = b;
   mini.model = "seedance-2.0-mini-text-to-video";
   CHECK_FALSE(typed<models::mini_text_to_video>(mini).has_value());  // web_search on a model without it
+  mini.web_search = false;  // even false: the type has no web_search to hold it
+  CHECK_FALSE(typed<models::mini_text_to_video>(mini).has_value());
   mini.web_search.reset();
   CHECK(typed<models::mini_text_to_video>(mini).has_value());
 
   request_body t2v;
   t2v.model = "seedance-2.0-text-to-video";
+  t2v.prompt = "p";
   t2v.image_urls = std::vector<std::string>{"https://example.com/a.jpg"};
   CHECK_FALSE(typed<models::text_to_video>(t2v).has_value());  // images on text-to-video
+  // An empty array of a kind the model does not take is only a warning (field_ignored) for the
+  // validator: the typed request keeps it, so that the body comes back exactly as it was given.
   t2v.image_urls = std::vector<std::string>{};
-  CHECK(typed<models::text_to_video>(t2v).has_value());  // an empty array is only a warning later
+  t2v.video_urls = std::vector<std::string>{};
+  t2v.audio_urls = std::vector<std::string>{};
+  const auto t = typed<models::text_to_video>(t2v);
+  REQUIRE(t.has_value());
+  CHECK(t->body() == t2v);
+  CHECK(t->body().image_urls == std::vector<std::string>{});
+  STATIC_REQUIRE(std::remove_cvref_t<decltype(*t)>::image_count == 0);  // still none in the type
+
+  request_body i2v;
+  i2v.model = "seedance-2.0-mini-image-to-video";
+  i2v.prompt = "p";
+  i2v.image_urls = std::vector<std::string>{"https://example.com/first.jpg"};
+  i2v.video_urls = std::vector<std::string>{};
+  i2v.audio_urls = std::vector<std::string>{};
+  const auto i = typed<models::mini_image_to_video>(i2v);
+  REQUIRE(i.has_value());
+  CHECK(i->body() == i2v);
+  CHECK(i->body().video_urls == std::vector<std::string>{});
+  CHECK(i->body().audio_urls == std::vector<std::string>{});
+  i2v.audio_urls = std::vector<std::string>{"https://example.com/a.mp3"};
+  CHECK_FALSE(typed<models::mini_image_to_video>(i2v).has_value());  // audio on image-to-video
 
   request_body r2v;
   r2v.model = "seedance-2.0-reference-to-video";
