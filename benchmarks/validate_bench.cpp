@@ -1,6 +1,8 @@
 // seedance::validate against two JSON Schema validators, in one process, on the same inputs: the
-// provider's four example requests (examples/requests/*.json, valid) and a request with eight
-// problems (examples/requests/invalid-eight-problems.json).
+// provider's four example requests (examples/requests/*.json, valid), a request with eight
+// problems (examples/requests/invalid-eight-problems.json), and a valid image-to-video request
+// with URLs of realistic length (written below: a CDN image path and a callback with a query),
+// which must make no allocation either.
 //
 //   seedance/parsed     seedance::validate(const nlohmann::json&)
 //   valijson/parsed     valijson, its nlohmann adapter, the schema exported by seedance::json_schema
@@ -57,6 +59,15 @@ const std::vector<input>& inputs() {
       nlohmann::json parsed = nlohmann::json::parse(text);
       v.push_back({name, std::move(text), std::move(parsed)});
     }
+    std::string long_urls = R"({
+  "model": "seedance-2.0-image-to-video",
+  "prompt": "The camera pushes in slowly on the flower; petals drift in the wind",
+  "image_urls": ["https://cdn.images.example-company.com/uploads/2026/05/flower-closeup.jpg"],
+  "duration": 5,
+  "callback_url": "https://hooks.example-company.com/seedance/v1/callbacks/task-complete?token=abc123"
+})";
+    nlohmann::json parsed = nlohmann::json::parse(long_urls);
+    v.push_back({"image-to-video-long-urls", std::move(long_urls), std::move(parsed)});
     return v;
   }();
   return all;

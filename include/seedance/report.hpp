@@ -84,7 +84,8 @@ enum class code : std::uint8_t {
   audio_too_large,
   // the library's additions (not in rules.md)
   invalid_utf8,   ///< a string is not valid UTF-8 (only reachable from a json built in C++)
-  duplicate_key,  ///< a top-level key appears twice in the JSON text; the last one is used
+  duplicate_key,  ///< a key appears twice in one object of the JSON text; the last one is used
+  validation_incomplete,  ///< validation stopped before the end (out of memory): the request was not fully checked
 };
 
 /// One row of the code catalogue: the code's name (as `to_string` gives it) and its severity.
@@ -95,7 +96,7 @@ struct code_info {
 };
 
 /// The catalogue, in `code` order.
-inline constexpr std::array<code_info, 47> code_catalogue{{
+inline constexpr std::array<code_info, 48> code_catalogue{{
     {code::invalid_json, "invalid_json", severity::error},
     {code::not_an_object, "not_an_object", severity::error},
     {code::missing_field, "missing_field", severity::error},
@@ -143,6 +144,7 @@ inline constexpr std::array<code_info, 47> code_catalogue{{
     {code::audio_too_large, "audio_too_large", severity::error},
     {code::invalid_utf8, "invalid_utf8", severity::error},
     {code::duplicate_key, "duplicate_key", severity::warning},
+    {code::validation_incomplete, "validation_incomplete", severity::error},
 }};
 
 static_assert([] {
@@ -188,8 +190,11 @@ class report {
  public:
   using const_iterator = std::vector<diagnostic>::const_iterator;
 
-  /// No errors (warnings allowed).
-  [[nodiscard]] bool ok() const noexcept { return errors() == 0; }
+  /// No errors (warnings allowed), and validation ran to the end.
+  [[nodiscard]] bool ok() const noexcept { return complete_ && errors() == 0; }
+  /// Validation ran to the end: false after `stop` (out of memory), even when the diagnostic that
+  /// says so could not be added.
+  [[nodiscard]] bool complete() const noexcept { return complete_; }
   [[nodiscard]] std::size_t errors() const noexcept { return count(severity::error); }
   [[nodiscard]] std::size_t warnings() const noexcept { return count(severity::warning); }
   [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
@@ -245,12 +250,27 @@ class report {
     items_.back().position = where;
   }
 
+  /// Records that validation stopped before the end (`why`: "out of memory", or what an internal
+  /// failure said): the report is no longer ok() whatever it holds, and gets a
+  /// `validation_incomplete` diagnostic when memory allows. Never throws.
+  void stop(std::string_view why) noexcept {
+    complete_ = false;
+    try {
+      add(code::validation_incomplete, "",
+          "validation stopped before the end (" + std::string(why) + "); the request was not fully checked");
+    } catch (...) {
+    }
+  }
+
+  friend bool operator==(const report&, const report&) = default;
+
  private:
   std::size_t count(severity s) const noexcept {
     return static_cast<std::size_t>(
         std::count_if(begin(), end(), [s](const diagnostic& d) { return d.severity == s; }));
   }
   std::vector<diagnostic> items_;
+  bool complete_ = true;
 };
 
 /// One line, like a compiler's: `error[duration_out_of_range] /duration: duration 16 is outside 4..15 seconds`.
@@ -282,6 +302,7 @@ class report {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
   };
   out += plural(r.errors(), "error") + ", " + plural(r.warnings(), "warning") + "\n";
+  if (!r.complete()) out += "validation stopped before the end: the request was not fully checked\n";
   return out;
 }
 
@@ -298,11 +319,13 @@ inline void to_json(nlohmann::json& j, const diagnostic& d) {
   }
 }
 
-/// `{"valid": bool, "errors": n, "warnings": n, "diagnostics": [...]}`.
+/// `{"valid": bool, "errors": n, "warnings": n, "diagnostics": [...]}`, plus `"complete": false`
+/// when validation stopped before the end.
 inline void to_json(nlohmann::json& j, const report& r) {
   nlohmann::json list = nlohmann::json::array();
   for (const diagnostic& d : r) list.push_back(d);
   j = nlohmann::json{{"valid", r.ok()}, {"errors", r.errors()}, {"warnings", r.warnings()}, {"diagnostics", std::move(list)}};
+  if (!r.complete()) j["complete"] = false;
 }
 
 /// The report in the provider's error shape, as the API would answer a request it rejects:
@@ -315,10 +338,11 @@ inline void to_json(nlohmann::json& j, const report& r) {
     details.push_back(d);
     if (!first && d.severity == severity::error) first = &d;
   }
-  if (!first) return nlohmann::json{{"error", nullptr}, {"details", std::move(details)}};
+  if (!first && r.complete()) return nlohmann::json{{"error", nullptr}, {"details", std::move(details)}};
   return nlohmann::json{{"error",
                          {{"code", "invalid_request"},
-                          {"message", to_text(*first)},
+                          {"message", first ? to_text(*first)
+                                            : std::string("validation stopped before the end: the request was not fully checked")},
                           {"type", "invalid_request_error"},
                           {"details", std::move(details)}}}};
 }

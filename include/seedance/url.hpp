@@ -80,6 +80,42 @@ struct url_result {
   explicit operator bool() const noexcept { return url.has_value(); }
 };
 
+/// The longest normalized host: a DNS name has at most 253 bytes, an IPv6 address in RFC 5952 form
+/// at most 45.
+inline constexpr std::size_t url_max_host_length = 253;
+
+/// The parts of a URL as `parse_url_view` reads them, without allocating: views into the parsed
+/// text, and the normalized host held inline. `url_parts` is the owning form, built from this one.
+/// The views are valid as long as the text they were parsed from.
+struct url_view {
+  std::string_view scheme;              ///< as written (schemes compare without regard to case)
+  bool has_userinfo = false;            ///< an '@' was present in the authority
+  std::string_view userinfo;            ///< raw text before '@'
+  host_kind kind = host_kind::name;
+  std::uint32_t ipv4 = 0;               ///< when kind == ipv4
+  std::array<std::uint8_t, 16> ipv6{};  ///< when kind == ipv6, network byte order
+  std::optional<std::uint16_t> port;    ///< as in url_parts
+  std::string_view path;                ///< raw, may be empty
+  std::string_view query;               ///< raw, without '?'
+  std::string_view fragment;            ///< raw, without '#'
+  /// The normalized host, exactly as `url_parts::host`.
+  [[nodiscard]] std::string_view host() const noexcept { return {host_bytes.data(), host_size}; }
+  /// Whether the scheme is `s` (lower case), without regard to case.
+  [[nodiscard]] bool scheme_is(std::string_view s) const noexcept {
+    if (scheme.size() != s.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = scheme[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != s[i]) return false;
+    }
+    return true;
+  }
+
+  // The host's bytes (internal: read them with host()). Not value-initialized: only
+  // [0, host_size) is ever read.
+  std::array<char, url_max_host_length + 3> host_bytes;
+  std::size_t host_size = 0;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Internals
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +136,14 @@ constexpr char to_lower(char c) noexcept {
 }
 /// RFC 3986's character classes as bits of one 256-entry table, so that the hot loops cost one load
 /// per byte.
-enum char_class : std::uint8_t { unreserved = 1, sub_delim = 2, gen_delim = 4 };
+enum char_class : std::uint8_t {
+  unreserved = 1,
+  sub_delim = 2,
+  gen_delim = 4,
+  name_char = 8,        ///< what a plain DNS label holds: ALPHA / DIGIT / "-" / "_"
+  ends_authority = 16,  ///< "/" / "?" / "#"
+  path_char = 32        ///< pchar (minus pct-encoded, '%' itself included) / "/"
+};
 inline constexpr std::array<std::uint8_t, 256> char_classes = [] {
   std::array<std::uint8_t, 256> t{};
   for (int c = 0; c < 256; ++c) {
@@ -110,6 +153,13 @@ inline constexpr std::array<std::uint8_t, 256> char_classes = [] {
   for (const char c : std::string_view("-._~")) t[static_cast<unsigned char>(c)] |= unreserved;
   for (const char c : std::string_view("!$&'()*+,;=")) t[static_cast<unsigned char>(c)] |= sub_delim;
   for (const char c : std::string_view(":/?#[]@")) t[static_cast<unsigned char>(c)] |= gen_delim;
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    if (is_alpha(ch) || is_digit(ch) || ch == '-' || ch == '_') t[static_cast<std::size_t>(c)] |= name_char;
+    if ((t[static_cast<std::size_t>(c)] & (unreserved | sub_delim)) != 0 || ch == ':' || ch == '@' || ch == '%' || ch == '/')
+      t[static_cast<std::size_t>(c)] |= path_char;
+  }
+  for (const char c : std::string_view("/?#")) t[static_cast<unsigned char>(c)] |= ends_authority;
   return t;
 }();
 constexpr bool in_class(char c, unsigned mask) noexcept {
@@ -160,11 +210,45 @@ inline std::string hex_byte(unsigned char b) {
   return out;
 }
 
-inline url_result fail(url_error e, std::string message) {
-  url_result r;
-  r.error = e;
-  r.message = std::move(message);
-  return r;
+/// Records why parsing failed: the message is built only when the caller asked for one.
+template <class Message>
+url_error fail(std::string* out, url_error e, Message&& message) {
+  if (out) *out = message();
+  return e;
+}
+
+/// Where the normalized host is written: the bytes of a url_view.
+struct host_writer {
+  url_view& v;
+  void clear() noexcept { v.host_size = 0; }
+  void put(char c) noexcept {
+    if (v.host_size < v.host_bytes.size()) v.host_bytes[v.host_size++] = c;
+  }
+  void put(std::string_view s) noexcept {
+    for (const char c : s) put(c);
+  }
+  void put_decimal(unsigned n) noexcept {
+    char buf[10];
+    std::size_t k = 0;
+    do {
+      buf[k++] = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n != 0);
+    while (k > 0) put(buf[--k]);
+  }
+};
+
+/// Percent-decodes `s` (whose escapes have already been checked), calling `f(byte)`.
+template <class F>
+constexpr void percent_decode_each(std::string_view s, F&& f) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
+      f(static_cast<char>((hex_value(s[i + 1]) << 4U) | hex_value(s[i + 2])));
+      i += 2;
+    } else {
+      f(s[i]);
+    }
+  }
 }
 
 /// Percent-decodes `s` (whose escapes have already been checked) into `out`.
@@ -174,28 +258,19 @@ inline void percent_decode(std::string_view s, std::string& out) {
     return;
   }
   out.reserve(out.size() + s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
-      out += static_cast<char>((hex_value(s[i + 1]) << 4U) | hex_value(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
+  percent_decode_each(s, [&](char c) { out += c; });
 }
 
-inline std::string format_ipv4(std::uint32_t a) {
-  std::string out;
+inline void format_ipv4(std::uint32_t a, host_writer& out) noexcept {
   for (int shift = 24; shift >= 0; shift -= 8) {
-    out += std::to_string((a >> static_cast<unsigned>(shift)) & 0xffU);
-    if (shift != 0) out += '.';
+    out.put_decimal((a >> static_cast<unsigned>(shift)) & 0xffU);
+    if (shift != 0) out.put('.');
   }
-  return out;
 }
 
 /// RFC 5952: lower-case hex, no leading zeros, the longest run (the first one on a tie) of two or
 /// more zero groups as "::", and IPv4-mapped addresses (::ffff:0:0/96) in mixed notation (§5).
-inline std::string format_ipv6(const std::array<std::uint8_t, 16>& b) {
+inline void format_ipv6(const std::array<std::uint8_t, 16>& b, host_writer& out) noexcept {
   constexpr char digits[] = "0123456789abcdef";
   std::array<unsigned, 8> g{};
   for (std::size_t i = 0; i < 8; ++i) g[i] = (unsigned{b[2 * i]} << 8U) | b[2 * i + 1];
@@ -216,29 +291,29 @@ inline std::string format_ipv6(const std::array<std::uint8_t, 16>& b) {
     i = j;
   }
   if (best_len < 2) best = groups;  // a single zero group is written "0", not "::" (RFC 5952 4.2.2)
-  std::string out;
+  const auto last = [&]() noexcept { return out.v.host_size == 0 ? '\0' : out.v.host_bytes[out.v.host_size - 1]; };
   for (std::size_t i = 0; i < groups; ++i) {
     if (i == best) {
-      out += "::";
+      out.put("::");
       i += best_len - 1;
       continue;
     }
-    if (!out.empty() && out.back() != ':') out += ':';
+    if (out.v.host_size != 0 && last() != ':') out.put(':');
     bool started = false;
     for (int shift = 12; shift >= 0; shift -= 4) {
       const unsigned d = (g[i] >> static_cast<unsigned>(shift)) & 0xfU;
       if (d != 0 || started || shift == 0) {
-        out += digits[d];
+        out.put(digits[d]);
         started = true;
       }
     }
   }
   if (mapped) {
-    if (out.back() != ':') out += ':';
-    out += format_ipv4((std::uint32_t{b[12]} << 24U) | (std::uint32_t{b[13]} << 16U) |
-                       (std::uint32_t{b[14]} << 8U) | std::uint32_t{b[15]});
+    if (last() != ':') out.put(':');
+    format_ipv4((std::uint32_t{b[12]} << 24U) | (std::uint32_t{b[13]} << 16U) | (std::uint32_t{b[14]} << 8U) |
+                    std::uint32_t{b[15]},
+                out);
   }
-  return out;
 }
 
 /// The WHATWG "IPv4 number parser": decimal, "0x"/"0X" hex, or leading-"0" octal; "0x" alone is 0.
@@ -281,9 +356,25 @@ inline bool ends_in_number(std::string_view host) noexcept {
   return digits || ipv4_number(last).has_value();
 }
 
+/// Why `parse_ipv4` refused a host: which rule, and the part at fault.
+struct ipv4_failure {
+  enum { more_than_four_parts, empty_part, not_a_number, part_over_255, last_part_too_large } what;
+  std::string_view part;
+  [[nodiscard]] std::string sentence() const {
+    switch (what) {
+      case more_than_four_parts: return "has more than four parts";
+      case empty_part: return "has an empty part";
+      case not_a_number: return "has a part, " + quote(part) + ", that is not a number";
+      case part_over_255: return "has a part over 255 before its last part";
+      case last_part_too_large: break;
+    }
+    return "has a last part too large for the bytes it stands for";
+  }
+};
+
 /// The WHATWG "IPv4 parser" on a host whose one trailing dot is already removed: 1 to 4 parts, every
 /// part but the last at most 255, the last filling the remaining bytes.
-inline std::optional<std::uint32_t> parse_ipv4(std::string_view host, std::string& why) {
+inline std::optional<std::uint32_t> parse_ipv4(std::string_view host, ipv4_failure& why) noexcept {
   std::array<std::uint64_t, 4> n{};
   std::size_t count = 0;
   std::size_t start = 0;
@@ -292,12 +383,12 @@ inline std::optional<std::uint32_t> parse_ipv4(std::string_view host, std::strin
     const auto part = host.substr(start, dot == std::string_view::npos ? std::string_view::npos
                                                                         : dot - start);
     if (count == 4) {
-      why = "has more than four parts";
+      why = {ipv4_failure::more_than_four_parts, part};
       return std::nullopt;
     }
     const auto v = ipv4_number(part);
     if (!v) {
-      why = part.empty() ? "has an empty part" : "has a part, " + quote(part) + ", that is not a number";
+      why = {part.empty() ? ipv4_failure::empty_part : ipv4_failure::not_a_number, part};
       return std::nullopt;
     }
     n[count++] = *v;
@@ -306,13 +397,13 @@ inline std::optional<std::uint32_t> parse_ipv4(std::string_view host, std::strin
   }
   for (std::size_t i = 0; i + 1 < count; ++i) {
     if (n[i] > 255) {
-      why = "has a part over 255 before its last part";
+      why = {ipv4_failure::part_over_255, {}};
       return std::nullopt;
     }
   }
   const std::uint64_t limit = std::uint64_t{1} << (8U * static_cast<unsigned>(5 - count));
   if (n[count - 1] >= limit) {
-    why = "has a last part too large for the bytes it stands for";
+    why = {ipv4_failure::last_part_too_large, {}};
     return std::nullopt;
   }
   std::uint64_t a = n[count - 1];
@@ -394,85 +485,104 @@ inline std::optional<std::array<std::uint8_t, 16>> parse_ipv6(std::string_view s
   return b;
 }
 
-/// A reg-name or IPv4 host (not bracketed), raw from the input. Fills `u.host`, `u.kind`, `u.ipv4`.
-inline std::optional<url_result> parse_name_host(std::string_view raw, url_parts& u) {
+/// A reg-name or IPv4 host (not bracketed), raw from the input. Sets the host, `kind` and `ipv4`
+/// of `u`. Allocates only for a host longer than any valid name once decoded (an IPv4 address
+/// spelt with hundreds of zeros).
+inline url_error parse_name_host(std::string_view raw, url_view& u, std::string* message) {
   for (const char c : raw) {
     if (c == '[' || c == ']')
-      return fail(url_error::bad_host, "the host " + quote(raw) +
-                                           " has a '[' or ']' outside a bracketed IPv6 address");
+      return fail(message, url_error::bad_host, [&] {
+        return "the host " + quote(raw) + " has a '[' or ']' outside a bracketed IPv6 address";
+      });
     if (!is_unreserved(c) && !is_sub_delim(c) && c != '%')
-      return fail(url_error::bad_host, "the host " + quote(raw) + " contains '" + std::string(1, c) +
-                                           "', which a host may not contain");
+      return fail(message, url_error::bad_host, [&] {
+        return "the host " + quote(raw) + " contains '" + std::string(1, c) + "', which a host may not contain";
+      });
   }
-  // Decoded and lower-cased in place, into the result.
-  std::string& h = u.host;
-  h.clear();
-  percent_decode(raw, h);
-  for (char& c : h) c = to_lower(c);
-  if (h.size() > 1 && h.back() == '.') h.pop_back();
-  const std::string_view name = h;
+  // Decoded and lower-cased: into the view's bytes when it fits (always, for a valid name).
+  std::size_t decoded = raw.size();
+  for (const char c : raw) decoded -= c == '%' ? 2 : 0;
+  std::string scratch;
+  host_writer w{u};
+  w.clear();
+  if (decoded <= u.host_bytes.size()) {
+    percent_decode_each(raw, [&](char c) { w.put(to_lower(c)); });
+  } else {
+    percent_decode(raw, scratch);
+    for (char& c : scratch) c = to_lower(c);
+  }
+  std::string_view name = decoded <= u.host_bytes.size() ? u.host() : std::string_view(scratch);
+  if (name.size() > 1 && name.back() == '.') name.remove_suffix(1);
   if (ends_in_number(name)) {
-    std::string why;
+    ipv4_failure why{};
     const auto a = parse_ipv4(name, why);
     if (!a)
-      return fail(url_error::bad_ipv4, "the host " + quote(raw) +
-                                           " ends in a number but is not an IPv4 address: it " + why);
+      return fail(message, url_error::bad_ipv4, [&] {
+        return "the host " + quote(raw) + " ends in a number but is not an IPv4 address: it " + why.sentence();
+      });
     u.kind = host_kind::ipv4;
     u.ipv4 = *a;
-    u.host = format_ipv4(*a);
-    return std::nullopt;
+    w.clear();
+    format_ipv4(*a, w);
+    return url_error::none;
   }
   // A DNS name: labels of ASCII letters, digits, '-' and '_', 1 to 63 bytes each, 253 in all.
-  if (name.size() > 253)
-    return fail(url_error::bad_host, "the host name is " + std::to_string(name.size()) +
-                                         " bytes long, over the 253 of a DNS name");
+  if (name.size() > url_max_host_length)
+    return fail(message, url_error::bad_host, [&] {
+      return "the host name is " + std::to_string(name.size()) + " bytes long, over the " +
+             std::to_string(url_max_host_length) + " of a DNS name";
+    });
   std::size_t label = 0;
   for (std::size_t i = 0; i <= name.size(); ++i) {
     if (i == name.size() || name[i] == '.') {
       if (label == 0)
-        return fail(url_error::bad_host, "the host " + quote(raw) + " has an empty label");
+        return fail(message, url_error::bad_host, [&] { return "the host " + quote(raw) + " has an empty label"; });
       if (label > 63)
-        return fail(url_error::bad_host,
-                    "the host " + quote(raw) + " has a label over 63 bytes long");
+        return fail(message, url_error::bad_host,
+                    [&] { return "the host " + quote(raw) + " has a label over 63 bytes long"; });
       label = 0;
       continue;
     }
     const char c = name[i];
     if (static_cast<unsigned char>(c) >= 0x80)
-      return fail(url_error::bad_host,
-                  "the host " + quote(raw) +
-                      " is not ASCII once decoded; give an internationalized name in its "
-                      "punycode (xn--) form");
+      return fail(message, url_error::bad_host, [&] {
+        return "the host " + quote(raw) +
+               " is not ASCII once decoded; give an internationalized name in its punycode (xn--) form";
+      });
     if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '_')
-      return fail(url_error::bad_host,
-                  "the host " + quote(raw) + " is not a DNS name: it contains the byte " +
-                      hex_byte(static_cast<unsigned char>(c)) +
-                      " (only letters, digits, '-', '_' and '.' are accepted)");
+      return fail(message, url_error::bad_host, [&] {
+        return "the host " + quote(raw) + " is not a DNS name: it contains the byte " +
+               hex_byte(static_cast<unsigned char>(c)) + " (only letters, digits, '-', '_' and '.' are accepted)";
+      });
     ++label;
   }
-  u.kind = host_kind::name;  // u.host already holds the name
-  return std::nullopt;
+  u.host_size = name.size();  // the name is in the view's bytes (it is at most 253 bytes long)
+  u.kind = host_kind::name;
+  return url_error::none;
 }
 
 /// The common host, a plain lower- or upper-case DNS name ("example.com", "cdn-1.Example.net"), in
 /// one pass: true when `raw` is one, with `u` set exactly as `parse_name_host` would set it. False
-/// (and `u` untouched) for anything else, which `parse_name_host` then decides, errors included.
-inline bool plain_name_host(std::string_view raw, url_parts& u) {
-  if (raw.size() > 253) return false;
+/// (the host's bytes of `u` possibly overwritten) for anything else, which `parse_name_host` then
+/// decides, errors included.
+inline bool plain_name_host(std::string_view raw, url_view& u) noexcept {
+  if (raw.size() > url_max_host_length) return false;
   std::size_t label = 0;
-  for (const char c : raw) {
+  for (std::size_t i = 0; i < raw.size(); ++i) {  // checked and lower-cased into the view in one pass
+    const char c = raw[i];
     if (c == '.') {
       if (label == 0) return false;
       label = 0;
-    } else if ((is_alpha(c) || is_digit(c) || c == '-' || c == '_') && label < 63) {
+    } else if (in_class(c, name_char) && label < 63) {
       ++label;
     } else {
       return false;
     }
+    u.host_bytes[i] = to_lower(c);
   }
-  if (label == 0 || ends_in_number(raw)) return false;  // a trailing dot, an address: the full parser
-  u.host.assign(raw);
-  for (char& c : u.host) c = to_lower(c);
+  // A trailing dot, an address: the full parser. (Only the last label decides "ends in a number".)
+  if (label == 0 || ends_in_number(raw.substr(raw.size() - label))) return false;
+  u.host_size = raw.size();
   u.kind = host_kind::name;
   return true;
 }
@@ -533,7 +643,9 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
   // ::/96: unspecified (::), loopback (::1) and the deprecated IPv4-compatible ::a.b.c.d.
   if (ipv6_prefix(b, P{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 96)) return true;
   // ::ffff:0:0/96 IPv4-mapped and 64:ff9b::/96 NAT64: the IPv4 address they stand for.
+  // ::ffff:0:0:0/96 IPv4-translated (RFC 2765): likewise.
   if (ipv6_prefix(b, P{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff}, 96) ||
+      ipv6_prefix(b, P{0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0}, 96) ||
       ipv6_prefix(b, P{0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0}, 96))
     return is_internal_ipv4(ipv4_at(b, 12));
   // 2002::/16 6to4: the IPv4 address in bits 16..47.
@@ -566,171 +678,277 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
   return i < names.size() ? names[i] : std::string_view{};
 }
 
-/// Parses an absolute URL with an authority and a non-empty host:
-/// `scheme "://" [ userinfo "@" ] host [ ":" [ port ] ] path-abempty [ "?" query ] [ "#" fragment ]`
-/// with RFC 3986's character sets, no leading or trailing white space, and hosts classified as the
-/// WHATWG URL standard's host parser does (see docs/url.md). Never throws except std::bad_alloc.
-[[nodiscard]] inline url_result parse_url(std::string_view text) {
-  using namespace detail::url;
-  if (text.empty()) return fail(url_error::empty, "the URL is empty");
-  if (text.size() > url_max_length)
-    return fail(url_error::too_long, "the URL is " + std::to_string(text.size()) +
-                                         " bytes long, over the limit of " +
-                                         std::to_string(url_max_length));
+namespace detail::url {
 
-  // 1. Every byte must be one RFC 3986 allows somewhere in a URI, and every '%' must start an escape.
-  //    First without a branch per byte (the usual URL passes); the loop below finds what is wrong.
-  unsigned all_plain = 1;
-  for (const char c : text) all_plain &= char_classes[static_cast<unsigned char>(c)] != 0 ? 1U : 0U;
-  for (std::size_t i = 0; all_plain == 0 && i < text.size(); ++i) {
+/// The parser behind `parse_url` and `parse_url_view`: fills `u`, and `*message` (when given) on
+/// failure.
+/// The whole-input checks: every byte is one RFC 3986 allows somewhere in a URI, and every '%'
+/// starts an escape. The first problem, left to right, or url_error::none.
+inline url_error check_bytes(std::string_view text, std::string* message) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_class(c, unreserved | sub_delim | gen_delim)) continue;  // the usual byte: one load
     const auto b = static_cast<unsigned char>(c);
     if (b >= 0x80)
-      return fail(url_error::bad_character,
-                  "the byte " + hex_byte(b) + " at offset " + std::to_string(i) +
-                      " is not ASCII; non-ASCII text must be percent-encoded");
+      return fail(message, url_error::bad_character, [&] {
+        return "the byte " + hex_byte(b) + " at offset " + std::to_string(i) +
+               " is not ASCII; non-ASCII text must be percent-encoded";
+      });
     if (b < 0x20 || b == 0x7f)
-      return fail(url_error::bad_character, "the control character " + hex_byte(b) +
-                                                " at offset " + std::to_string(i) +
-                                                " is not allowed in a URL");
+      return fail(message, url_error::bad_character, [&] {
+        return "the control character " + hex_byte(b) + " at offset " + std::to_string(i) + " is not allowed in a URL";
+      });
     if (c == ' ')
-      return fail(url_error::bad_character,
-                  "a space at offset " + std::to_string(i) + " is not allowed in a URL; write %20");
+      return fail(message, url_error::bad_character, [&] {
+        return "a space at offset " + std::to_string(i) + " is not allowed in a URL; write %20";
+      });
     if (c == '%') {
       if (i + 2 >= text.size() || !is_hex(text[i + 1]) || !is_hex(text[i + 2]))
-        return fail(url_error::bad_percent_encoding,
-                    "the '%' at offset " + std::to_string(i) + " is not followed by two hex digits");
+        return fail(message, url_error::bad_percent_encoding, [&] {
+          return "the '%' at offset " + std::to_string(i) + " is not followed by two hex digits";
+        });
       continue;
     }
-    return fail(url_error::bad_character, "the character '" + std::string(1, c) + "' at offset " +
-                                                std::to_string(i) +
-                                                " is not allowed in a URL; percent-encode it");
+    return fail(message, url_error::bad_character, [&] {
+      return "the character '" + std::string(1, c) + "' at offset " + std::to_string(i) +
+             " is not allowed in a URL; percent-encode it";
+    });
   }
 
+  return url_error::none;
+}
+
+/// Steps 2 to 4 of `parse`: scheme, authority, path, query and fragment, each checked with its own
+/// (stricter) character set. On success every byte is in `char_classes`, so only '%' escapes are
+/// left for `check_bytes`.
+inline url_error parse_parts(std::string_view text, url_view& u, std::string* message) {
+  u.scheme = u.userinfo = u.path = u.query = u.fragment = {};
+  u.has_userinfo = false;
+  u.kind = host_kind::name;
+  u.ipv4 = 0;
+  u.ipv6 = {};
+  u.port.reset();
+  u.host_size = 0;
   // 2. scheme ":"
   const auto colon = find_any<':', '/', '?', '#'>(text);
   if (colon == std::string_view::npos || text[colon] != ':' || colon == 0)
-    return fail(url_error::no_scheme, text.substr(0, 2) == "//"
-                                          ? "the URL has no scheme (it starts with \"//\")"
-                                          : "the URL does not start with a scheme such as \"https:\"");
+    return fail(message, url_error::no_scheme, [&] {
+      return std::string(text.substr(0, 2) == "//" ? "the URL has no scheme (it starts with \"//\")"
+                                                   : "the URL does not start with a scheme such as \"https:\"");
+    });
   const auto scheme = text.substr(0, colon);
   if (!is_alpha(scheme[0]))
-    return fail(url_error::bad_scheme, "the scheme " + quote(scheme) + " does not start with a letter");
+    return fail(message, url_error::bad_scheme,
+                [&] { return "the scheme " + quote(scheme) + " does not start with a letter"; });
   for (const char c : scheme)
     if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.')
-      return fail(url_error::bad_scheme,
-                  "the scheme " + quote(scheme) + " contains '" + std::string(1, c) +
-                      "' (only letters, digits, '+', '-' and '.' are allowed)");
+      return fail(message, url_error::bad_scheme, [&] {
+        return "the scheme " + quote(scheme) + " contains '" + std::string(1, c) +
+               "' (only letters, digits, '+', '-' and '.' are allowed)";
+      });
   auto rest = text.substr(colon + 1);
   if (rest.substr(0, 2) != "//")
-    return fail(url_error::no_authority, "the URL has no authority: \"" + std::string(scheme) +
-                                             ":\" is not followed by \"//\" and a host");
+    return fail(message, url_error::no_authority, [&] {
+      return "the URL has no authority: \"" + std::string(scheme) + ":\" is not followed by \"//\" and a host";
+    });
   rest.remove_prefix(2);
-
-  url_result r;  // built in place: the parts are written straight into it
-  url_parts& u = r.url.emplace();
-  u.scheme.assign(scheme);
-  for (char& c : u.scheme) c = to_lower(c);
+  u.scheme = scheme;
 
   // 3. authority = [ userinfo "@" ] host [ ":" port ]
-  const auto auth_end = find_any<'/', '?', '#'>(rest);
+  // One pass to the end of the authority, noting its '@'s.
+  std::size_t auth_end = std::string_view::npos, first_at = std::string_view::npos;
+  bool second_at = false;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    const char c = rest[i];
+    if (in_class(c, ends_authority)) {
+      auth_end = i;
+      break;
+    }
+    if (c == '@') {
+      second_at = second_at || first_at != std::string_view::npos;
+      if (first_at == std::string_view::npos) first_at = i;
+    }
+  }
   auto hostport = rest.substr(0, auth_end);
   const auto tail = auth_end == std::string_view::npos ? std::string_view{} : rest.substr(auth_end);
-  if (const auto at = hostport.find('@'); at != std::string_view::npos) {
-    if (hostport.find('@', at + 1) != std::string_view::npos)
-      return fail(url_error::bad_userinfo,
-                  "the authority has more than one '@'; percent-encode '@' in a user name as %40");
+  if (const auto at = first_at; at != std::string_view::npos) {
+    if (second_at)
+      return fail(message, url_error::bad_userinfo, [] {
+        return std::string("the authority has more than one '@'; percent-encode '@' in a user name as %40");
+      });
     const auto userinfo = hostport.substr(0, at);
     for (const char c : userinfo)
       if (!is_unreserved(c) && !is_sub_delim(c) && c != ':' && c != '%')
-        return fail(url_error::bad_userinfo,
-                    "the user information contains '" + std::string(1, c) + "', which it may not");
+        return fail(message, url_error::bad_userinfo, [&] {
+          return "the user information contains '" + std::string(1, c) + "', which it may not";
+        });
     u.has_userinfo = true;
-    u.userinfo.assign(userinfo);
+    u.userinfo = userinfo;
     hostport.remove_prefix(at + 1);
   }
   std::optional<std::string_view> port_text;
   if (!hostport.empty() && hostport[0] == '[') {
     const auto close = hostport.find(']');
     if (close == std::string_view::npos)
-      return fail(url_error::bad_ipv6, "the IPv6 address " + quote(hostport) + " has no closing ']'");
+      return fail(message, url_error::bad_ipv6,
+                  [&] { return "the IPv6 address " + quote(hostport) + " has no closing ']'"; });
     const auto literal = hostport.substr(1, close - 1);
     const auto after = hostport.substr(close + 1);
     if (!after.empty() && after[0] != ':')
-      return fail(url_error::bad_host, "only ':' and a port may follow the ']' of an IPv6 address");
+      return fail(message, url_error::bad_host, [] {
+        return std::string("only ':' and a port may follow the ']' of an IPv6 address");
+      });
     if (!after.empty()) port_text = after.substr(1);
     if (literal.empty())
-      return fail(url_error::bad_ipv6, "the brackets \"[]\" hold no IPv6 address");
+      return fail(message, url_error::bad_ipv6, [] { return std::string("the brackets \"[]\" hold no IPv6 address"); });
     if (literal[0] == 'v' || literal[0] == 'V')
-      return fail(url_error::bad_ipv6,
-                  "the IPvFuture literal " + quote(literal) + " is not supported; only IPv6 is");
+      return fail(message, url_error::bad_ipv6, [&] {
+        return "the IPvFuture literal " + quote(literal) + " is not supported; only IPv6 is";
+      });
     if (literal.find('%') != std::string_view::npos)
-      return fail(url_error::bad_ipv6, "the IPv6 address " + quote(literal) +
-                                           " has a zone identifier, which is not accepted");
+      return fail(message, url_error::bad_ipv6, [&] {
+        return "the IPv6 address " + quote(literal) + " has a zone identifier, which is not accepted";
+      });
     const auto a = parse_ipv6(literal);
-    if (!a) return fail(url_error::bad_ipv6, quote(literal) + " is not a valid IPv6 address");
+    if (!a) return fail(message, url_error::bad_ipv6, [&] { return quote(literal) + " is not a valid IPv6 address"; });
     u.kind = host_kind::ipv6;
     u.ipv6 = *a;
-    u.host = format_ipv6(*a);
+    host_writer w{u};
+    w.clear();
+    format_ipv6(*a, w);
   } else {
     const auto c = hostport.find(':');
     const auto host = hostport.substr(0, c);
     if (c != std::string_view::npos) port_text = hostport.substr(c + 1);
-    if (host.empty()) return fail(url_error::empty_host, "the URL has an empty host");
+    if (host.empty()) return fail(message, url_error::empty_host, [] { return std::string("the URL has an empty host"); });
     if (!plain_name_host(host, u))
-      if (auto err = parse_name_host(host, u)) return std::move(*err);
+      if (const url_error e = parse_name_host(host, u, message); e != url_error::none) return e;
   }
   if (port_text && !port_text->empty()) {
     std::uint32_t v = 0;
     for (const char c : *port_text) {
       if (!is_digit(c))
-        return fail(url_error::bad_port, "the port " + quote(*port_text) + " is not a number");
+        return fail(message, url_error::bad_port, [&] { return "the port " + quote(*port_text) + " is not a number"; });
       v = v * 10 + static_cast<std::uint32_t>(c - '0');
       if (v > 65535) v = 65536;  // keep going to check the digits; never overflows
     }
     if (v > 65535)
-      return fail(url_error::bad_port, "the port " + quote(*port_text) + " is over 65535");
+      return fail(message, url_error::bad_port, [&] { return "the port " + quote(*port_text) + " is over 65535"; });
     u.port = static_cast<std::uint16_t>(v);
   }
 
   // 4. path-abempty [ "?" query ] [ "#" fragment ]
-  const auto q = find_any<'?', '#'>(tail);
+  std::size_t q = 0;  // one pass: the end of the path, and its characters
+  for (; q < tail.size(); ++q) {
+    const char c = tail[q];
+    if (in_class(c, path_char)) continue;
+    if (c == '?' || c == '#') break;
+    return fail(message, url_error::bad_character,
+                [&] { return "the path contains '" + std::string(1, c) + "'; percent-encode it"; });
+  }
   const auto path = tail.substr(0, q);
-  for (const char c : path)
-    if (!is_pchar(c) && c != '/')
-      return fail(url_error::bad_character,
-                  "the path contains '" + std::string(1, c) + "'; percent-encode it");
-  u.path.assign(path);
+  if (q == tail.size()) q = std::string_view::npos;
+  u.path = path;
   auto after_path = q == std::string_view::npos ? std::string_view{} : tail.substr(q);
   if (!after_path.empty() && after_path[0] == '?') {
     const auto h = after_path.find('#');
     const auto query = after_path.substr(1, h == std::string_view::npos ? std::string_view::npos : h - 1);
     for (const char c : query)
       if (!is_query_char(c))
-        return fail(url_error::bad_character,
-                    "the query contains '" + std::string(1, c) + "'; percent-encode it");
-    u.query.assign(query);
+        return fail(message, url_error::bad_character,
+                    [&] { return "the query contains '" + std::string(1, c) + "'; percent-encode it"; });
+    u.query = query;
     after_path = h == std::string_view::npos ? std::string_view{} : after_path.substr(h);
   }
   if (!after_path.empty()) {  // starts with '#'
     const auto fragment = after_path.substr(1);
     for (const char c : fragment)
       if (!is_query_char(c))
-        return fail(url_error::bad_character,
-                    "the fragment contains '" + std::string(1, c) + "'; percent-encode it");
-    u.fragment.assign(fragment);
+        return fail(message, url_error::bad_character,
+                    [&] { return "the fragment contains '" + std::string(1, c) + "'; percent-encode it"; });
+    u.fragment = fragment;
   }
+  return url_error::none;
+}
 
+/// The parser behind `parse_url` and `parse_url_view`: fills `u`, and `*message` (when given) on
+/// failure. The errors are those of the checks in order: length, then the whole-input byte checks
+/// (bad_character, bad_percent_encoding), then the parts left to right; the byte checks run only
+/// when the parts fail or the URL holds a '%' (a URL that passes the parts has no other bad byte).
+inline url_error parse(std::string_view text, url_view& u, std::string* message) {
+  if (text.empty()) return fail(message, url_error::empty, [] { return std::string("the URL is empty"); });
+  if (text.size() > url_max_length)
+    return fail(message, url_error::too_long, [&] {
+      return "the URL is " + std::to_string(text.size()) + " bytes long, over the limit of " +
+             std::to_string(url_max_length);
+    });
+
+  const url_error e = parse_parts(text, u, message);
+  if (e != url_error::none || text.find('%') != std::string_view::npos) {
+    if (const url_error b = check_bytes(text, message); b != url_error::none) return b;
+  }
+  return e;
+}
+
+/// Host names that are internal by definition (compared after normalization): `localhost` and the
+/// names under it (RFC 6761), `localhost.localdomain` (the loopback alias of most hosts files), and
+/// the names under `internal` (ICANN's private-use top-level domain, 2024), `local` (multicast DNS,
+/// RFC 6762: the local link only) and `home.arpa` (home networks, RFC 8375).
+inline bool is_internal_name(std::string_view h) noexcept {
+  if (h.size() > 1 && h.back() == '.') h.remove_suffix(1);
+  const auto is = [&](std::string_view name) {  // h is `name` or a name under it, without regard to case
+    if (h.size() < name.size()) return false;
+    const std::size_t from = h.size() - name.size();
+    if (from != 0 && h[from - 1] != '.') return false;
+    for (std::size_t i = 0; i < name.size(); ++i)
+      if (to_lower(h[from + i]) != name[i]) return false;
+    return true;
+  };
+  if (h.size() == 21 && is("localhost.localdomain")) return true;
+  return is("localhost") || is("internal") || is("local") || is("home.arpa");
+}
+
+}  // namespace detail::url
+
+/// Parses an absolute URL with an authority and a non-empty host:
+/// `scheme "://" [ userinfo "@" ] host [ ":" [ port ] ] path-abempty [ "?" query ] [ "#" fragment ]`
+/// with RFC 3986's character sets, no leading or trailing white space, and hosts classified as the
+/// WHATWG URL standard's host parser does (see docs/url.md). Never throws except std::bad_alloc.
+[[nodiscard]] inline url_result parse_url(std::string_view text) {
+  url_result r;
+  url_view v;
+  r.error = detail::url::parse(text, v, &r.message);
+  if (r.error != url_error::none) return r;
+  url_parts& u = r.url.emplace();
+  u.scheme.assign(v.scheme);
+  for (char& c : u.scheme) c = detail::url::to_lower(c);
+  u.has_userinfo = v.has_userinfo;
+  u.userinfo.assign(v.userinfo);
+  u.host.assign(v.host());
+  u.kind = v.kind;
+  u.ipv4 = v.ipv4;
+  u.ipv6 = v.ipv6;
+  u.port = v.port;
+  u.path.assign(v.path);
+  u.query.assign(v.query);
+  u.fragment.assign(v.fragment);
   return r;
 }
 
+/// `parse_url` without allocating (except, on failure, for `*message` when it is given): fills `out`
+/// with views into `text` and returns `url_error::none`, or returns the error (and its sentence in
+/// `*message`). `out` is meaningful only on success, and only while `text` lives.
+[[nodiscard]] inline url_error parse_url_view(std::string_view text, url_view& out, std::string* message = nullptr) {
+  return detail::url::parse(text, out, message);
+}
+
 /// The callback_private_host test of rules.md §2 (and url_not_public's): true when the host is
-/// `localhost`, a name ending in ".localhost", or an address that is not globally reachable
-/// (loopback, private, link-local, shared, "this network", documentation, benchmarking, reserved,
-/// broadcast, multicast, unique-local, site-local, discard), including IPv4-mapped, NAT64 and 6to4
-/// IPv6 addresses of such an IPv4 address. Reads `kind` and `ipv4`/`ipv6` for addresses; for names,
-/// compares without regard to case and to one trailing dot.
+/// an address that is not globally reachable (loopback, private, link-local, shared, "this
+/// network", documentation, benchmarking, reserved, broadcast, multicast, unique-local, site-local,
+/// discard), including IPv4-mapped, IPv4-translated, NAT64 and 6to4 IPv6 addresses of such an IPv4
+/// address, or a name that is internal by definition: `localhost` and `*.localhost`,
+/// `localhost.localdomain`, `*.internal`, `*.local`, `*.home.arpa`. Reads `kind` and `ipv4`/`ipv6`
+/// for addresses; for names, compares without regard to case and to one trailing dot.
 [[nodiscard]] inline bool is_internal_host(const url_parts& u) noexcept {
   switch (u.kind) {
     case host_kind::ipv4:
@@ -740,34 +958,89 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
     case host_kind::name:
       break;
   }
-  std::string_view h = u.host;
-  if (h.size() > 1 && h.back() == '.') h.remove_suffix(1);
-  constexpr std::string_view suffix = ".localhost";
-  const auto ends_with_ci = [&](std::string_view s) {
-    if (h.size() < s.size()) return false;
-    const auto t = h.substr(h.size() - s.size());
-    for (std::size_t i = 0; i < s.size(); ++i)
-      if (detail::url::to_lower(t[i]) != s[i]) return false;
-    return true;
-  };
-  return (h.size() == suffix.size() - 1 && ends_with_ci(suffix.substr(1))) || ends_with_ci(suffix);
+  return detail::url::is_internal_name(u.host);
+}
+/// The same for a URL read with `parse_url_view`.
+[[nodiscard]] inline bool is_internal_host(const url_view& u) noexcept {
+  switch (u.kind) {
+    case host_kind::ipv4:
+      return detail::url::is_internal_ipv4(u.ipv4);
+    case host_kind::ipv6:
+      return detail::url::is_internal_ipv6(u.ipv6);
+    case host_kind::name:
+      break;
+  }
+  return detail::url::is_internal_name(u.host());
 }
 
+namespace detail::url {
+/// The last segment of a raw path, without its parameters (";v=1": RFC 3986 section 3.3 leaves
+/// ';' to the scheme, and servers read it as a parameter delimiter, not as part of a file name).
+constexpr std::string_view last_segment(std::string_view path) noexcept {
+  std::size_t start = path.size();
+  while (start > 0 && path[start - 1] != '/') --start;
+  std::size_t end = start;
+  while (end < path.size() && path[end] != ';') ++end;
+  return path.substr(start, end - start);
+}
+}  // namespace detail::url
+
 /// The lower-cased extension of the last path segment, percent-decoded, without the dot: "jpg" for
-/// "/a/b.JPG" and for "/a/b%2Ejpg"; "" when the segment has no '.', ends in '.', or its only '.'
-/// is its first character (".jpg" is a hidden file's name, as for std::filesystem). The query and
-/// the fragment are not looked at.
-[[nodiscard]] inline std::string path_extension(const url_parts& u) {
-  const std::string_view path = u.path;
-  const auto slash = path.rfind('/');
-  const auto raw = slash == std::string_view::npos ? path : path.substr(slash + 1);
+/// "/a/b.JPG", "/a/b%2Ejpg" and "/a/b.jpg;v=1" (path parameters are not part of the name); "" when
+/// the segment has no '.', ends in '.', or its only '.' is its first character (".jpg" is a hidden
+/// file's name, as for std::filesystem). The query and the fragment are not looked at.
+[[nodiscard]] inline std::string path_extension(std::string_view raw_path) {
   std::string segment;
-  detail::url::percent_decode(raw, segment);
+  detail::url::percent_decode(detail::url::last_segment(raw_path), segment);
   const auto dot = segment.rfind('.');
   if (dot == std::string::npos || dot == 0) return {};
   std::string ext = segment.substr(dot + 1);
   for (char& c : ext) c = detail::url::to_lower(c);
   return ext;
+}
+[[nodiscard]] inline std::string path_extension(const url_parts& u) { return path_extension(std::string_view(u.path)); }
+
+/// Whether the extension of the last path segment (as `path_extension` gives it) is empty or one of
+/// `accepted` (lower case). Never allocates.
+template <class Names>
+[[nodiscard]] constexpr bool path_extension_in(std::string_view raw_path, const Names& accepted) noexcept {
+  const std::string_view seg = detail::url::last_segment(raw_path);
+  std::size_t dot = std::string_view::npos;
+  bool escaped = false;
+  for (std::size_t i = 0; i < seg.size(); ++i) {  // one pass: the last '.', any '%'
+    if (seg[i] == '.') dot = i;
+    escaped = escaped || seg[i] == '%';
+  }
+  if (!escaped) {  // the usual segment: nothing to decode
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == seg.size()) return true;  // no extension
+    const std::string_view ext = seg.substr(dot + 1);
+    for (std::string_view name : accepted) {
+      if (name.empty() || name.size() != ext.size()) continue;
+      std::size_t k = 0;
+      while (k < ext.size() && detail::url::to_lower(ext[k]) == name[k]) ++k;
+      if (k == ext.size()) return true;
+    }
+    return false;
+  }
+  // The decoded position of the last '.', and the decoded length.
+  std::size_t decoded = 0;
+  dot = std::string_view::npos;
+  detail::url::percent_decode_each(seg, [&](char c) {
+    if (c == '.') dot = decoded;
+    ++decoded;
+  });
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == decoded) return true;  // no extension
+  const std::size_t length = decoded - dot - 1;
+  for (std::string_view name : accepted) {
+    if (name.empty() || name.size() != length) continue;
+    std::size_t at = 0, k = 0;
+    bool same = true;
+    detail::url::percent_decode_each(seg, [&](char c) {
+      if (at++ > dot && same) same = detail::url::to_lower(c) == name[k++];
+    });
+    if (same) return true;
+  }
+  return false;
 }
 
 }  // namespace seedance

@@ -11,10 +11,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,16 +31,41 @@
 #include "report.hpp"
 #include "request.hpp"
 #include "spec.hpp"
+#include "text_position.hpp"
 #include "url.hpp"
 
 namespace seedance {
 
-/// Bounds used by the prompt rules (docs/rules.md explains them).
+/// Bounds used by the prompt rules (docs/validation.md explains them).
 namespace prompt_bounds {
 /// `prompt_too_long` assumes that no tokenizer has a token longer than this many UTF-8 bytes ...
 inline constexpr std::size_t max_token_bytes = 128;
 /// ... and that none merges two runs of text separated by white space into one token.
+
+/// A prompt of at most this many bytes can be neither over the recommendation nor certainly over
+/// the token limit, so the validator only checks that it is valid UTF-8 and not blank: a CJK
+/// character takes 3 UTF-8 bytes and a word at least 1, so `3 * cjk + words <= bytes`, which keeps
+/// `cjk/500 + words/1000` at most 1 while bytes <= min(1000, 3 * 500); and there are at most as
+/// many runs as bytes.
+inline constexpr std::size_t quick_bytes = std::min({limits::prompt_recommended_words, 3 * limits::prompt_recommended_cjk_chars,
+                                                     limits::prompt_max_tokens});
 }  // namespace prompt_bounds
+
+/// The library's own bounds on its work and its output (not the spec's: docs/validation.md).
+namespace validation_bounds {
+/// JSON text nested deeper than this (arrays and objects) is `invalid_json`, found by a scan of
+/// the text before any parsing. RFC 8259 section 9 lets a parser limit nesting; a request body
+/// needs 2 levels.
+inline constexpr std::size_t max_json_depth = 128;
+/// At most this many diagnostics of one code for one group: the items of one media array, the
+/// top-level fields, the keys of `model_params`, the prompt's tags, the keys given twice. The
+/// rest are counted in one more diagnostic of the same code (so of the same severity).
+inline constexpr std::size_t max_repeats = 16;
+/// Duplicates of keys the spec does not define are looked for among the first this many distinct
+/// such keys of the top-level object (the spec's own keys, at the top level and in
+/// `model_params`, are always checked).
+inline constexpr std::size_t max_tracked_other_keys = 64;
+}  // namespace validation_bounds
 
 /// What the prompt rules measured of a prompt.
 struct prompt_stats {
@@ -45,9 +73,9 @@ struct prompt_stats {
   std::size_t bytes = 0;
   std::size_t code_points = 0;
   std::size_t cjk = 0;         ///< CJK ideographs, kana, hangul, CJK and full-width punctuation
-  std::size_t words = 0;       ///< runs of other non-blank characters with a letter or digit
-  std::size_t runs = 0;        ///< runs of non-blank characters (white space separates)
-  bool blank = true;           ///< empty, or only white space and invisible characters
+  std::size_t words = 0;       ///< runs of other visible characters with a letter or digit
+  std::size_t runs = 0;        ///< runs of characters other than white space (white space separates)
+  bool blank = true;           ///< empty, or only white space
   /// A lower bound on the prompt's length in tokens for any reasonable tokenizer.
   [[nodiscard]] std::size_t min_tokens() const noexcept {
     const std::size_t by_bytes = (bytes + prompt_bounds::max_token_bytes - 1) / prompt_bounds::max_token_bytes;
@@ -65,12 +93,20 @@ namespace detail {
 
 // --- small text helpers -------------------------------------------------------------------------
 
-/// Unicode White_Space, plus the invisible format characters that make a prompt look empty.
-constexpr bool is_blank(char32_t c) noexcept {
+/// Unicode's White_Space property (PropList.txt): the only characters that separate runs of text
+/// for the token bound, and the only ones a blank prompt may hold.
+constexpr bool is_white_space(char32_t c) noexcept {
   if (c < 0x80) return c == 0x20 || (c >= 0x09 && c <= 0x0D);  // the common cases first
-  if (c > 0x3000) return c == 0xFEFF;                            // CJK and beyond
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+  if (c > 0x3000) return false;                                  // CJK and beyond
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/// Invisible format characters (zero-width space, joiners, word joiner, BOM): not White_Space, so
+/// they neither make a prompt blank nor separate runs (a tokenizer may merge across them), but
+/// they do end a word for the recommendation's word count.
+constexpr bool is_invisible_format(char32_t c) noexcept {
+  return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
 }
 
 /// CJK ideographs (all planes), kana, hangul, CJK symbols and punctuation, full-width forms.
@@ -145,13 +181,6 @@ inline std::string type_name(const nlohmann::json& v) {
   }
 }
 
-/// A value shown in a message: strings quoted, others as compact JSON, cut if long.
-inline std::string shown(const nlohmann::json& v) {
-  if (v.is_string()) return show_text(v.get_ref<const std::string&>());
-  if (v.is_structured()) return type_name(v);
-  return v.dump();
-}
-
 inline std::string number(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.3f", v);
@@ -174,11 +203,24 @@ inline std::string join(const std::vector<std::string_view>& items, std::string_
   return out;
 }
 
+/// "a", "a and b", "a, b and c".
+inline std::string join_and(const std::vector<std::string_view>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+/// The longest prefix of a name that `edit_distance` looks at: bounded work per pair.
+inline constexpr std::size_t edit_distance_max_length = 64;
+
 /// Levenshtein distance, for "did you mean" (inputs are cut to 64 bytes: bounded work).
 inline std::size_t edit_distance(std::string_view a, std::string_view b) {
-  a = a.substr(0, 64);
-  b = b.substr(0, 64);
-  std::array<std::size_t, 65> prev{}, cur{};
+  a = a.substr(0, edit_distance_max_length);
+  b = b.substr(0, edit_distance_max_length);
+  std::array<std::size_t, edit_distance_max_length + 1> prev{}, cur{};
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
@@ -191,12 +233,18 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-/// The name in `names` nearest to `s`; with `max_distance`, empty when none is that near.
+/// The name in `names` nearest to `s`; with `max_distance`, empty when none is that near. A name
+/// whose length differs from `s`'s by more than the best distance so far (or `max_distance`) is
+/// skipped without computing the distance: the distance is at least the difference of lengths.
 template <class Names>
 std::string_view closest(std::string_view s, const Names& names, std::size_t max_distance = static_cast<std::size_t>(-1)) {
   std::string_view best;
   std::size_t best_d = static_cast<std::size_t>(-1);
+  const std::size_t ls = std::min(s.size(), edit_distance_max_length);
   for (std::string_view n : names) {
+    const std::size_t ln = std::min(n.size(), edit_distance_max_length);
+    const std::size_t diff = ls > ln ? ls - ln : ln - ls;
+    if (diff > max_distance || (best_d != static_cast<std::size_t>(-1) && diff >= best_d)) continue;
     const std::size_t d = edit_distance(s, n);
     if (d < best_d) {
       best_d = d;
@@ -229,6 +277,14 @@ inline std::string qualities_of(const model_info& m) {
   return join(v, ", ");
 }
 
+/// The ids of the models that have web search, from the capability table.
+inline std::string web_search_models() {
+  std::vector<std::string_view> v;
+  for (const model_info& m : model_catalog)
+    if (m.web_search) v.push_back(m.id);
+  return join_and(v);
+}
+
 inline std::string extensions_of(const media_rules& r) {
   std::vector<std::string_view> v;
   for (std::string_view e : r.extensions)
@@ -247,23 +303,68 @@ inline std::string formats_of(const media_rules& r) {
 
 inline std::string range_text(const int_range& r) { return std::to_string(r.min) + ".." + std::to_string(r.max); }
 
+namespace field_index {
+constexpr std::size_t hash(std::string_view k) noexcept {
+  return k.empty() ? 0 : (k.size() * 7 + static_cast<unsigned char>(k[0]) + static_cast<unsigned char>(k.back()) * 3U) % 64;
+}
+inline constexpr std::array<std::uint8_t, 64> table = [] {
+  std::array<std::uint8_t, 64> t{};
+  for (auto& x : t) x = static_cast<std::uint8_t>(request_fields.size());
+  for (std::size_t i = 0; i < request_fields.size(); ++i) t[hash(request_fields[i])] = static_cast<std::uint8_t>(i);
+  return t;
+}();
+static_assert([] {
+  for (std::size_t i = 0; i < request_fields.size(); ++i)
+    if (table[hash(request_fields[i])] != i) return false;
+  return true;
+}(), "seedance: two request fields share a slot of field_index::table; change hash()");
+/// The index of a top-level field in `request_fields`, or request_fields.size(): one probe of a
+/// table built at compile time from `request_fields`, then one comparison.
+constexpr std::size_t of(std::string_view key) noexcept {
+  const std::size_t i = table[hash(key)];
+  if (i == request_fields.size()) return i;
+  const std::string_view f = request_fields[i];
+  if (f.data() == key.data()) return i;  // the field's own name (find(field::prompt)): no comparison
+  if (f.size() != key.size()) return request_fields.size();
+  if (f.size() >= 8 && !std::is_constant_evaluated()) {  // the first and the last eight bytes: all of a name up to 16
+    std::uint64_t a = 0, b = 0, c = 0, d = 0;
+    std::memcpy(&a, f.data(), 8);
+    std::memcpy(&b, key.data(), 8);
+    std::memcpy(&c, f.data() + f.size() - 8, 8);
+    std::memcpy(&d, key.data() + key.size() - 8, 8);
+    if (a != b || c != d) return request_fields.size();
+    if (f.size() <= 16) return i;
+  }
+  for (std::size_t k = 0; k < f.size(); ++k)  // short names: inline, no call to memcmp
+    if (f[k] != key[k]) return request_fields.size();
+  return i;
+}
+}  // namespace field_index
+
 // --- the validator --------------------------------------------------------------------------------
 
 /// Lower bound of the serialized size of `v` in bytes (strings and keys with their quotes, one
 /// byte per other token); iterative, so any depth is fine.
 inline std::uint64_t serialized_size_lower_bound(const nlohmann::json& v) {
   std::uint64_t total = 0;
-  // A stack of pending values: inline for the usual shallow request, on the heap past 32 entries.
+  // A stack of pending containers: inline for the usual shallow request, on the heap past 32.
   std::array<const nlohmann::json*, 32> inline_stack;
   std::vector<const nlohmann::json*> heap_stack;
   std::size_t top = 0;
-  const auto push = [&](const nlohmann::json* x) {
-    if (top < inline_stack.size())
-      inline_stack[top++] = x;
-    else
-      heap_stack.push_back(x);
+  // Scalars are counted at once; only containers wait on the stack.
+  const auto visit = [&](const nlohmann::json& x) {
+    if (x.is_string()) {
+      total += x.get_ref<const std::string&>().size() + 2;
+    } else if (x.is_structured()) {
+      if (top < inline_stack.size())
+        inline_stack[top++] = &x;
+      else
+        heap_stack.push_back(&x);
+    } else {
+      total += 1;
+    }
   };
-  push(&v);
+  visit(v);
   while (top > 0 || !heap_stack.empty()) {
     const nlohmann::json* x = nullptr;
     if (!heap_stack.empty()) {
@@ -272,22 +373,17 @@ inline std::uint64_t serialized_size_lower_bound(const nlohmann::json& v) {
     } else {
       x = inline_stack[--top];
     }
-    if (x->is_string()) {
-      total += x->get_ref<const std::string&>().size() + 2;
-    } else if (x->is_object()) {
-      total += 2;
+    total += 2;
+    if (x->is_object()) {
       for (auto it = x->begin(); it != x->end(); ++it) {
         total += it.key().size() + 4;
-        push(&it.value());
-      }
-    } else if (x->is_array()) {
-      total += 2;
-      for (const auto& e : *x) {
-        total += 1;
-        push(&e);
+        visit(it.value());
       }
     } else {
-      total += 1;
+      for (const auto& e : *x) {
+        total += 1;
+        visit(e);
+      }
     }
   }
   return total;
@@ -295,21 +391,34 @@ inline std::uint64_t serialized_size_lower_bound(const nlohmann::json& v) {
 
 class validator {
  public:
-  validator(report& out, const media_map& media) : out_(out), media_(media) {}
+  /// `text`: the JSON text the body was parsed from, or empty (messages quote values as written
+  /// when they can).
+  validator(report& out, const media_map& media, std::string_view text = {}) : out_(out), media_(media), text_(text) {}
 
   void run(const nlohmann::json& j, std::optional<std::uint64_t> text_bytes) {
+    const bool from_text = text_bytes.has_value();
     if (!j.is_object()) {
       out_.add(code::not_an_object, "", "the request body must be a JSON object; found " + type_name(j));
       return;
     }
     body_ = &j;
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      const std::size_t i = field_slot(it.key());
+    // One pass over the top level: the slots of the fields, and (without text) the lower bound of
+    // the serialized size, as serialized_size_lower_bound(j) counts it.
+    std::uint64_t size = 2;
+    for (const auto& [key, value] : *j.get_ptr<const nlohmann::json::object_t*>()) {
+      const std::size_t i = field_index::of(key);
       if (i < slots_.size()) {
-        slots_[i] = &it.value();
+        slots_[i] = &value;
         ++known_fields_;
       }
+      if (text_bytes) continue;
+      size += key.size() + 4;
+      if (const auto* str = value.get_ptr<const std::string*>())
+        size += str->size() + 2;
+      else
+        size += value.is_structured() ? serialized_size_lower_bound(value) : 1;
     }
+    if (!text_bytes) text_bytes = size;
     check_model();
     check_unknown_fields();
     for (media_kind k : kinds) check_media_array(k);
@@ -322,22 +431,75 @@ class validator {
     check_callback();
     check_model_params();
     check_media_counts();
-    check_body_size(text_bytes);
+    check_body_size(*text_bytes, from_text);
     if (!media_.empty()) check_media_properties();
+    summarize_repeats();
   }
 
  private:
   static constexpr std::array<media_kind, 3> kinds{media_kind::image, media_kind::video, media_kind::audio};
 
-  /// The index of a top-level field in `request_fields`, or request_fields.size().
-  static std::size_t field_slot(std::string_view key) noexcept {
-    return static_cast<std::size_t>(std::find(request_fields.begin(), request_fields.end(), key) - request_fields.begin());
-  }
-
   /// The value of top-level field `key` (one of request_fields), or nullptr when absent.
   const nlohmann::json* find(std::string_view key) const noexcept {
-    const std::size_t i = field_slot(key);
+    const std::size_t i = field_index::of(key);
     return i < slots_.size() ? slots_[i] : nullptr;
+  }
+
+  // --- bounded output ------------------------------------------------------------------------------
+
+  /// What one request can repeat without bound: the items of each media array (in media_kind
+  /// order), the top-level fields, the keys of model_params, the prompt's tags.
+  enum class group : std::uint8_t { image_urls, video_urls, audio_urls, fields, model_params, prompt_tags };
+  static constexpr std::size_t group_count = 6;
+  static constexpr group items_of(media_kind k) noexcept { return static_cast<group>(k); }
+
+  /// Whether a diagnostic of code `c` in group `g` is to be written out: true for the first
+  /// `max_repeats`, then false (and counted, for the summary).
+  bool room(group g, code c) noexcept {
+    const auto gi = static_cast<std::size_t>(g);
+    if ((touched_ & (1U << gi)) == 0) {  // counters are cleared on first use: a valid request pays nothing
+      repeats_[gi].fill(0);
+      touched_ |= 1U << gi;
+    }
+    return ++repeats_[gi][static_cast<std::size_t>(c)] <= validation_bounds::max_repeats;
+  }
+
+  /// One diagnostic per (group, code) that went over the cap, with the code (so the severity) of
+  /// the ones it stands for.
+  void summarize_repeats() {
+    if (touched_ == 0) return;
+    for (std::size_t gi = 0; gi < group_count; ++gi) {
+      if ((touched_ & (1U << gi)) == 0) continue;
+      for (std::size_t ci = 0; ci < code_catalogue.size(); ++ci) {
+        const std::uint32_t n = repeats_[gi][ci];
+        if (n <= validation_bounds::max_repeats) continue;
+        const std::string more = std::to_string(n - validation_bounds::max_repeats);
+        const std::string first = std::to_string(validation_bounds::max_repeats);
+        const auto c = static_cast<code>(ci);
+        const auto g = static_cast<group>(gi);
+        std::string path, what;
+        switch (g) {
+          case group::image_urls:
+          case group::video_urls:
+          case group::audio_urls: {
+            const std::string_view name = urls_field(static_cast<media_kind>(gi));
+            path = pointer(name);
+            what = more + " more items of " + std::string(name) + " have this problem";
+            break;
+          }
+          case group::fields: what = more + " more top-level fields have this problem"; break;
+          case group::model_params:
+            path = pointer(field::model_params);
+            what = more + " more keys of model_params have this problem";
+            break;
+          case group::prompt_tags:
+            path = pointer(field::prompt);
+            what = "the prompt names " + more + " more tags out of range (repeats included)";
+            break;
+        }
+        out_.add(c, std::move(path), what + "; only the first " + first + " are listed");
+      }
+    }
   }
 
   void wrong_type(std::string path, std::string_view name, std::string_view expected, const nlohmann::json& v) {
@@ -372,7 +534,8 @@ class validator {
     if (known_fields_ == body_->size()) return;
     for (auto it = body_->begin(); it != body_->end(); ++it) {
       const std::string& key = it.key();
-      if (field_slot(key) < request_fields.size()) continue;
+      if (field_index::of(key) < request_fields.size()) continue;
+      if (!room(group::fields, code::unknown_field)) continue;
       const std::string_view near = closest(key, request_fields, std::max<std::size_t>(2, key.size() / 3));
       out_.add(code::unknown_field, pointer(key),
                "the API defines no field " + show_text(key) +
@@ -395,7 +558,7 @@ class validator {
     for (std::size_t i = 0; i < v->size(); ++i) {
       const nlohmann::json& item = (*v)[i];
       if (!item.is_string()) {
-        wrong_type(pointer(name, i), std::string(name) + " items", "URL strings", item);
+        if (room(items_of(k), code::wrong_type)) wrong_type(pointer(name, i), std::string(name) + " items", "URL strings", item);
         continue;
       }
       check_media_url(k, i, item.get_ref<const std::string&>());
@@ -403,27 +566,39 @@ class validator {
   }
 
   void check_media_url(media_kind k, std::size_t index, const std::string& s) {
+    const group g = items_of(k);
     const auto path = [&] { return pointer(urls_field(k), index); };
     if (iequals_prefix(s, "data:")) {
-      out_.add(code::base64_media, path(),
-               "media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted");
+      if (room(g, code::base64_media))
+        out_.add(code::base64_media, path(),
+                 "media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted");
       return;
     }
-    const url_result u = parse_url(s);
-    if (!u) {
-      out_.add(code::invalid_url, path(), show_text(s) + " is not an absolute URL with a scheme and a host: " + u.message);
+    url_view u;
+    if (parse_url_view(s, u) != url_error::none) {
+      if (room(g, code::invalid_url)) {
+        std::string why;
+        (void)parse_url_view(s, u, &why);
+        out_.add(code::invalid_url, path(), show_text(s) + " is not an absolute URL with a scheme and a host: " + why);
+      }
       return;
     }
-    if (is_internal_host(*u.url)) {
+    if (!u.scheme_is("https") && !u.scheme_is("http")) {
+      if (room(g, code::invalid_url))
+        out_.add(code::invalid_url, path(),
+                 "the provider fetches media over http or https; " + show_text(s) + " has the scheme " + show_text(u.scheme));
+      return;
+    }
+    if (is_internal_host(u) && room(g, code::url_not_public)) {
       out_.add(code::url_not_public, path(),
-               "host " + show_text(u.url->host) + " is loopback, private or otherwise internal: the provider cannot fetch " +
+               "host " + show_text(u.host()) + " is loopback, private or otherwise internal: the provider cannot fetch " +
                    show_text(s));
     }
-    const std::string ext = path_extension(*u.url);
     const media_rules& r = rules_for(k);
-    if (!ext.empty() && std::find(r.extensions.begin(), r.extensions.end(), ext) == r.extensions.end()) {
+    if (!path_extension_in(u.path, r.extensions) && room(g, code::media_extension)) {
       out_.add(code::media_extension, path(),
-               "the URL's path ends in ." + ext + "; " + std::string(urls_field(k)) + " accept " + extensions_of(r));
+               "the URL's path ends in ." + path_extension(u.path) + "; " + std::string(urls_field(k)) + " accept " +
+                   extensions_of(r));
     }
   }
 
@@ -438,8 +613,21 @@ class validator {
       return;
     }
     const std::string& p = v->get_ref<const std::string&>();
-    const prompt_stats st = measure_prompt(p);
     const auto path = [&] { return pointer(field::prompt); };
+    // A short prompt can be neither too long nor over the recommendation: only validity and
+    // blankness are looked at (the usual case, in one cheap pass).
+    prompt_stats st;
+    if (p.size() <= prompt_bounds::quick_bytes) {
+      st.bytes = p.size();
+      st.valid_utf8 = is_valid_utf8(p);
+      // Decoding stops at the first character that is not white space: at once, for most prompts.
+      st.blank = st.valid_utf8 && all_code_points(p, [&](char32_t c) {
+                   ++st.code_points;
+                   return is_white_space(c);
+                 });
+    } else {
+      st = measure_prompt(p);
+    }
     if (!st.valid_utf8) {
       out_.add(code::invalid_utf8, path(), "the prompt is not valid UTF-8");
       return;
@@ -474,7 +662,7 @@ class validator {
     };
     st.valid_utf8 = for_each_code_point(p, [&](char32_t c) {
       ++st.code_points;
-      if (is_blank(c)) {
+      if (is_white_space(c)) {
         in_run = false;
         end_word();
         return;
@@ -484,8 +672,8 @@ class validator {
         ++st.runs;
         in_run = true;
       }
-      if (is_cjk(c)) {
-        ++st.cjk;
+      if (is_cjk(c) || is_invisible_format(c)) {
+        st.cjk += is_cjk(c) ? 1 : 0;
         end_word();
         return;
       }
@@ -498,9 +686,13 @@ class validator {
 
  private:
   void check_prompt_tags(std::string_view p) {
-    // @image3, @video1, @audio2: 1-based references to the arrays, case-insensitive.
-    std::vector<std::string> reported;
-    for (std::size_t at = p.find('@'); at != std::string_view::npos; at = p.find('@', at + 1)) {
+    // @image3, @video1, @audio2: 1-based references to the arrays, case-insensitive. Each tag is
+    // reported once (among the first max_repeats, a bounded list); later ones are counted.
+    std::size_t at = p.find('@');
+    if (at == std::string_view::npos) return;
+    std::array<std::pair<media_kind, std::uint64_t>, validation_bounds::max_repeats> reported{};
+    std::size_t n_reported = 0;
+    for (; at != std::string_view::npos; at = p.find('@', at + 1)) {
       for (media_kind k : kinds) {
         const std::string_view word = to_string(k);
         if (!iequals_prefix(p.substr(at + 1), word)) continue;
@@ -514,14 +706,31 @@ class validator {
         if (digits == 0) continue;
         const auto ki = static_cast<std::size_t>(k);
         if (!count_known_[ki] || (n >= 1 && n <= count_[ki])) continue;
-        std::string tag = "@" + std::string(word) + std::to_string(n);
-        if (std::find(reported.begin(), reported.end(), tag) != reported.end()) continue;
+        const auto tag = std::make_pair(k, n);
+        if (std::find(reported.begin(), reported.begin() + static_cast<std::ptrdiff_t>(n_reported), tag) !=
+            reported.begin() + static_cast<std::ptrdiff_t>(n_reported))
+          continue;
+        if (!room(group::prompt_tags, code::prompt_tag_out_of_range)) continue;
+        reported[n_reported++] = tag;
         out_.add(code::prompt_tag_out_of_range, pointer(field::prompt),
-                 "the prompt names " + tag + " but " + std::string(urls_field(k)) + " has " +
-                     std::to_string(count_[ki]) + (count_[ki] == 1 ? " entry" : " entries") + " (tags are 1-based)");
-        reported.push_back(std::move(tag));
+                 "the prompt names @" + std::string(word) + std::to_string(n) + " but " + std::string(urls_field(k)) +
+                     " has " + std::to_string(count_[ki]) + (count_[ki] == 1 ? " entry" : " entries") + " (tags are 1-based)");
       }
     }
+  }
+
+  /// The number at `/duration` as the JSON text writes it, when the body was given as text;
+  /// else as nlohmann/json prints it.
+  std::string duration_as_written(const nlohmann::json& v) const {
+    if (!text_.empty()) {
+      const auto at = locate_values(text_, {pointer(field::duration)}, 1);
+      if (at[0]) {
+        std::size_t end = *at[0];
+        while (end < text_.size() && (std::string_view("0123456789+-.eE").find(text_[end]) != std::string_view::npos)) ++end;
+        if (end > *at[0] && end - *at[0] <= 64) return std::string(text_.substr(*at[0], end - *at[0]));
+      }
+    }
+    return v.dump();
   }
 
   void check_duration() {
@@ -533,10 +742,26 @@ class validator {
       const bool in = v->is_number_unsigned() ? v->get<std::uint64_t>() <= static_cast<std::uint64_t>(limits::duration.max) &&
                                                     limits::duration.contains(static_cast<long long>(v->get<std::uint64_t>()))
                                               : limits::duration.contains(v->get<long long>());
-      if (!in) out_.add(code::duration_out_of_range, path(), "duration " + v->dump() + " is outside " + range() + " seconds");
+      if (!in) out_.add(code::duration_out_of_range, path(), "duration " + duration_as_written(*v) + " is outside " + range() + " seconds");
     } else if (v->is_number_float()) {
-      out_.add(code::duration_out_of_range, path(),
-               "duration " + v->dump() + " is not a whole number of seconds in " + range() + " (write it without a fraction or exponent)");
+      // A number with a fraction or an exponent, or an integer beyond 64 bits (which the parser
+      // keeps as a double): say which, with the number as written.
+      const double d = v->get<double>();
+      const std::string shown = std::isfinite(d) ? duration_as_written(*v) : std::string("(not a finite number)");
+      const bool whole = std::isfinite(d) && std::floor(d) == d;
+      const bool in_range = d >= static_cast<double>(limits::duration.min) && d <= static_cast<double>(limits::duration.max);
+      // How it was written is known only from the text.
+      const bool plain_digits = text_.empty() || shown.find_first_of(".eE") == std::string::npos;
+      std::string message;
+      if (!whole)
+        message = "duration " + shown + " is not a whole number of seconds; it must be an integer in " + range();
+      else if (!in_range)
+        message = "duration " + shown + " is outside " + range() + " seconds" +
+                  (plain_digits ? std::string() : std::string(" (and is written with a fraction or an exponent)"));
+      else
+        message = "duration " + shown + " is a whole number written with a fraction or an exponent; the API takes an integer: write " +
+                  std::to_string(static_cast<long long>(d));
+      out_.add(code::duration_out_of_range, path(), std::move(message));
     } else {
       wrong_type(path(), field::duration, "an integer number of seconds", *v);
     }
@@ -579,22 +804,25 @@ class validator {
       return;
     }
     const auto& s = v->get_ref<const std::string&>();
-    const std::size_t chars = length_in_chars(s);
+    // No more characters than bytes: only a long URL needs counting.
+    const std::size_t chars = s.size() <= limits::callback_url_max_chars ? s.size() : length_in_chars(s);
     if (chars > limits::callback_url_max_chars) {
       out_.add(code::callback_too_long, path(),
                "callback_url is " + std::to_string(chars) + " characters long, over the limit of " +
                    std::to_string(limits::callback_url_max_chars));
     }
-    const url_result u = parse_url(s);
-    if (!u) {
-      out_.add(code::invalid_url, path(), show_text(s) + " is not an absolute URL with a scheme and a host: " + u.message);
+    url_view u;
+    if (parse_url_view(s, u) != url_error::none) {
+      std::string why;
+      (void)parse_url_view(s, u, &why);
+      out_.add(code::invalid_url, path(), show_text(s) + " is not an absolute URL with a scheme and a host: " + why);
       return;
     }
-    if (u.url->scheme != "https")
-      out_.add(code::callback_not_https, path(), "callback_url must use https; found scheme " + show_text(u.url->scheme));
-    if (is_internal_host(*u.url))
+    if (!u.scheme_is("https"))
+      out_.add(code::callback_not_https, path(), "callback_url must use https; found scheme " + show_text(u.scheme));
+    if (is_internal_host(u))
       out_.add(code::callback_private_host, path(),
-               "callback_url host " + show_text(u.url->host) + " is an internal address; the provider refuses callbacks to it");
+               "callback_url host " + show_text(u.host()) + " is an internal address; the provider refuses callbacks to it");
   }
 
   void check_model_params() {
@@ -609,8 +837,9 @@ class validator {
       const std::string& key = it.key();
       const auto kpath = [&] { return path() + pointer(key); };
       if (key != field::web_search) {
-        out_.add(code::unknown_field, kpath(),
-                 "model_params defines no key " + show_text(key) + " (it has " + std::string(field::web_search) + ")");
+        if (room(group::model_params, code::unknown_field))
+          out_.add(code::unknown_field, kpath(),
+                   "model_params defines no key " + show_text(key) + " (it has " + std::string(field::web_search) + ")");
         continue;
       }
       if (!it.value().is_boolean()) {
@@ -620,7 +849,7 @@ class validator {
       if (!model_ || model_->web_search) continue;
       if (it.value().get<bool>()) {
         out_.add(code::web_search_unsupported, kpath(),
-                 model_name() + " has no web search (only the standard and fast text-to-video models do)");
+                 model_name() + " has no web search (only " + web_search_models() + " have it)");
       } else {
         out_.add(code::field_ignored, kpath(), model_name() + " has no web search; web_search: false is ignored");
       }
@@ -670,11 +899,11 @@ class validator {
     }
   }
 
-  void check_body_size(std::optional<std::uint64_t> text_bytes) {
-    const std::uint64_t size = text_bytes ? *text_bytes : serialized_size_lower_bound(*body_);
+  /// `size`: the text's size, or the lower bound of the serialized size (`from_text` false).
+  void check_body_size(std::uint64_t size, bool from_text) {
     if (size > limits::body_max_bytes) {
       out_.add(code::body_too_large, "",
-               "the request body is " + std::string(text_bytes ? "" : "at least ") + std::to_string(size) + " bytes (" +
+               "the request body is " + std::string(from_text ? "" : "at least ") + std::to_string(size) + " bytes (" +
                    mebibytes(size) + "), over the " + mebibytes(limits::body_max_bytes) + " limit");
     }
   }
@@ -687,118 +916,160 @@ class validator {
     return it == media_.end() ? nullptr : &it->second;
   }
 
+  /// One item of a media array: its kind, index and (built when a diagnostic needs it) pointer.
+  struct item {
+    media_kind kind;
+    std::size_t index;
+    [[nodiscard]] std::string path() const { return pointer(urls_field(kind), index); }
+  };
+
+  /// Adds a diagnostic about item `it` unless its group has had enough of code `c`; `message` is
+  /// only called when the diagnostic is written.
+  template <class Message>
+  void add_item(const item& it, code c, Message&& message) {
+    if (room(items_of(it.kind), c)) out_.add(c, it.path(), message());
+  }
+
   void check_media_properties() {
     for (media_kind k : kinds) {
       const nlohmann::json* arr = find(urls_field(k));
       if (!arr || !arr->is_array()) continue;
       double total = 0;
       bool any = false;
+      std::size_t unknown = 0;  // URL items whose duration is not known
       for (std::size_t i = 0; i < arr->size(); ++i) {
-        const media_properties* p = lookup((*arr)[i]);
-        if (!p) continue;
-        const std::string path = pointer(urls_field(k), i);
+        const nlohmann::json& entry = (*arr)[i];
+        const media_properties* p = lookup(entry);
+        if (!p) {
+          unknown += entry.is_string() ? 1 : 0;
+          continue;
+        }
+        const item it{k, i};
         if (p->index() != static_cast<std::size_t>(k)) {
           // The file is another kind of media than the array says: its format is the problem.
           const std::optional<media_format> f = std::visit([](const auto& x) { return x.format; }, *p);
-          if (f) format_error(k, path, *f);
+          if (f) format_error(it, *f);
           continue;
         }
-        if (const auto* img = std::get_if<image_properties>(p)) check_image(path, *img);
+        if (const auto* img = std::get_if<image_properties>(p)) check_image(it, *img);
         if (const auto* vid = std::get_if<video_properties>(p)) {
-          check_video(path, *vid);
+          check_video(it, *vid);
           if (vid->duration) total += *vid->duration, any = true;
+          else ++unknown;
         }
         if (const auto* aud = std::get_if<audio_properties>(p)) {
-          check_audio(path, *aud);
+          check_audio(it, *aud);
           if (aud->duration) total += *aud->duration, any = true;
+          else ++unknown;
         }
       }
       const media_rules& r = rules_for(k);
-      if (any && r.total_duration_s > 0 && total > static_cast<double>(r.total_duration_s)) {
-        out_.add(k == media_kind::video ? code::video_total_duration : code::audio_total_duration, pointer(urls_field(k)),
-                 "the " + std::string(to_string(k)) + "s last " + number(total) + " s together, over the " +
-                     std::to_string(r.total_duration_s) + " s limit");
+      if (!any || r.total_duration_s <= 0) continue;
+      const code c = k == media_kind::video ? code::video_total_duration : code::audio_total_duration;
+      const auto limit = static_cast<double>(r.total_duration_s);
+      const std::string kind(to_string(k));
+      if (total > limit) {
+        out_.add(c, pointer(urls_field(k)),
+                 "the " + kind + "s last " + number(total) + " s together, over the " + std::to_string(r.total_duration_s) +
+                     " s limit");
+      } else if (const double at_least = total + static_cast<double>(unknown) * static_cast<double>(r.duration_s.min);
+                 at_least > limit) {
+        // Each item lasts at least the minimum, or is itself an error: deduced, not measured.
+        out_.add(c, pointer(urls_field(k)),
+                 "the " + kind + "s of known duration last " + number(total) + " s together, and each of the " +
+                     std::to_string(unknown) + " other " + kind + (unknown == 1 ? "" : "s") + " lasts at least " +
+                     std::to_string(r.duration_s.min) + " s (the minimum of each), so together they last at least " +
+                     number(at_least) + " s, over the " + std::to_string(r.total_duration_s) + " s limit (deduced from the minimum)");
       }
     }
     check_last_frame();
   }
 
-  void format_error(media_kind k, const std::string& path, media_format f) {
+  void format_error(const item& it, media_format f) {
+    const media_kind k = it.kind;
     const code c = k == media_kind::image ? code::image_format : k == media_kind::video ? code::video_format : code::audio_format;
-    out_.add(c, path,
-             "the " + std::string(to_string(k)) + " is " + std::string(to_string(f)) + "; " + std::string(urls_field(k)) +
-                 " accept " + formats_of(rules_for(k)));
+    add_item(it, c, [&] {
+      return "the " + std::string(to_string(k)) + " is " + std::string(to_string(f)) + "; " + std::string(urls_field(k)) +
+             " accept " + formats_of(rules_for(k));
+    });
   }
 
   struct visual_codes {
     code dimensions, aspect;
   };
 
-  void check_size(media_kind k, const std::string& path, std::optional<std::uint32_t> w, std::optional<std::uint32_t> h,
-                  visual_codes c) {
+  void check_size(const item& it, std::optional<std::uint32_t> w, std::optional<std::uint32_t> h, visual_codes c) {
+    const media_kind k = it.kind;
     const media_rules& r = rules_for(k);
     const auto side_ok = [&](std::uint32_t v) { return r.side_px.contains(v); };
     if ((w && !side_ok(*w)) || (h && !side_ok(*h))) {
-      out_.add(c.dimensions, path,
-               "the " + std::string(to_string(k)) + " is " + (w ? std::to_string(*w) : std::string("?")) + "x" +
-                   (h ? std::to_string(*h) : std::string("?")) + " px; width and height must each be within " +
-                   range_text(r.side_px) + " px");
+      add_item(it, c.dimensions, [&] {
+        return "the " + std::string(to_string(k)) + " is " + (w ? std::to_string(*w) : std::string("?")) + "x" +
+               (h ? std::to_string(*h) : std::string("?")) + " px; width and height must each be within " +
+               range_text(r.side_px) + " px";
+      });
     }
     if (w && h && *h > 0 && !r.aspect.contains(*w, *h)) {
-      out_.add(c.aspect, path,
-               "the " + std::string(to_string(k)) + "'s aspect ratio " + std::to_string(*w) + "/" + std::to_string(*h) + " = " +
-                   number(static_cast<double>(*w) / *h) + " is outside " +
-                   number(static_cast<double>(r.aspect.min.num) / static_cast<double>(r.aspect.min.den)) + ".." +
-                   number(static_cast<double>(r.aspect.max.num) / static_cast<double>(r.aspect.max.den)));
+      add_item(it, c.aspect, [&] {
+        return "the " + std::string(to_string(k)) + "'s aspect ratio " + std::to_string(*w) + "/" + std::to_string(*h) + " = " +
+               number(static_cast<double>(*w) / *h) + " is outside " +
+               number(static_cast<double>(r.aspect.min.num) / static_cast<double>(r.aspect.min.den)) + ".." +
+               number(static_cast<double>(r.aspect.max.num) / static_cast<double>(r.aspect.max.den));
+      });
     }
   }
 
-  void check_bytes(media_kind k, const std::string& path, std::optional<std::uint64_t> bytes, code c) {
-    const media_rules& r = rules_for(k);
+  void check_bytes(const item& it, std::optional<std::uint64_t> bytes, code c) {
+    const media_rules& r = rules_for(it.kind);
     if (bytes && *bytes > r.max_bytes) {
-      out_.add(c, path,
-               "the " + std::string(to_string(k)) + " file is " + std::to_string(*bytes) + " bytes (" + mebibytes(*bytes) +
-                   "), over the " + mebibytes(r.max_bytes) + " limit");
+      add_item(it, c, [&] {
+        return "the " + std::string(to_string(it.kind)) + " file is " + std::to_string(*bytes) + " bytes (" + mebibytes(*bytes) +
+               "), over the " + mebibytes(r.max_bytes) + " limit";
+      });
     }
   }
 
-  void check_duration_of(media_kind k, const std::string& path, std::optional<double> d, code c) {
-    const media_rules& r = rules_for(k);
+  void check_duration_of(const item& it, std::optional<double> d, code c) {
+    const media_rules& r = rules_for(it.kind);
     if (d && !(*d >= static_cast<double>(r.duration_s.min) && *d <= static_cast<double>(r.duration_s.max))) {
-      out_.add(c, path,
-               "the " + std::string(to_string(k)) + " lasts " + number(*d) + " s; each must last " + range_text(r.duration_s) + " s");
+      add_item(it, c, [&] {
+        return "the " + std::string(to_string(it.kind)) + " lasts " + number(*d) + " s; each must last " + range_text(r.duration_s) +
+               " s";
+      });
     }
   }
 
-  void check_image(const std::string& path, const image_properties& p) {
-    if (p.format && !rules_for(media_kind::image).accepts(*p.format)) format_error(media_kind::image, path, *p.format);
-    check_size(media_kind::image, path, p.width, p.height, {code::image_dimensions, code::image_aspect_ratio});
-    check_bytes(media_kind::image, path, p.bytes, code::image_too_large);
+  void check_image(const item& it, const image_properties& p) {
+    if (p.format && !rules_for(media_kind::image).accepts(*p.format)) format_error(it, *p.format);
+    check_size(it, p.width, p.height, {code::image_dimensions, code::image_aspect_ratio});
+    check_bytes(it, p.bytes, code::image_too_large);
   }
 
-  void check_video(const std::string& path, const video_properties& p) {
+  void check_video(const item& it, const video_properties& p) {
     const media_rules& r = rules_for(media_kind::video);
-    if (p.format && !r.accepts(*p.format)) format_error(media_kind::video, path, *p.format);
-    check_size(media_kind::video, path, p.width, p.height, {code::video_dimensions, code::video_aspect_ratio});
+    if (p.format && !r.accepts(*p.format)) format_error(it, *p.format);
+    check_size(it, p.width, p.height, {code::video_dimensions, code::video_aspect_ratio});
     if (p.width && p.height) {
       const auto pixels = static_cast<long long>(*p.width) * static_cast<long long>(*p.height);
       if (!r.pixels.contains(pixels)) {
-        out_.add(code::video_pixel_count, path,
-                 "the video has " + std::to_string(pixels) + " pixels (" + std::to_string(*p.width) + "x" +
-                     std::to_string(*p.height) + "); width x height must be within " + range_text(r.pixels));
+        add_item(it, code::video_pixel_count, [&] {
+          return "the video has " + std::to_string(pixels) + " pixels (" + std::to_string(*p.width) + "x" +
+                 std::to_string(*p.height) + "); width x height must be within " + range_text(r.pixels);
+        });
       }
     }
     if (p.fps && !(*p.fps >= static_cast<double>(r.fps.min) && *p.fps <= static_cast<double>(r.fps.max))) {
-      out_.add(code::video_fps, path, "the video runs at " + number(*p.fps) + " fps; it must be within " + range_text(r.fps) + " fps");
+      add_item(it, code::video_fps,
+               [&] { return "the video runs at " + number(*p.fps) + " fps; it must be within " + range_text(r.fps) + " fps"; });
     }
-    check_duration_of(media_kind::video, path, p.duration, code::video_duration);
-    check_bytes(media_kind::video, path, p.bytes, code::video_too_large);
+    check_duration_of(it, p.duration, code::video_duration);
+    check_bytes(it, p.bytes, code::video_too_large);
   }
 
-  void check_audio(const std::string& path, const audio_properties& p) {
-    if (p.format && !rules_for(media_kind::audio).accepts(*p.format)) format_error(media_kind::audio, path, *p.format);
-    check_duration_of(media_kind::audio, path, p.duration, code::audio_duration);
-    check_bytes(media_kind::audio, path, p.bytes, code::audio_too_large);
+  void check_audio(const item& it, const audio_properties& p) {
+    if (p.format && !rules_for(media_kind::audio).accepts(*p.format)) format_error(it, *p.format);
+    check_duration_of(it, p.duration, code::audio_duration);
+    check_bytes(it, p.bytes, code::audio_too_large);
   }
 
   void check_last_frame() {
@@ -825,21 +1096,318 @@ class validator {
 
   report& out_;
   const media_map& media_;
+  std::string_view text_;
   const nlohmann::json* body_ = nullptr;
   std::array<const nlohmann::json*, request_fields.size()> slots_{};  // top-level fields, by request_fields index
   std::size_t known_fields_ = 0;
   const model_info* model_ = nullptr;
   std::array<std::size_t, 3> count_{};               // items per media array (0 when absent)
   std::array<bool, 3> count_known_{true, true, true};  // false when the array has the wrong type
+  // Diagnostics per group and code, for the caps; a group's row is cleared when first used.
+  std::uint32_t touched_ = 0;
+  std::array<std::array<std::uint32_t, code_catalogue.size()>, group_count> repeats_;
 };
 
-/// Runs the validator, turning anything thrown (only std::bad_alloc can be) into a diagnostic.
-inline void run_guarded(report& r, const nlohmann::json& j, const media_map& media, std::optional<std::uint64_t> text_bytes) {
+/// Runs the validator; anything thrown (only std::bad_alloc can be) leaves the report not ok and
+/// says so (code validation_incomplete).
+inline void run_guarded(report& r, const nlohmann::json& j, const media_map& media, std::optional<std::uint64_t> text_bytes,
+                        std::string_view text = {}) noexcept {
   try {
-    validator(r, media).run(j, text_bytes);
+    validator(r, media, text).run(j, text_bytes);
+  } catch (const std::bad_alloc&) {
+    r.stop("out of memory");
   } catch (const std::exception& e) {
-    r.add(code::invalid_json, "", std::string("validation stopped: ") + e.what());
+    r.stop(e.what());
+  } catch (...) {
+    r.stop("an unknown exception");
   }
+}
+
+// --- reading the text ----------------------------------------------------------------------------
+
+/// The offset of the '[' or '{' that opens a level of nesting deeper than `max_depth`, or npos.
+/// Linear, allocates nothing, skips strings (with their escapes); ignores everything else, so it
+/// may be fooled only by text that is not JSON anyway.
+constexpr std::size_t nesting_overflow(std::string_view t, std::size_t max_depth) noexcept {
+  std::size_t depth = 0;
+  const std::size_t n = t.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = t[i];
+    if (c == '"') {
+      for (++i; i < n && t[i] != '"'; ++i)
+        if (t[i] == '\\') ++i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+/// The first error nlohmann/json reported to a SAX handler: where (bytes read, from 1, as nlohmann
+/// counts), the token, and the exception's id and text.
+struct parse_failure {
+  bool failed = false;
+  std::size_t bytes_read = 0;
+  std::string token;
+  int id = 0;
+  std::string what;
+  bool record(std::size_t position, const std::string& last_token, const nlohmann::json::exception& ex) {
+    failed = true;
+    bytes_read = position;
+    token = last_token;
+    id = ex.id;
+    what = ex.what();
+    return false;  // stop parsing
+  }
+};
+
+/// A SAX handler for nlohmann/json that builds nothing and keeps the first error (to learn where a
+/// text that is already known to be bad goes wrong first).
+struct first_error_handler {
+  using json = nlohmann::json;
+  parse_failure error;
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(json::number_integer_t) { return true; }
+  bool number_unsigned(json::number_unsigned_t) { return true; }
+  bool number_float(json::number_float_t, const json::string_t&) { return true; }
+  bool string(json::string_t&) { return true; }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool key(json::string_t&) { return true; }
+  bool end_object() { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_array() { return true; }
+  bool parse_error(std::size_t position, const std::string& last_token, const json::exception& ex) {
+    return error.record(position, last_token, ex);
+  }
+};
+
+/// Empties `j` from the leaves up, to `max_json_depth` levels (deeper ones are left as they are).
+/// nlohmann/json's destructor allocates a stack for every non-empty array or object it destroys,
+/// and an allocation that fails in a destructor ends the program; an empty one costs it nothing.
+/// So the JSON values that validation builds are dismantled before they are destroyed.
+inline void dismantle(nlohmann::json& j, std::size_t depth = 0) noexcept {
+  if (depth > validation_bounds::max_json_depth) return;
+  if (auto* a = j.get_ptr<nlohmann::json::array_t*>()) {
+    for (nlohmann::json& e : *a) dismantle(e, depth + 1);
+    a->clear();
+  } else if (auto* o = j.get_ptr<nlohmann::json::object_t*>()) {
+    for (auto& member : *o) dismantle(member.second, depth + 1);
+    o->clear();
+  }
+}
+
+/// Adds `invalid_json` for a parse error of nlohmann/json: "[json.exception.parse_error.101] parse
+/// error at line L, column C: <reason>", at the last byte it read.
+inline void add_syntax_error(report& r, std::string_view text, std::size_t bytes_read, std::string what) {
+  std::string where;
+  if (const auto at = what.find("at line "); at != std::string::npos) {
+    const auto colon = what.find(": ", at);
+    where = ", " + what.substr(at + 3, colon == std::string::npos ? std::string::npos : colon - at - 3);
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+  }
+  const std::size_t offset = bytes_read > 0 ? bytes_read - 1 : 0;  // nlohmann counts bytes read, from 1
+  r.add(code::invalid_json, "", "the body is not valid JSON (byte offset " + std::to_string(offset) + where + "): " + what,
+        position_of(text, offset));
+}
+
+/// Adds `invalid_json` for the error that `h` found in `text`.
+inline void add_parse_failure(report& r, std::string_view text, parse_failure& h) {
+  if (h.id != 406) {
+    add_syntax_error(r, text, h.bytes_read, std::move(h.what));
+    return;
+  }
+  // out_of_range.406, "number overflow": the parser stops after the number, whose token it gives.
+  const std::size_t start = h.bytes_read >= h.token.size() ? h.bytes_read - h.token.size() : 0;
+  const text_position p = position_of(text, start);
+  r.add(code::invalid_json, "",
+        "the body cannot be read (byte offset " + std::to_string(start) + ", line " + std::to_string(p.line) + ", column " +
+            std::to_string(p.column) + "): the number " + (h.token.size() <= 40 ? h.token : h.token.substr(0, 40) + "...") +
+            " is beyond the range of a double (about 1.8e308); RFC 8259 section 6 lets a parser limit the range of "
+            "numbers, and this library's does",
+        p);
+}
+
+/// Duplicate keys, seen while the text is parsed (the last value of each is kept): every key
+/// the spec defines, at the top level and in model_params, wherever it stands; other top-level
+/// keys among the first `max_tracked_other_keys`. Allocates only when there is a duplicate or an
+/// unknown key.
+class duplicate_keys {
+ public:
+  void key(int depth, const std::string& k) {
+    if (depth == 1) {
+      in_params_ = k == field::model_params;
+      params_seen_ = 0;
+      const std::size_t i = field_index::of(k);
+      if (i < request_fields.size()) {
+        see(top_seen_, top_dup_, i, pointer(k));
+        return;
+      }
+      if (std::find(others_.begin(), others_.end(), k) != others_.end()) {
+        if (std::find(other_dups_.begin(), other_dups_.end(), k) == other_dups_.end()) {
+          other_dups_.push_back(k);
+          if (other_dups_.size() <= validation_bounds::max_repeats) found_.push_back(pointer(k));
+        }
+      } else if (others_.size() < validation_bounds::max_tracked_other_keys) {
+        others_.push_back(k);
+      }
+    } else if (depth == 2 && in_params_) {
+      const std::size_t i = static_cast<std::size_t>(
+          std::find(model_params_fields.begin(), model_params_fields.end(), k) - model_params_fields.begin());
+      if (i < model_params_fields.size()) see(params_seen_, params_dup_, i, pointer(field::model_params) + pointer(k));
+    }
+  }
+
+  /// One duplicate_key per key given twice, in the order found, then one for the untracked rest.
+  void report_to(report& r) const {
+    for (const std::string& path : found_) {
+      const std::string_view key = std::string_view(path).substr(path.rfind('/') + 1);
+      const bool in_params = path.rfind(pointer(field::model_params) + "/", 0) == 0;
+      r.add(code::duplicate_key, path,
+            "the key " + show_text(key) + " appears more than once" + (in_params ? " in model_params" : "") +
+                "; the last value is used");
+    }
+    if (other_dups_.size() > validation_bounds::max_repeats) {
+      r.add(code::duplicate_key, "",
+            std::to_string(other_dups_.size() - validation_bounds::max_repeats) +
+                " more keys appear more than once; only the first " + std::to_string(validation_bounds::max_repeats) +
+                " are listed");
+    }
+  }
+
+ private:
+  void see(std::uint32_t& seen, std::uint32_t& dup, std::size_t i, std::string path) {
+    const std::uint32_t bit = 1U << i;
+    if ((seen & bit) != 0 && (dup & bit) == 0) {
+      dup |= bit;
+      found_.push_back(std::move(path));
+    }
+    seen |= bit;
+  }
+
+  static_assert(request_fields.size() <= 32 && model_params_fields.size() <= 32);
+  std::uint32_t top_seen_ = 0, top_dup_ = 0;
+  std::uint32_t params_seen_ = 0, params_dup_ = 0;  // within the current model_params object
+  bool in_params_ = false;                          // the last top-level key was model_params
+  std::vector<std::string> others_, other_dups_;
+  std::vector<std::string> found_;                  // paths of the duplicates, in the order found
+};
+
+/// A SAX handler for nlohmann/json that builds the DOM as its own parser does (the last value of a
+/// key given twice is kept), shows every key to `duplicate_keys`, keeps the first error with its
+/// position (`1e400` too, which nlohmann's DOM parser reports without one), nests no deeper than
+/// `max_json_depth` (its stack is inline: the scan before it guarantees the depth), and
+/// dismantles what it built when it is destroyed (see dismantle).
+class dom_builder {
+ public:
+  using json = nlohmann::json;
+  explicit dom_builder(duplicate_keys& dups) noexcept : dups_(dups) {}
+  dom_builder(const dom_builder&) = delete;
+  dom_builder& operator=(const dom_builder&) = delete;
+  ~dom_builder() { dismantle(root); }
+
+  json root;            ///< the value read (moved out when complete)
+  parse_failure error;  ///< the error, when parsing failed
+
+  bool null() { return put(nullptr); }
+  bool boolean(bool v) { return put(v); }
+  bool number_integer(json::number_integer_t v) { return put(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return put(v); }
+  bool number_float(json::number_float_t v, const json::string_t&) { return put(v); }
+  bool string(json::string_t& v) { return put(v); }
+  bool binary(json::binary_t& v) { return put(json::binary_t(v)); }
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool key(json::string_t& k) {
+    dups_.key(static_cast<int>(depth_), k);
+    member_ = &(*stack_[depth_ - 1])[k];  // an object is open: depth_ >= 1
+    dismantle(*member_);                 // a key given twice: its first value goes
+    return true;
+  }
+  bool end_object() {
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_array() {
+    --depth_;
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string& last_token, const json::exception& ex) {
+    return error.record(position, last_token, ex);
+  }
+
+ private:
+  template <class V>
+  json* place(V&& v) {
+    if (depth_ == 0) {
+      root = json(std::forward<V>(v));
+      return &root;
+    }
+    if (auto* a = stack_[depth_ - 1]->get_ptr<json::array_t*>()) {
+      a->emplace_back(std::forward<V>(v));
+      return &a->back();
+    }
+    *member_ = json(std::forward<V>(v));
+    return member_;
+  }
+  template <class V>
+  bool put(V&& v) {
+    place(std::forward<V>(v));
+    return true;
+  }
+  bool open(json::value_t t) {
+    if (depth_ == stack_.size()) return false;  // deeper than the scan lets through: never, but stop
+    json* p = place(t);
+    stack_[depth_++] = p;
+    return true;
+  }
+
+  duplicate_keys& dups_;
+  std::array<json*, validation_bounds::max_json_depth> stack_;  // the open arrays and objects; [0, depth_) set
+  std::size_t depth_ = 0;
+  json* member_ = nullptr;  // the value of the key just read
+};
+
+inline void read_request(std::string_view text, std::optional<nlohmann::json>& body, report& r) {
+  if (text.size() > limits::body_max_bytes) {
+    r.add(code::body_too_large, "",
+          "the request body is " + std::to_string(text.size()) + " bytes (" + mebibytes(text.size()) + "), over the " +
+              mebibytes(limits::body_max_bytes) + " limit; it was not parsed further");
+    return;
+  }
+  if (const std::size_t at = nesting_overflow(text, validation_bounds::max_json_depth); at != std::string_view::npos) {
+    // The first problem of the text is the one reported: a syntax error before `at` wins. The text
+    // before `at` nests at most max_json_depth deep, and nothing is built from it.
+    first_error_handler h;
+    (void)nlohmann::json::sax_parse(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), &h);
+    if (h.error.failed && h.error.bytes_read > 0 && h.error.bytes_read - 1 < at) {
+      add_parse_failure(r, text, h.error);
+      return;
+    }
+    const text_position p = position_of(text, at);
+    r.add(code::invalid_json, "",
+          "the body nests arrays and objects more than " + std::to_string(validation_bounds::max_json_depth) +
+              " levels deep (byte offset " + std::to_string(at) + ", line " + std::to_string(p.line) + ", column " +
+              std::to_string(p.column) + "): that is this library's bound (RFC 8259 section 9 lets a parser limit "
+              "nesting; a request body needs 2 levels), so the text was not parsed",
+          p);
+    return;
+  }
+  duplicate_keys dups;
+  dom_builder b(dups);
+  if (!nlohmann::json::sax_parse(text.begin(), text.end(), &b)) {
+    if (b.error.failed)
+      add_parse_failure(r, text, b.error);
+    else
+      r.add(code::invalid_json, "", "the body nests deeper than this library's bound");  // the scan prevents it
+    return;
+  }
+  body.emplace(std::move(b.root));
+  dups.report_to(r);
+  if (!r.empty()) r.locate_in(text);
 }
 
 }  // namespace detail
@@ -851,65 +1419,71 @@ inline void run_guarded(report& r, const nlohmann::json& j, const media_map& med
 /// the media whose properties `media` gives (by URL, as written in the request). Never throws.
 [[nodiscard]] inline report validate(const nlohmann::json& body, const media_map& media = {}) noexcept {
   report r;
+  detail::run_guarded(r, body, media, std::nullopt);
+  return r;
+}
+
+/// The outcome of reading a request body's text with the bounds validate(std::string_view) uses.
+struct parsed_request {
+  std::optional<nlohmann::json> body;   // empty when the text is not JSON or exceeds a bound
+  report diagnostics;                   // text-level diagnostics (invalid_json with byte offset, body_too_large from the size, duplicate_key), positions set
+
+  parsed_request() = default;
+  parsed_request(const parsed_request&) = default;
+  parsed_request(parsed_request&&) noexcept = default;
+  parsed_request& operator=(const parsed_request&) = default;
+  parsed_request& operator=(parsed_request&&) noexcept = default;
+  /// Dismantles the body first, so that destroying it allocates nothing (even out of memory).
+  ~parsed_request() {
+    if (body) detail::dismantle(*body);
+  }
+};
+
+/// Reads JSON text as `validate(std::string_view)` does, once: text over the body limit is not
+/// parsed (`body_too_large`), text nested deeper than `validation_bounds::max_json_depth` is not
+/// parsed (`invalid_json`, found by a scan that allocates nothing), text that does not parse is
+/// `invalid_json` with the byte offset, line and column, and keys given twice are `duplicate_key`.
+/// Never throws: out of memory leaves no body and a `diagnostics` that is not ok().
+[[nodiscard]] inline parsed_request parse_request(std::string_view text) noexcept {
+  parsed_request out;
   try {
-    detail::run_guarded(r, body, media, std::nullopt);
+    detail::read_request(text, out.body, out.diagnostics);
+  } catch (const std::bad_alloc&) {
+    out.diagnostics.stop("out of memory while reading the text");
+  } catch (const std::exception& e) {
+    out.diagnostics.stop(e.what());
   } catch (...) {
+    out.diagnostics.stop("an unknown exception while reading the text");
+  }
+  if (!out.diagnostics.complete() && out.body) {
+    detail::dismantle(*out.body);
+    out.body.reset();
+  }
+  return out;
+}
+
+/// The same as validate(text, media), for text already read with parse_request: validate(parse_request(t), t, m) == validate(t, m).
+[[nodiscard]] inline report validate(const parsed_request& parsed, std::string_view text, const media_map& media = {}) noexcept {
+  report r;
+  try {
+    r = parsed.diagnostics;
+    if (!parsed.body) return r;
+    detail::run_guarded(r, *parsed.body, media, text.size(), text);
+    if (!r.empty()) r.locate_in(text);
+  } catch (const std::bad_alloc&) {
+    r.stop("out of memory");
+  } catch (...) {
+    r.stop("an unknown exception");
   }
   return r;
 }
 
 /// Validates a request body given as JSON text: as above, plus `invalid_json` (with the byte
-/// offset) for text that does not parse, `duplicate_key` for a top-level key given twice, and
-/// `body_too_large` from the text's own size. Text over the body limit is not parsed. Never throws.
+/// offset) for text that does not parse or nests deeper than `validation_bounds::max_json_depth`,
+/// `duplicate_key` for a key given twice, and `body_too_large` from the text's own size. Text over
+/// the body limit is not parsed. Never throws.
 [[nodiscard]] inline report validate(std::string_view text, const media_map& media = {}) noexcept {
-  report r;
-  try {
-    if (text.size() > limits::body_max_bytes) {
-      r.add(code::body_too_large, "",
-            "the request body is " + std::to_string(text.size()) + " bytes (" + detail::mebibytes(text.size()) + "), over the " +
-                detail::mebibytes(limits::body_max_bytes) + " limit; it was not parsed further");
-      return r;
-    }
-    std::vector<std::string> keys;
-    std::vector<std::string> duplicates;
-    const nlohmann::json::parser_callback_t cb = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-      if (depth == 1 && event == nlohmann::json::parse_event_t::key && parsed.is_string()) {
-        const auto& k = parsed.get_ref<const std::string&>();
-        if (std::find(keys.begin(), keys.end(), k) != keys.end()) {
-          if (std::find(duplicates.begin(), duplicates.end(), k) == duplicates.end()) duplicates.push_back(k);
-        } else if (keys.size() < 64) {
-          keys.push_back(k);
-        }
-      }
-      return true;
-    };
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(text.begin(), text.end(), cb);
-    } catch (const nlohmann::json::parse_error& e) {
-      // nlohmann: "[json.exception.parse_error.101] parse error at line L, column C: <reason>"
-      std::string what = e.what(), where;
-      if (const auto at = what.find("at line "); at != std::string::npos) {
-        const auto colon = what.find(": ", at);
-        where = ", " + what.substr(at + 3, colon == std::string::npos ? std::string::npos : colon - at - 3);
-        if (colon != std::string::npos) what = what.substr(colon + 2);
-      }
-      const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;  // nlohmann counts bytes read, from 1
-      r.add(code::invalid_json, "",
-            "the body is not valid JSON (byte offset " + std::to_string(offset) + where + "): " + what,
-            position_of(text, offset));
-      return r;
-    } catch (const nlohmann::json::exception& e) {
-      r.add(code::invalid_json, "", std::string("the body is not valid JSON: ") + e.what());
-      return r;
-    }
-    for (const std::string& k : duplicates)
-      r.add(code::duplicate_key, detail::pointer(k), "the key " + detail::show_text(k) + " appears more than once; the last value is used");
-    detail::run_guarded(r, j, media, text.size());
-    if (!r.empty()) r.locate_in(text);
-  } catch (...) {
-  }
-  return r;
+  return validate(parse_request(text), text, media);
 }
 
 /// Text given as `const char*` or `std::string` is JSON text (not a JSON string value).
@@ -926,14 +1500,14 @@ inline void run_guarded(report& r, const nlohmann::json& j, const media_map& med
   try {
     j = body;
   } catch (...) {
+    detail::dismantle(j);
     report r;
-    try {
-      r.add(code::invalid_json, "", "validation stopped: out of memory");
-    } catch (...) {
-    }
+    r.stop("out of memory");
     return r;
   }
-  return validate(j, media);
+  report r = validate(j, media);
+  detail::dismantle(j);
+  return r;
 }
 
 /// Validates a typed request: the rules the compiler could not decide (values set at run time,

@@ -18,9 +18,10 @@
 //     "warnings":     the set of rules.md WARNING codes it triggers (field_ignored, unknown_field,
 //                     reference_missing, ...),
 //     "valijson_valid", "valijson_note": optional; only where valijson's verdict differs from the
-//                     draft-7 semantics (one case: duration 4.0, see docs/schema.md).
-//     "validate_codes", "validate_note": optional; only where seedance::validate is stricter than
-//                     any schema can be (one case: duration 4.0 is duration_out_of_range to it).
+//                     draft-7 semantics (duration 4.0, a prompt of U+FEFF; see docs/schema.md).
+//     "validate_codes", "validate_note": optional; only where seedance::validate differs from what
+//                     a schema can say (duration 4.0 is duration_out_of_range to it; prompts of
+//                     only U+0085 or only U+FEFF, where Unicode White_Space and ECMA-262 \s differ).
 //   }
 //
 // Every request is otherwise clean, so that "codes" and "warnings" are COMPLETE lists and a test of

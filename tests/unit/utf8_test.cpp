@@ -64,6 +64,9 @@ TEST_CASE("utf8: every 1-, 2- and 3-byte sequence is valid exactly when it encod
       for (const char32_t c : cps) expected = expected && is_scalar(c);
     }
     if (ok != expected) FAIL("bytes differ from the definition");
+    if (seedance::detail::is_valid_utf8(s) != expected) FAIL("is_valid_utf8 differs from the definition");
+    // the same within longer text, past the eight-byte ASCII step
+    if (seedance::detail::is_valid_utf8("12345678" + s + "abcdefghi") != expected) FAIL("is_valid_utf8 in text differs");
     valid += ok ? 1 : 0;
   };
   for (int a = 0; a < 256; ++a) check(std::string(1, static_cast<char>(a)));
@@ -84,8 +87,37 @@ TEST_CASE("utf8: truncated, overlong, surrogate and out-of-range sequences fail"
     bool ok = true;
     (void)decode(bad, ok);
     CHECK_FALSE(ok);
+    CHECK_FALSE(seedance::detail::is_valid_utf8(bad));
+    CHECK_FALSE(seedance::detail::is_valid_utf8("0123456789" + bad));
   }
+  // Every 4-byte lead with every second byte, and the boundaries of the 4-byte range.
+  for (int a = 0xF0; a <= 0xF7; ++a)
+    for (int b = 0; b < 256; ++b) {
+      const std::string s{static_cast<char>(a), static_cast<char>(b), '\x80', '\x80'};
+      bool ok = false;
+      (void)decode(s, ok);
+      if (seedance::detail::is_valid_utf8(s) != ok) FAIL("4-byte sequence " << a << " " << b);
+    }
+  CHECK(seedance::detail::is_valid_utf8("\xF0\x90\x80\x80"));   // U+10000
+  CHECK(seedance::detail::is_valid_utf8("\xF4\x8F\xBF\xBF"));   // U+10FFFF
+  CHECK(seedance::detail::is_valid_utf8(std::string(1000, 'a') + "\xE7\x8C\xAB"));
+  CHECK_FALSE(seedance::detail::is_valid_utf8(std::string(1000, 'a') + "\xE7\x8C"));
+  CHECK(seedance::detail::is_valid_utf8(""));
   CHECK(seedance::detail::valid_utf8_prefix("ab\xE4\xB8\x80\xFF") == 5);
   CHECK(seedance::detail::to_valid_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
   CHECK(seedance::detail::to_valid_utf8("\xE4\xB8") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST_CASE("utf8: all_code_points decodes valid text and stops at the first code point refused", "[utf8]") {
+  std::vector<char32_t> seen;
+  const auto keep = [&](char32_t c) {
+    seen.push_back(c);
+    return c != U'\u732B';
+  };
+  CHECK_FALSE(seedance::detail::all_code_points("a\xC3\xA9\xE7\x8C\xAB\xF0\x9F\x98\x80z", keep));
+  CHECK(seen == std::vector<char32_t>{U'a', U'\u00E9', U'\u732B'});
+  seen.clear();
+  CHECK(seedance::detail::all_code_points("a\xC3\xA9\xF0\x9F\x98\x80", keep));
+  CHECK(seen == std::vector<char32_t>{U'a', U'\u00E9', U'\U0001F600'});
+  CHECK(seedance::detail::all_code_points("", keep));
 }

@@ -4,6 +4,8 @@
 
 #include <seedance/validate.hpp>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -102,12 +104,22 @@ TEST_CASE("JSON-level codes: trigger and near miss", "[validate][codes]") {
 }
 
 TEST_CASE("prompt codes", "[validate][codes][prompt]") {
-  SECTION("prompt_empty: empty, white space, ideographic space") {
-    for (const char* p : {"", "   ", "\t\n", "\u3000\u3000", "\u200B"}) {
+  SECTION("prompt_empty: empty, or only Unicode White_Space") {
+    // White_Space (Unicode PropList.txt): U+0009..000D, 0020, 0085, 00A0, 1680, 2000..200A, 2028,
+    // 2029, 202F, 205F, 3000.
+    for (const char* p : {"", "   ", "\t\n", "\u3000\u3000", "\u0085", "\u00A0\u1680\u2000\u200A\u2028\u2029\u202F\u205F",
+                          "\v\f\r"}) {
       INFO(p);
       CHECK(validate(with(t2v, "/prompt", p)).has(code::prompt_empty, "/prompt"));
     }
     CHECK_FALSE(validate(with(t2v, "/prompt", " a ")).has(code::prompt_empty));
+    // Invisible format characters are not White_Space: "empty or only white space" does not hold.
+    for (const char* p : {"\u200B", "\u200C\u200D", "\u2060", "\uFEFF", " \u200B "}) {
+      INFO(p);
+      const report r = validate(with(t2v, "/prompt", p));
+      CHECK_FALSE(r.has(code::prompt_empty));
+      CHECK(r.empty());
+    }
   }
   SECTION("prompt_long: 500 CJK characters pass, 501 warn; 1000 words pass, 1001 warn") {
     std::string cjk500, cjk501;
@@ -433,19 +445,38 @@ TEST_CASE("code names: every code's name and severity as rules.md gives them", "
 }
 
 TEST_CASE("hostile input yields diagnostics, never a crash", "[validate][hostile]") {
-  SECTION("deep nesting") {
+  SECTION("deep nesting: over the library's bound, not parsed at all") {
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-    CHECK(validate(deep).has(code::not_an_object));
+    const report r = validate(deep);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].code == code::invalid_json);
     const std::string deep_prompt = R"({"model": "seedance-2.0-text-to-video", "prompt": )" + std::string(100000, '[') +
                                     std::string(100000, ']') + "}";
-    CHECK(validate(deep_prompt).has(code::wrong_type, "/prompt"));
+    CHECK(validate(deep_prompt).has(code::invalid_json));
+    // Within the bound, the rules run as usual.
+    const std::string ok_depth = R"({"model": "seedance-2.0-text-to-video", "prompt": )" + std::string(100, '[') +
+                                 std::string(100, ']') + "}";
+    CHECK(validate(ok_depth).has(code::wrong_type, "/prompt"));
   }
   SECTION("huge strings, NUL bytes, bad UTF-8, huge numbers, duplicate keys") {
     // 10 MB without white space: at least 10,000,000 / max_token_bytes tokens.
     CHECK(validate(with(t2v, "/prompt", std::string(10 * 1000 * 1000, 'x'))).has(code::prompt_too_long, "/prompt"));
     CHECK(validate(with(t2v, "/prompt", std::string("a\0b", 3))).ok());
     CHECK(validate(std::string_view("{\"model\": \"\xff\"}")).has(code::invalid_json));
-    CHECK(validate(R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "duration": 1e400})").has(code::invalid_json));
+    {
+      // Beyond the range of a double: invalid_json at the number's first byte (offset 67, worked
+      // out from the text: 66 bytes before it, the 67th is '1').
+      const std::string text = R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "duration": 1e400})";
+      REQUIRE(text.find("1e400") == 67);
+      const report big = validate(text);
+      REQUIRE(big.size() == 1);
+      CHECK(big[0].code == code::invalid_json);
+      CHECK_THAT(big[0].message, Catch::Contains("byte offset 67, line 1, column 68"));
+      CHECK_THAT(big[0].message, Catch::Contains("1e400 is beyond the range of a double"));
+      CHECK_THAT(big[0].message, !Catch::Contains("64 bits"));
+      REQUIRE(big[0].position);
+      CHECK(*big[0].position == seedance::text_position{67, 1, 68});
+    }
     const report dup = validate(R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "prompt": ""})");
     CHECK(dup.has(code::duplicate_key, "/prompt"));
     CHECK(dup.has(code::prompt_empty));
@@ -463,18 +494,39 @@ TEST_CASE("hostile input yields diagnostics, never a crash", "[validate][hostile
     CHECK_NOTHROW(json(unknown).dump());
     CHECK_NOTHROW(to_provider_error(unknown).dump());
   }
-  SECTION("every field with every wrong type") {
+  SECTION("every field with every wrong type: wrong_type at the field's pointer, exactly when the type is wrong") {
+    // The JSON type of each field, from rules.md section 2 and the provider's page (written here,
+    // not read from spec.hpp).
+    const std::vector<std::pair<std::string, json::value_t>> types{
+        {"model", json::value_t::string},        {"prompt", json::value_t::string},
+        {"image_urls", json::value_t::array},    {"video_urls", json::value_t::array},
+        {"audio_urls", json::value_t::array},    {"duration", json::value_t::number_integer},
+        {"quality", json::value_t::string},      {"aspect_ratio", json::value_t::string},
+        {"generate_audio", json::value_t::boolean}, {"content_filter", json::value_t::boolean},
+        {"model_params", json::value_t::object}, {"callback_url", json::value_t::string}};
+    REQUIRE(types.size() == request_fields.size());
     const std::vector<json> values{nullptr, true, 1, -1, 1.5, "s", json::array(), json::object(), json::array({1, "a"})};
-    for (std::string_view f : request_fields) {
+    const auto same_type = [](const json& v, json::value_t t) {
+      if (t == json::value_t::number_integer) return v.is_number();  // 1.5 is duration_out_of_range
+      return v.type() == t;
+    };
+    int wrong = 0;
+    for (const auto& [f, t] : types) {
       for (const json& v : values) {
         json j = r2v;
-        j[std::string(f)] = v;
+        j[f] = v;
         const report r = validate(j);
-        INFO(std::string(f) + " = " + v.dump() + "\n" + to_text(r));
-        CHECK(r.size() < 20);
+        INFO(f + " = " + v.dump() + "\n" + to_text(r));
+        CHECK(r.has(code::wrong_type, "/" + f) == !same_type(v, t));
+        wrong += same_type(v, t) ? 0 : 1;
+        // An array of the wrong items: wrong_type at the item, not at the array.
+        if (t == json::value_t::array && v.is_array() && !v.empty()) CHECK(r.has(code::wrong_type, "/" + f + "/0"));
         for (const diagnostic& d : r) CHECK_FALSE(d.message.empty());
       }
     }
+    // Values of the right type: 5 string fields x 1 ("s"), 3 arrays x 2, duration x 3 (1, -1, 1.5),
+    // 2 booleans x 1, model_params x 1 = 17 of the 12 x 9 pairs.
+    CHECK(wrong == 12 * 9 - 17);
   }
 }
 
@@ -555,4 +607,485 @@ TEST_CASE("locate_values: keys with escapes, duplicates, nesting, hostile depth"
   CHECK(locate(deep, "/0/0/0")->offset == 3);
   CHECK_FALSE(locate("{\"a\": [1, 2", "/a/5"));  // truncated text: no crash, nothing found
   CHECK(seedance::position_of("ab\ncd", 4) == seedance::text_position{4, 2, 2});
+}
+
+// =============================================================================================
+// Reading the text once: parse_request, the nesting bound, numbers beyond a double
+// =============================================================================================
+
+TEST_CASE("parse_request + validate(parsed, text) is validate(text)", "[validate][parse-once]") {
+  const media_map media{{"https://example.com/v.mp4", video_properties{media_format::mp4, 100, 100, 5.0, 24.0, 1000}}};
+  const std::vector<std::string> texts{
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "a cat"})",
+      R"({"model": "seedance-2.0-reference-to-video", "prompt": "an ad", "video_urls": ["https://example.com/v.mp4"]})",
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "prompt": "", "duration": 16})",
+      R"({"model": "x", "prompt": })",
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "duration": 1e400})",
+      std::string(200, '[') + std::string(200, ']'),
+      "",
+      "[]",
+      "{\"model\": \"seedance-2.0-text-to-video\", \"prompt\": \"p\"\xb9}"};
+  for (const std::string& t : texts) {
+    INFO(t.substr(0, 120));
+    const parsed_request p = parse_request(t);
+    CHECK(validate(p, t, media) == validate(t, media));
+    CHECK(validate(p, t) == validate(t));
+    // the text-level diagnostics carry their positions already
+    for (const diagnostic& d : p.diagnostics)
+      if (d.code != code::body_too_large) CHECK(d.position.has_value());
+  }
+  SECTION("a valid text: the body, no diagnostics") {
+    const std::string t = R"({"model": "seedance-2.0-text-to-video", "prompt": "a cat", "duration": 8})";
+    const parsed_request p = parse_request(t);
+    REQUIRE(p.body);
+    CHECK(*p.body == json::parse(t));
+    CHECK(p.diagnostics.empty());
+    CHECK(p.diagnostics.ok());
+  }
+  SECTION("the body is the DOM nlohmann/json's own parser builds") {
+    for (const std::string& t : std::vector<std::string>{R"({"a": [1, -2, 3.5, 1e3, 18446744073709551615, 18446744073709551616, true, false, null]})",
+                                R"({"k": {"x": [[], {}, [{}], {"y": [[[]]]}], "s": "\u00e9\ud83d\ude00\n"}, "k": 2, "e": ""})",
+                                R"([{"a": 1, "a": {"b": [1, 2]}, "a": [3]}, "x", 0, -0, 0.0, "\"[{"])", R"("just a string")", "17",
+                                "  null  ", std::string(100, '[') + std::string(100, ']')}) {
+      INFO(t);
+      const parsed_request p = parse_request(t);
+      REQUIRE(p.body);
+      CHECK(*p.body == json::parse(t));
+      CHECK(p.body->dump() == json::parse(t).dump());
+    }
+  }
+  SECTION("invalid text: no body, invalid_json with its position") {
+    const std::string t = "{\"model\": \"x\",\n \"prompt\": ]}";
+    const parsed_request p = parse_request(t);
+    CHECK_FALSE(p.body);
+    REQUIRE(p.diagnostics.size() == 1);
+    CHECK(p.diagnostics[0].code == code::invalid_json);
+    CHECK(p.diagnostics[0].position == seedance::text_position{t.find(']'), 2, 12});
+  }
+  SECTION("over the body limit: no body, body_too_large, nothing parsed") {
+    const std::string t(limits::body_max_bytes + 1, ' ');
+    const parsed_request p = parse_request(t);
+    CHECK_FALSE(p.body);
+    REQUIRE(p.diagnostics.size() == 1);
+    CHECK(p.diagnostics[0].code == code::body_too_large);
+  }
+  SECTION("a duplicate key: the body (last value kept) and a positioned duplicate_key") {
+    const std::string t = R"({"model": "seedance-2.0-text-to-video", "prompt": "a", "prompt": "b"})";
+    const parsed_request p = parse_request(t);
+    REQUIRE(p.body);
+    CHECK(p.body->at("prompt") == "b");
+    REQUIRE(p.diagnostics.size() == 1);
+    CHECK(p.diagnostics[0].code == code::duplicate_key);
+    CHECK(p.diagnostics[0].path == "/prompt");
+    REQUIRE(p.diagnostics[0].position);
+    CHECK(p.diagnostics[0].position->offset == t.find("\"b\""));
+  }
+}
+
+TEST_CASE("nesting deeper than the library's bound is invalid_json, found before parsing", "[validate][parse-once][hostile]") {
+  constexpr std::size_t max = validation_bounds::max_json_depth;
+  const auto single_invalid_json_at = [](const std::string& text, std::size_t offset) {
+    const parsed_request p = parse_request(text);
+    CHECK_FALSE(p.body);
+    REQUIRE(p.diagnostics.size() == 1);
+    const diagnostic& d = p.diagnostics[0];
+    CHECK(d.code == code::invalid_json);
+    REQUIRE(d.position);
+    CHECK(d.position->offset == offset);
+    return d.message;
+  };
+  SECTION("the level past the bound opens at offset max; max levels parse") {
+    // '[' number k (0-based) opens level k+1: the first one past the bound is at offset max.
+    const std::string message = single_invalid_json_at(std::string(max + 1, '[') + std::string(max + 1, ']'), max);
+    CHECK_THAT(message, Catch::Contains("more than " + std::to_string(max) + " levels deep"));
+    CHECK_THAT(message, Catch::Contains("this library's bound"));
+    CHECK_THAT(message, Catch::Contains("RFC 8259 section 9"));
+    CHECK(validate(std::string(max, '[') + std::string(max, ']')).has(code::not_an_object));
+    std::string objects;
+    for (std::size_t i = 0; i < max; ++i) objects += "{\"a\":";
+    CHECK(validate(objects + "1" + std::string(max, '}')).has(code::missing_field));  // max levels of objects parse
+    // one more level, as an array inside: opens after the max "{\"a\":" (5 bytes each)
+    single_invalid_json_at(objects + "[1]" + std::string(max, '}'), 5 * max);
+  }
+  SECTION("1,000,000 levels and a 64 MiB body of '[': one diagnostic, at once") {
+    single_invalid_json_at(std::string(1'000'000, '['), max);
+    const std::string all(limits::body_max_bytes, '[');
+    const report r = validate(all);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].code == code::invalid_json);
+    CHECK(r[0].position->offset == max);
+    // and 32M levels of [[...]] in exactly 64 MiB
+    std::string balanced(limits::body_max_bytes / 2, '[');
+    balanced.append(limits::body_max_bytes / 2, ']');
+    single_invalid_json_at(balanced, max);
+  }
+  SECTION("brackets in strings do not count, escaped quotes included") {
+    const std::string inside = "\\\"" + std::string(1000, '[') + "{\\\\";
+    const std::string t = R"({"model": "seedance-2.0-text-to-video", "prompt": ")" + inside + R"("})";
+    const report r = validate(t);
+    INFO(to_text(r));
+    CHECK(r.empty());
+  }
+  SECTION("a syntax error before the bound is the one reported") {
+    const std::string t = "{\"a\": x" + std::string(1000, '[');
+    const std::string message = single_invalid_json_at(t, t.find('x'));
+    CHECK_THAT(message, Catch::Contains("not valid JSON"));
+  }
+}
+
+TEST_CASE("a number beyond a double: invalid_json at the number, with line and column", "[validate][parse-once]") {
+  const std::string t = "{\"model\": \"seedance-2.0-text-to-video\",\n  \"prompt\": \"p\", \"x\": [1, -1E+400]}";
+  const report r = validate(t);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].code == code::invalid_json);
+  const std::size_t at = t.find("-1E+400");
+  REQUIRE(r[0].position);
+  CHECK(*r[0].position == seedance::text_position{at, 2, at - t.find('\n')});
+  CHECK_THAT(r[0].message, Catch::Contains("-1E+400 is beyond the range of a double"));
+  // inside the nesting scan's prefix too
+  const std::string deep = "[1e999, " + std::string(500, '[');
+  const parsed_request p = parse_request(deep);
+  REQUIRE(p.diagnostics.size() == 1);
+  CHECK(p.diagnostics[0].position->offset == 1);
+  CHECK_THAT(p.diagnostics[0].message, Catch::Contains("1e999 is beyond the range of a double"));
+}
+
+// =============================================================================================
+// Bounded output: caps per group and code, each with one summary of the same code
+// =============================================================================================
+
+TEST_CASE("diagnostics are capped per array and code, with one summary", "[validate][caps][hostile]") {
+  constexpr std::size_t cap = validation_bounds::max_repeats;
+  const auto count = [](const report& r, code c) {
+    return static_cast<std::size_t>(std::count_if(r.begin(), r.end(), [c](const diagnostic& d) { return d.code == c; }));
+  };
+  SECTION("400,000 wrong items in image_urls") {
+    std::string t = R"({"model": "seedance-2.0-reference-to-video", "prompt": "p", "video_urls": [7], "image_urls": [)";
+    for (int i = 0; i < 400000; ++i) t += i ? ",1" : "1";
+    t += "]}";
+    const report r = validate(t);
+    INFO(to_text(r).substr(0, 4000));
+    // cap item diagnostics + the summary, + video_urls/0 (its own group), + too_many_media
+    CHECK(count(r, code::wrong_type) == cap + 1 + 1);
+    CHECK(r.has(code::wrong_type, "/image_urls/" + std::to_string(cap - 1)));
+    CHECK_FALSE(r.has(code::wrong_type, "/image_urls/" + std::to_string(cap)));
+    CHECK(r.has(code::wrong_type, "/video_urls/0"));
+    CHECK(r.has(code::too_many_media, "/image_urls"));
+    bool summary = false;
+    for (const diagnostic& d : r)
+      if (d.code == code::wrong_type && d.path == "/image_urls") {
+        summary = true;
+        CHECK_THAT(d.message, Catch::StartsWith(std::to_string(400000 - cap) + " more items of image_urls have this problem"));
+        CHECK(d.severity == severity::error);
+      }
+    CHECK(summary);
+    CHECK(r.size() == cap + 3);
+  }
+  SECTION("URLs: each code has its own cap") {
+    json j = r2v;
+    j["image_urls"] = json::array();
+    for (int i = 0; i < 40; ++i) j["image_urls"].push_back(i % 2 ? "https://127.0.0.1/a.gif" : "not a url");
+    const report r = validate(j);
+    CHECK(count(r, code::invalid_url) == cap + 1);
+    CHECK(count(r, code::url_not_public) == cap + 1);
+    CHECK(count(r, code::media_extension) == cap + 1);
+    CHECK(r.has(code::url_not_public, "/image_urls"));
+  }
+  SECTION("20,000 unknown keys of 64 bytes: capped, no distance computed past the cap") {
+    json j = t2v;
+    for (int i = 0; i < 20000; ++i) {
+      std::string k = std::to_string(i);
+      k += std::string(64 - k.size(), 'k');
+      j[k] = 1;
+    }
+    j["duration"] = 99;  // an error after the warnings is still reported
+    const report r = validate(j.dump());
+    CHECK(count(r, code::unknown_field) == cap + 1);
+    CHECK(r.has(code::unknown_field, ""));
+    CHECK(r.has(code::duration_out_of_range, "/duration"));
+    CHECK_FALSE(r.ok());
+  }
+  SECTION("unknown model_params keys") {
+    json j = t2v;
+    for (int i = 0; i < 100; ++i) j["model_params"]["k" + std::to_string(i)] = 1;
+    const report r = validate(j);
+    CHECK(count(r, code::unknown_field) == cap + 1);
+    CHECK(r.has(code::unknown_field, "/model_params"));
+  }
+  SECTION("40,000 distinct out-of-range tags: linear, capped; repeats of a listed tag are not counted") {
+    std::string p;
+    for (int i = 2; i < 40002; ++i) p += "@image" + std::to_string(i) + " ";
+    const report r = validate(with(i2v, "/prompt", p));
+    CHECK(count(r, code::prompt_tag_out_of_range) == cap + 1);
+    bool summary = false;
+    for (const diagnostic& d : r)
+      if (d.code == code::prompt_tag_out_of_range && d.message.find("more tags") != std::string::npos) {
+        summary = true;
+        CHECK_THAT(d.message, Catch::Contains("names " + std::to_string(40000 - cap) + " more tags"));
+      }
+    CHECK(summary);
+    std::string same;
+    for (int i = 0; i < 1000; ++i) same += "@image5 @video2 ";
+    const report once = validate(with(i2v, "/prompt", same));
+    CHECK(count(once, code::prompt_tag_out_of_range) == 2);
+  }
+  SECTION("media properties: 20 items with the same bad video") {
+    json j = r2v;
+    j["video_urls"] = json(std::vector<std::string>(20, "https://example.com/v.mp4"));
+    const report r = validate(j, {{"https://example.com/v.mp4", video_properties{media_format::mp4, 100, 100, 5.0, 24.0, 1000}}});
+    CHECK(count(r, code::video_dimensions) == cap + 1);
+    CHECK(count(r, code::video_pixel_count) == cap + 1);
+    CHECK(r.has(code::video_total_duration, "/video_urls"));  // 100 s
+  }
+}
+
+TEST_CASE("duplicate keys: every spec key wherever it stands, model_params too, bounded", "[validate][duplicates]") {
+  SECTION("a duplicate duration after 70 other keys") {
+    std::string t = R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "duration": 5)";
+    for (int i = 0; i < 70; ++i) t += ", \"k" + std::to_string(i) + "\": 1";
+    t += R"(, "duration": 16})";
+    const report r = validate(t);
+    CHECK(r.has(code::duplicate_key, "/duration"));
+    CHECK(r.has(code::duration_out_of_range, "/duration"));  // the last value
+  }
+  SECTION("inside model_params") {
+    const std::string t =
+        R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "model_params": {"web_search": true, "web_search": false}})";
+    const report r = validate(t);
+    CHECK(r.has(code::duplicate_key, "/model_params/web_search"));
+    CHECK(r.size() == 1);
+    // the same key in two objects is no duplicate
+    const std::string two = R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "x": {"web_search": 1},
+                               "model_params": {"web_search": true}, "y": {"model_params": 1, "prompt": 2}})";
+    CHECK_FALSE(validate(two).has(code::duplicate_key));
+    // model_params given twice: that key is the duplicate, not web_search
+    const std::string twice = R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "model_params": {"web_search": true},
+                                 "model_params": {"web_search": true}})";
+    const report r2 = validate(twice);
+    CHECK(r2.has(code::duplicate_key, "/model_params"));
+    CHECK_FALSE(r2.has(code::duplicate_key, "/model_params/web_search"));
+  }
+  SECTION("other keys: among the first max_tracked_other_keys, capped") {
+    std::string t = R"({"model": "seedance-2.0-text-to-video", "prompt": "p")";
+    for (int round = 0; round < 2; ++round)
+      for (int i = 0; i < 100; ++i) t += ", \"k" + std::to_string(i) + "\": 1";
+    t += "}";
+    const report r = validate(t);
+    std::size_t dups = 0;
+    for (const diagnostic& d : r) dups += d.code == code::duplicate_key ? 1 : 0;
+    // k0..k63 are tracked, so 64 duplicates: 16 listed and one summary of 48 more.
+    CHECK(dups == validation_bounds::max_repeats + 1);
+    CHECK(r.has(code::duplicate_key, "/k0"));
+    CHECK(r.has(code::duplicate_key, "/k15"));
+    CHECK_FALSE(r.has(code::duplicate_key, "/k16"));
+    bool summary = false;
+    for (const diagnostic& d : r)
+      if (d.code == code::duplicate_key && d.path.empty()) summary = d.message.rfind("48 more keys", 0) == 0;
+    CHECK(summary);
+    CHECK(r.ok());
+  }
+}
+
+// =============================================================================================
+// The audit's other findings
+// =============================================================================================
+
+TEST_CASE("prompt_too_long: only White_Space separates runs for the token bound", "[validate][prompt]") {
+  // 10,001 letters joined by U+200B: one run of 10,001 + 3 x 10,000 bytes = 40,001 bytes, at
+  // least ceil(40,001 / 128) = 313 tokens: not certainly over 10,000 (a tokenizer may merge).
+  std::string zw, sp;
+  for (int i = 0; i < 10001; ++i) {
+    zw += i ? "\u200Ba" : "a";
+    sp += i ? " a" : "a";
+  }
+  CHECK(measure_prompt(zw).runs == 1);
+  CHECK(measure_prompt(zw).min_tokens() == 313);
+  CHECK_FALSE(validate(with(t2v, "/prompt", zw)).has(code::prompt_too_long));
+  CHECK(validate(with(t2v, "/prompt", sp)).has(code::prompt_too_long));  // 10,001 runs
+  // U+200B still ends a word for the recommendation's count; U+0085 and U+3000 separate runs.
+  CHECK(measure_prompt("a\u200Bb").words == 2);
+  CHECK(measure_prompt("a\u200Bb").runs == 1);
+  CHECK(measure_prompt("a\u0085b\u3000c").runs == 3);
+}
+
+TEST_CASE("short prompts take the quick path: it never hides a prompt rule", "[validate][prompt]") {
+  // The quick path skips the counts for prompts of at most quick_bytes bytes: check, on random
+  // prompts of CJK, words and spaces up to that size, that the counts could not have fired.
+  static_assert(prompt_bounds::quick_bytes == 1000);  // min(1000 words, 3 bytes x 500 CJK, 10,000 tokens)
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces{"猫", "a", " ", "\u3000", "x1", "\u200B", "é", "𠀀"};
+  for (int n = 0; n < 2000; ++n) {
+    std::string p;
+    while (true) {
+      const std::string& piece = pieces[rng() % pieces.size()];
+      if (p.size() + piece.size() > prompt_bounds::quick_bytes) break;
+      p += piece;
+    }
+    const prompt_stats st = measure_prompt(p);
+    INFO(p);
+    CHECK_FALSE(st.over_recommendation());
+    CHECK(st.min_tokens() <= limits::prompt_max_tokens);
+  }
+  // Just past the quick path, the counts run: 1001 one-letter words warn.
+  std::string words;
+  for (int i = 0; i < 1001; ++i) words += "a ";
+  CHECK(validate(with(t2v, "/prompt", words)).has(code::prompt_long));
+}
+
+TEST_CASE("media totals deduced from the minimum of each unknown item", "[validate][media-properties]") {
+  const std::string v1 = "https://example.com/v1.mp4", v2 = "https://example.com/v2.mp4", v3 = "https://example.com/v3.mp4";
+  json three = r2v;
+  three["video_urls"] = {v1, v2, v3};
+  const auto video = [](double d) { return video_properties{media_format::mp4, 1280, 720, d, 24.0, 1000}; };
+  SECTION("videos: 14 s known + one unknown (at least 2 s) = 16 s > 15") {
+    const report r = validate(three, {{v1, video(7)}, {v2, video(7)}});
+    REQUIRE(r.has(code::video_total_duration, "/video_urls"));
+    for (const diagnostic& d : r)
+      if (d.code == code::video_total_duration) {
+        CHECK_THAT(d.message, Catch::Contains("deduced from the minimum"));
+        CHECK_THAT(d.message, Catch::Contains("at least 16 s"));
+      }
+    // properties given, duration unknown: the same
+    CHECK(validate(three, {{v1, video(7)}, {v2, video(7)}, {v3, video_properties{}}}).has(code::video_total_duration));
+  }
+  SECTION("near miss: 13 s known + one unknown = 15 s, not over") {
+    CHECK_FALSE(validate(three, {{v1, video(6.5)}, {v2, video(6.5)}}).has(code::video_total_duration));
+    CHECK_FALSE(validate(three, {{v1, video(6.5)}}).has(code::video_total_duration));  // 6.5 + 2 x 2
+  }
+  SECTION("audio: 13.5 s known + one unknown = 15.5 s > 15; 13 s + one = 15 passes") {
+    const std::string a1 = "https://example.com/a1.mp3", a2 = "https://example.com/a2.mp3";
+    json two = r2v;
+    two["audio_urls"] = {a1, a2};
+    const auto audio = [](double d) { return audio_properties{media_format::mp3, d, 1000}; };
+    CHECK(validate(two, {{a1, audio(13.5)}}).has(code::audio_total_duration, "/audio_urls"));
+    CHECK_FALSE(validate(two, {{a1, audio(13)}}).has(code::audio_total_duration));
+  }
+  SECTION("nothing known: nothing deduced") {
+    json many = r2v;
+    many["video_urls"] = json(std::vector<std::string>(8, v1));  // too_many_media, but no total is known
+    CHECK_FALSE(validate(many, {{"https://example.com/other.mp4", video(5)}}).has(code::video_total_duration));
+  }
+}
+
+TEST_CASE("media boundaries: exact limits pass, one step beyond fails", "[validate][media-properties][boundaries]") {
+  const std::string vid = "https://example.com/v.mp4";
+  const std::string aud = "https://example.com/a.mp3";
+  const auto video = [](std::uint32_t w, std::uint32_t h, double d = 5, double fps = 24) {
+    return video_properties{media_format::mp4, w, h, d, fps, 1000};
+  };
+  const auto audio = [](double d) { return audio_properties{media_format::mp3, d, 1000}; };
+  SECTION("video_dimensions: 300 and 6000 pass, 299 and 6001 fail") {
+    CHECK_FALSE(validate(r2v, {{vid, video(300, 720)}}).has(code::video_dimensions));
+    CHECK(validate(r2v, {{vid, video(299, 720)}}).has(code::video_dimensions, "/video_urls/0"));
+    CHECK_FALSE(validate(r2v, {{vid, video(6000, 2400)}}).has(code::video_dimensions));
+    CHECK(validate(r2v, {{vid, video(6001, 2401)}}).has(code::video_dimensions));
+    CHECK(validate(r2v, {{vid, video(720, 6001)}}).has(code::video_dimensions));
+  }
+  SECTION("video_aspect_ratio: exactly 0.4 and 2.5 pass, just outside fails") {
+    CHECK_FALSE(validate(r2v, {{vid, video(720, 1800)}}).has(code::video_aspect_ratio));  // 0.4
+    CHECK(validate(r2v, {{vid, video(719, 1800)}}).has(code::video_aspect_ratio, "/video_urls/0"));
+    CHECK_FALSE(validate(r2v, {{vid, video(1800, 720)}}).has(code::video_aspect_ratio));  // 2.5
+    CHECK(validate(r2v, {{vid, video(1801, 720)}}).has(code::video_aspect_ratio));
+  }
+  SECTION("video_fps and video_duration at both ends") {
+    CHECK_FALSE(validate(r2v, {{vid, video(1280, 720, 5, 24)}}).has(code::video_fps));
+    CHECK(validate(r2v, {{vid, video(1280, 720, 5, 23.99)}}).has(code::video_fps));
+    CHECK_FALSE(validate(r2v, {{vid, video(1280, 720, 15)}}).has(code::video_duration));
+    CHECK(validate(r2v, {{vid, video(1280, 720, 15.01)}}).has(code::video_duration));
+  }
+  SECTION("audio_duration: 2 s and 15 s pass, just outside fails") {
+    CHECK_FALSE(validate(r2v, {{aud, audio(2)}}).has(code::audio_duration));
+    CHECK(validate(r2v, {{aud, audio(1.999)}}).has(code::audio_duration, "/audio_urls/0"));
+    CHECK_FALSE(validate(r2v, {{aud, audio(15)}}).has(code::audio_duration));
+    CHECK(validate(r2v, {{aud, audio(15.001)}}).has(code::audio_duration));
+  }
+  SECTION("too_many_media: exactly 3 audios pass") {
+    CHECK_FALSE(validate(with(r2v, "/audio_urls", json(std::vector<std::string>(3, aud)))).has(code::too_many_media));
+    CHECK(validate(with(r2v, "/audio_urls", json(std::vector<std::string>(4, aud)))).has(code::too_many_media, "/audio_urls"));
+  }
+  SECTION("too_few_media: one image passes on image-to-video, on every tier") {
+    for (const char* m : {"seedance-2.0-image-to-video", "seedance-2.0-fast-image-to-video", "seedance-2.0-mini-image-to-video"}) {
+      INFO(m);
+      CHECK_FALSE(validate(with(i2v, "/model", m)).has(code::too_few_media));
+      CHECK(validate(with(with(i2v, "/model", m), "/image_urls", json::array())).has(code::too_few_media));
+    }
+  }
+}
+
+TEST_CASE("duration messages show the number as written", "[validate][messages]") {
+  const auto message = [](const std::string& duration_text) {
+    const report r = validate(R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "duration": )" + duration_text + "}");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].code == code::duration_out_of_range);
+    return r[0].message;
+  };
+  CHECK(message("1E1") == "duration 1E1 is a whole number written with a fraction or an exponent; the API takes an integer: write 10");
+  CHECK(message("4.0") == "duration 4.0 is a whole number written with a fraction or an exponent; the API takes an integer: write 4");
+  CHECK(message("5.5") == "duration 5.5 is not a whole number of seconds; it must be an integer in 4..15");
+  CHECK(message("18446744073709551616") == "duration 18446744073709551616 is outside 4..15 seconds");
+  CHECK(message("1e2") == "duration 1e2 is outside 4..15 seconds (and is written with a fraction or an exponent)");
+  CHECK(message("16") == "duration 16 is outside 4..15 seconds");
+  CHECK(message("-0.0") == "duration -0.0 is outside 4..15 seconds (and is written with a fraction or an exponent)");
+  // From parsed JSON the number is shown as nlohmann/json prints it.
+  const report parsed = validate(with(t2v, "/duration", 18446744073709551616.0));
+  CHECK(parsed[0].message == "duration 1.8446744073709552e+19 is outside 4..15 seconds");
+}
+
+TEST_CASE("web_search_unsupported names the models that have web search, from the table", "[validate][messages]") {
+  const report r = validate(with(i2v, "/model_params/web_search", true));
+  REQUIRE(r.size() == 1);
+  // rules.md section 1: web_search only on seedance-2.0-text-to-video and seedance-2.0-fast-text-to-video.
+  CHECK(r[0].message ==
+        "model seedance-2.0-image-to-video has no web search (only seedance-2.0-text-to-video and "
+        "seedance-2.0-fast-text-to-video have it)");
+}
+
+TEST_CASE("media URLs: schemes, internal names, path parameters", "[validate][url]") {
+  SECTION("the provider fetches media over http(s) only") {
+    for (const char* u : {"ftp://example.com/a.jpg", "gopher://example.com/a.jpg", "file://host/a.jpg"}) {
+      INFO(u);
+      CHECK(validate(with(i2v, "/image_urls/0", u)).has(code::invalid_url, "/image_urls/0"));
+    }
+    for (const char* u : {"http://example.com/a.jpg", "HTTPS://example.com/a.jpg", "HtTp://example.com/a.jpg"}) {
+      INFO(u);
+      CHECK(validate(with(i2v, "/image_urls/0", u)).empty());
+    }
+  }
+  SECTION("internal by definition") {
+    for (const char* u : {"https://[::ffff:0:127.0.0.1]/a.jpg", "https://media.internal/a.jpg", "https://localhost.localdomain/a.jpg",
+                          "https://cam.local/a.jpg", "https://nas.home.arpa/a.jpg"}) {
+      INFO(u);
+      CHECK(validate(with(i2v, "/image_urls/0", u)).has(code::url_not_public, "/image_urls/0"));
+      CHECK(validate(with(t2v, "/callback_url", u)).has(code::callback_private_host, "/callback_url"));
+    }
+    CHECK(validate(with(i2v, "/image_urls/0", "https://[::ffff:0:808:808]/a.jpg")).empty());
+  }
+  SECTION("a path parameter is not part of the extension") {
+    CHECK(validate(with(i2v, "/image_urls/0", "https://example.com/a.jpg;v=1")).empty());
+    CHECK(validate(with(i2v, "/image_urls/0", "https://example.com/a.gif;v=1")).has(code::media_extension));
+  }
+  SECTION("long URLs of a real request: valid") {
+    json j = i2v;
+    j["image_urls"] = {"https://cdn.images.example-company.com/uploads/2026/05/flower-closeup.jpg"};
+    j["callback_url"] = "https://hooks.example-company.com/seedance/v1/callbacks/task-complete?token=abc123";
+    CHECK(validate(j).empty());
+  }
+}
+
+TEST_CASE("report: stop() leaves it not ok, whatever it holds", "[validate][report]") {
+  report r;
+  r.add(code::unknown_field, "/x", "a warning");
+  CHECK(r.ok());
+  r.stop("out of memory");
+  CHECK_FALSE(r.ok());
+  CHECK_FALSE(r.complete());
+  CHECK(r.has(code::validation_incomplete, ""));
+  CHECK(severity_of(code::validation_incomplete) == severity::error);
+  CHECK(to_string(code::validation_incomplete) == "validation_incomplete");
+  const json j = r;
+  CHECK(j.at("valid") == false);
+  CHECK(j.at("complete") == false);
+  CHECK(to_provider_error(r).at("error").at("code") == "invalid_request");
+  CHECK(to_text(r).find("not fully checked") != std::string::npos);
+  CHECK_FALSE(json(validate(t2v)).contains("complete"));
 }

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cstdint>
 #include <random>
 #include <set>
@@ -56,6 +57,19 @@ const std::vector<row> corpus{
   {"svn+ssh://example.com/",                     ok, "example.com", name},
   {"h-t.t+p://example.com/",                     ok, "example.com", name},
   {"https://example.com/a/b.jpg?x=1#frag",       ok, "example.com", name},
+  // Names internal by definition (RFC 6761 localhost, hosts files' localhost.localdomain, ICANN's
+  // private-use .internal, RFC 6762 .local, RFC 8375 home.arpa).
+  {"https://localhost.localdomain/",             ok, "localhost.localdomain", name, no_port, true},
+  {"https://LocalHost.LocalDomain./",            ok, "localhost.localdomain", name, no_port, true},
+  {"https://db.internal/",                       ok, "db.internal", name, no_port, true},
+  {"https://a.b.INTERNAL/",                      ok, "a.b.internal", name, no_port, true},
+  {"https://printer.local/",                     ok, "printer.local", name, no_port, true},
+  {"https://nas.home.arpa/",                     ok, "nas.home.arpa", name, no_port, true},
+  {"https://x.localdomain/",                     ok, "x.localdomain", name},                 // only the alias
+  {"https://internal.example.com/",              ok, "internal.example.com", name},
+  {"https://notinternal/",                       ok, "notinternal", name},
+  {"https://example.local.com/",                 ok, "example.local.com", name},
+  {"https://home.arpa.example/",                 ok, "home.arpa.example", name},
   {"https://example.com/?a=1?b=2",               ok, "example.com", name},
   {"https://example.com/#a?b/c",                 ok, "example.com", name},
   {"https://example.com/a:b@c;d=e!$&'()*+,~",    ok, "example.com", name},
@@ -184,6 +198,12 @@ const std::vector<row> corpus{
   {"https://[::ffff:10.0.0.1]/",                 ok, "::ffff:10.0.0.1", v6, no_port, true},
   {"https://[::ffff:169.254.169.254]/",          ok, "::ffff:169.254.169.254", v6, no_port, true},
   {"https://[::ffff:8.8.8.8]/",                  ok, "::ffff:8.8.8.8", v6},
+  // IPv4-translated (RFC 2765, ::ffff:0:0:0/96): the IPv4 address in the low 32 bits decides.
+  // Bytes 0-7 zero, 8-9 ffff, 10-11 zero, 12-15 the address; RFC 5952 writes the zero run as "::".
+  {"https://[::ffff:0:127.0.0.1]/",              ok, "::ffff:0:7f00:1", v6, no_port, true},
+  {"https://[::ffff:0:a00:1]/",                  ok, "::ffff:0:a00:1", v6, no_port, true},   // 10.0.0.1
+  {"https://[::ffff:0:808:808]/",                ok, "::ffff:0:808:808", v6},                // 8.8.8.8
+  {"https://[::fffe:0:7f00:1]/",                 ok, "::fffe:0:7f00:1", v6},                 // not the prefix
   {"https://[::1.2.3.4]/",                       ok, "::102:304", v6, no_port, true},  // IPv4-compatible
   {"https://[64:ff9b::127.0.0.1]/",              ok, "64:ff9b::7f00:1", v6, no_port, true},  // NAT64
   {"https://[64:ff9b::8.8.8.8]/",                ok, "64:ff9b::808:808", v6},
@@ -334,6 +354,58 @@ TEST_CASE("parse_url: corpus", "[url]") {
     if (u.port && r.port != no_port) CHECK(int{*u.port} == r.port);
     CHECK(seedance::is_internal_host(u) == r.internal);
   }
+}
+
+TEST_CASE("parse_url_view: the same parts and errors as parse_url, as views", "[url]") {
+  for (const auto& r : corpus) {
+    INFO("input: " << show(r.input));
+    const auto res = seedance::parse_url(r.input);
+    seedance::url_view v;
+    std::string message;
+    CHECK(seedance::parse_url_view(r.input, v, &message) == res.error);
+    CHECK(message == res.message);
+    CHECK(seedance::parse_url_view(r.input, v) == res.error);  // without a message
+    if (!res) continue;
+    const auto& u = *res.url;
+    CHECK(v.host() == u.host);
+    CHECK(v.kind == u.kind);
+    CHECK(v.ipv4 == u.ipv4);
+    CHECK(v.ipv6 == u.ipv6);
+    CHECK(v.port == u.port);
+    CHECK(v.has_userinfo == u.has_userinfo);
+    CHECK(v.userinfo == u.userinfo);
+    CHECK(v.path == u.path);
+    CHECK(v.query == u.query);
+    CHECK(v.fragment == u.fragment);
+    CHECK(v.scheme_is(u.scheme));
+    CHECK(seedance::is_internal_host(v) == r.internal);
+    // the views point into the input
+    if (!v.path.empty()) {
+      CHECK(v.path.data() >= r.input.data());
+      CHECK(v.path.data() + v.path.size() <= r.input.data() + r.input.size());
+    }
+  }
+  seedance::url_view v;
+  REQUIRE(seedance::parse_url_view("HtTpS://h/", v) == url_error::none);
+  CHECK(v.scheme == "HtTpS");
+  CHECK(v.scheme_is("https"));
+  CHECK_FALSE(v.scheme_is("http"));
+  // A second parse into the same view forgets the first one.
+  REQUIRE(seedance::parse_url_view("https://u@[::1]:8/p?q#f", v) == url_error::none);
+  REQUIRE(seedance::parse_url_view("https://example.com", v) == url_error::none);
+  CHECK_FALSE(v.has_userinfo);
+  CHECK_FALSE(v.port);
+  CHECK(v.kind == host_kind::name);
+  CHECK(v.ipv6 == std::array<std::uint8_t, 16>{});
+  CHECK(v.query.empty());
+  CHECK(v.fragment.empty());
+  // A host longer than the view's bytes once decoded: an IPv4 address with 300 leading zeros.
+  const std::string zeros = "https://0" + std::string(300, '0') + "177.0.0.1/";
+  REQUIRE(seedance::parse_url_view(zeros, v) == url_error::none);
+  CHECK(v.host() == "127.0.0.1");
+  CHECK(seedance::is_internal_host(v));
+  const std::string long_name = "https://" + std::string(300, 'a') + "/";
+  CHECK(seedance::parse_url_view(long_name, v) == url_error::bad_host);
 }
 
 TEST_CASE("parse_url: every error code is reached by the corpus", "[url]") {
@@ -508,13 +580,21 @@ TEST_CASE("path_extension", "[url]") {
       {"https://example.com/b.%6D%70%34", "mp4"},
       {"https://example.com/x.jpg%2Fy.wav", "wav"},  // %2F does not split segments
       {"https://example.com/v.MoV", "mov"},
-      {"https://example.com/b.jpg;v=1", "jpg;v=1"},
+      {"https://example.com/b.jpg;v=1", "jpg"},  // path parameters are not part of the name
+      {"https://example.com/b;v=1.png", ""},
+      {"https://example.com/b.jpg;", "jpg"},
+      {"https://example.com/b%3Bv.png", "png"},  // an escaped ';' is data
+      {"https://example.com/a.mp4;x/b.wav;y", "wav"},
   };
   for (const auto& r : rows) {
     INFO(r.input);
     const auto p = seedance::parse_url(r.input);
     REQUIRE(p);
     CHECK(seedance::path_extension(*p.url) == r.ext);
+    // path_extension_in says the same without allocating: "" is always accepted.
+    const std::vector<std::string_view> only_it{r.ext}, others{"abc", "jpgx", "jp"};
+    CHECK(seedance::path_extension_in(p.url->path, only_it));
+    CHECK(seedance::path_extension_in(p.url->path, others) == r.ext.empty());
   }
   seedance::url_parts hand;
   hand.path = "/a%zz.WAV";  // not from parse_url: a stray '%' is kept as it is
@@ -577,5 +657,9 @@ TEST_CASE("parse_url: random input never throws and keeps its invariants", "[url
     CHECK(again.url->kind == u.kind);
     CHECK(again.url->ipv4 == u.ipv4);
     CHECK(again.url->ipv6 == u.ipv6);
+    seedance::url_view v;
+    REQUIRE(seedance::parse_url_view(s, v) == url_error::none);
+    CHECK(v.host() == u.host);
+    CHECK(v.path == u.path);
   }
 }

@@ -53,6 +53,61 @@ constexpr bool for_each_code_point(std::string_view s, F&& f) {
   return true;
 }
 
+/// Whether `s` is valid UTF-8 (the same verdict as `for_each_code_point`), without decoding: eight
+/// ASCII bytes at a time, then the byte ranges of RFC 3629's table (Unicode's Table 3-7).
+constexpr bool is_valid_utf8(std::string_view s) noexcept {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const auto in = [](unsigned char b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char b0 = byte(i);
+    if (b0 < 0x80) {
+      ++i;
+      while (i + 8 <= n) {  // in ASCII text, eight bytes at a time
+        unsigned char any = 0;
+        for (std::size_t k = 0; k < 8; ++k) any = static_cast<unsigned char>(any | byte(i + k));
+        if (any >= 0x80) break;
+        i += 8;
+      }
+    } else if ((b0 & 0xF0u) == 0xE0u) {  // 3 bytes (CJK) first: the common case after ASCII
+      if (n - i < 3) return false;
+      const unsigned b1 = byte(i + 1), b2 = byte(i + 2);
+      if (((b1 & 0xC0u) != 0x80u) || ((b2 & 0xC0u) != 0x80u)) return false;
+      if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F)) return false;  // overlong, surrogates
+      i += 3;
+    } else if (in(b0, 0xC2, 0xDF)) {
+      if (n - i < 2 || !in(byte(i + 1), 0x80, 0xBF)) return false;
+      i += 2;
+    } else if (in(b0, 0xF0, 0xF4)) {
+      if (n - i < 4) return false;
+      const unsigned lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;  // overlong, over U+10FFFF
+      if (!in(byte(i + 1), lo, hi) || !in(byte(i + 2), 0x80, 0xBF) || !in(byte(i + 3), 0x80, 0xBF)) return false;
+      i += 4;
+    } else {
+      return false;  // a continuation byte, 0xC0, 0xC1, 0xF5..0xFF
+    }
+  }
+  return true;
+}
+
+/// Whether every code point of `s`, which must be valid UTF-8, satisfies `pred`: decoding stops at
+/// the first that does not.
+template <class P>
+constexpr bool all_code_points(std::string_view s, P&& pred) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+    if (s.size() - i < len) return false;  // not valid UTF-8 after all
+    char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    if (!pred(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
 /// Length of the longest prefix of `s` that is valid UTF-8.
 constexpr std::size_t valid_utf8_prefix(std::string_view s) noexcept {
   std::size_t n = 0;

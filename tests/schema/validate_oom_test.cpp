@@ -1,0 +1,123 @@
+// seedance::validate when memory runs out. Every allocation that one validation makes is made to
+// fail in turn (the N-th, for N = 0, 1, ... until a run makes fewer than N), once or from then on;
+// each time the report must not be ok() and must say it is incomplete (validation_incomplete
+// when memory allows writing it), and nothing may escape the noexcept API. A run in which nothing
+// failed must give exactly the report of an unhindered run.
+//
+// This is its own program because it replaces the global operator new.
+#include <seedance/validate.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cstddef>
+#include <cstdlib>
+#include <functional>
+#include <new>
+#include <string>
+
+namespace {
+
+bool armed = false;       // count and fail allocations
+bool persistent = false;  // once the failure came, every later allocation fails too
+bool fired = false;       // the failure came
+std::size_t countdown = 0;
+
+void* allocate(std::size_t n) {
+  if (armed) {
+    if (fired || countdown == 0) {
+      fired = true;
+      if (!persistent) armed = false;
+      throw std::bad_alloc();
+    }
+    --countdown;
+  }
+  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
+  throw std::bad_alloc();
+}
+
+}  // namespace
+
+void* operator new(std::size_t n) { return allocate(n); }
+void* operator new[](std::size_t n) { return allocate(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  try {
+    return allocate(n);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+  try {
+    return allocate(n);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+namespace {
+
+using seedance::code;
+using seedance::report;
+
+/// Runs `validate` with each of its allocations failing in turn; returns how many runs failed.
+std::size_t every_failure(const std::function<report()>& validate, bool from_then_on) {
+  const report reference = validate();
+  for (std::size_t n = 0;; ++n) {
+    fired = false;
+    persistent = from_then_on;
+    countdown = n;
+    armed = true;
+    const report r = validate();
+    armed = false;
+    if (!fired) {
+      CHECK(r == reference);
+      return n;
+    }
+    INFO("allocation " << n << " failed" << (from_then_on ? ", and all after it" : ""));
+    CHECK_FALSE(r.ok());
+    CHECK_FALSE(r.complete());
+    if (!from_then_on) CHECK(r.has(code::validation_incomplete, ""));
+  }
+}
+
+const std::string valid_text =
+    R"({"model": "seedance-2.0-reference-to-video", "prompt": "an ad, @image1", "image_urls": ["https://cdn.example.com/a/ref1.jpg"],
+        "video_urls": ["https://cdn.example.com/v/reference.mp4"], "audio_urls": ["https://cdn.example.com/a/bgm.mp3"],
+        "duration": 10, "callback_url": "https://hooks.example.com/seedance/done?token=abc"})";
+const std::string invalid_text =
+    R"({"model": "seedance-2.0-fast-image-to-video", "prompt": " ", "image_urls": ["https://example.com/1.jpg",
+        "data:image/png;base64,AA", "ftp//bad", "https://127.0.0.1/4.png"], "video_urls": ["https://example.com/v.mp4"],
+        "duration": 16, "quality": "4k", "aspect_ratio": "16:10", "generate_audio": "yes", "callback_url": "http://10.0.0.1/cb",
+        "model_params": {"web_search": true, "web_search": true}, "seed": 7, "seed": 8})";
+
+}  // namespace
+
+TEST_CASE("validate(text): every allocation failure leaves a report that is not ok", "[oom]") {
+  for (const std::string& t : {valid_text, invalid_text, std::string(R"({"prompt": 1e400})"), std::string(300, '['),
+                               std::string(R"({"model": "x", "prompt": })")}) {
+    INFO(t.substr(0, 60));
+    for (const bool from_then_on : {false, true}) CHECK(every_failure([&] { return seedance::validate(t); }, from_then_on) > 0);
+  }
+}
+
+TEST_CASE("validate(json) and validate(parsed, text): the same", "[oom]") {
+  const seedance::media_map media{
+      {"https://cdn.example.com/v/reference.mp4", seedance::video_properties{seedance::media_format::mp4, 1280, 720, 5.0, 24.0, 1000}},
+      {"https://cdn.example.com/a/ref1.jpg", seedance::image_properties{seedance::media_format::png, 100, 100, 1000}}};
+  for (const std::string& t : {valid_text, invalid_text}) {
+    const nlohmann::json j = nlohmann::json::parse(t);
+    const seedance::parsed_request p = seedance::parse_request(t);
+    for (const bool from_then_on : {false, true}) {
+      every_failure([&] { return seedance::validate(j, media); }, from_then_on);
+      every_failure([&] { return seedance::validate(p, t, media); }, from_then_on);
+      every_failure([&] { return seedance::parse_request(t).diagnostics; }, from_then_on);
+    }
+  }
+  // A valid request on parsed JSON allocates nothing: no failure can hit it.
+  const nlohmann::json j = nlohmann::json::parse(valid_text);
+  CHECK(every_failure([&] { return seedance::validate(j); }, false) == 0);
+}
