@@ -8,8 +8,8 @@
 //   seedance models [--format text|json]
 //   seedance schema [MODEL_ID]
 //
-// Exit status: 0 every file valid (warnings allowed) / every probe succeeded; 1 some file invalid or
-// some probe failed; 2 usage error or a file that cannot be read.
+// Exit status: 0 every file valid (warnings allowed) / every probe succeeded; 1 some file invalid
+// (`cost`: or not priced) or some probe failed; 2 usage error or a file that cannot be read.
 #include <seedance/estimate.hpp>
 #include <seedance/pricing.hpp>
 #include <seedance/pricing_data.hpp>
@@ -34,6 +34,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,6 +76,19 @@ struct style {
   [[nodiscard]] std::string bold(std::string_view text) const { return paint(text, "1"); }
 };
 
+// --- output ------------------------------------------------------------------------------------------
+
+/// Prints JSON output. A file name is whatever bytes the file system holds, and need not be UTF-8:
+/// bytes that are not UTF-8 are printed as U+FFFD instead of failing the whole output.
+void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
+
+/// A limit in bytes as the messages name it: "67108864-byte (64 MiB)".
+std::string byte_limit(std::uint64_t bytes) {
+  std::string s = std::to_string(bytes) + "-byte";
+  if (bytes % seedance::mib == 0) s += " (" + std::to_string(bytes / seedance::mib) + " MiB)";
+  return s;
+}
+
 // --- reading input, bounded ---------------------------------------------------------------------------
 
 struct input {
@@ -82,11 +96,13 @@ struct input {
   std::string bytes;                // at most `limit` bytes
   bool too_large = false;           // more than `limit` bytes
   std::optional<std::uint64_t> size;  // the file's size when the file system knows it
+  bool fifo = false;                // a FIFO (or pipe): one without a writer reads as empty
   std::string error;                // non-empty: could not be read (exit 2)
 };
 
 /// Reads `name` ("-": standard input), never more than `limit` + 1 bytes. A directory, a missing
-/// file or a read error is an error. A FIFO without a writer reads as empty instead of blocking.
+/// file or a read error is an error. A FIFO without a writer reads as empty instead of blocking;
+/// one whose writer keeps it open without writing is waited on, as `cat` would.
 input read_input(const std::string& name, std::size_t limit) {
   input in;
   in.name = name;
@@ -106,6 +122,7 @@ input read_input(const std::string& name, std::size_t limit) {
       return in;
     }
     if (S_ISREG(st.st_mode)) in.size = static_cast<std::uint64_t>(st.st_size);
+    in.fifo = S_ISFIFO(st.st_mode);
   }
   if (fd != STDIN_FILENO) {
     // Opened without blocking (a FIFO without a writer would block open()); read normally.
@@ -138,15 +155,48 @@ input read_input(const std::string& name, std::size_t limit) {
   return in;
 }
 
+/// "(a FIFO without a writer reads as empty)" for an empty FIFO, else "".
+std::string empty_note(const input& in) { return in.fifo ? " (a FIFO without a writer reads as empty)" : ""; }
+
 void complain(const std::string& file, const std::string& what) {
   std::cerr << "seedance: " << file << ": " << what << "\n";
 }
 
+// --- the tool's own diagnostics ---------------------------------------------------------------------------
+
+/// The tool's own code for a mapped media file that the probe could not read (docs/cli.md): the
+/// library's codes say what is wrong with a request, this one that its media could not be checked.
+constexpr std::string_view media_probe_failed = "media_probe_failed";
+
+/// A diagnostic of the tool's own (always an error), with a code that is not the library's.
+struct tool_diagnostic {
+  std::string code;
+  std::string path;
+  std::string message;
+  std::optional<seedance::text_position> position;
+};
+
 // --- media mapping -------------------------------------------------------------------------------------
 
+/// --media and --media-dir, as given on the command line.
 struct media_options {
   std::vector<std::string> mappings;  // URL=PATH
   std::string dir;
+};
+
+/// The media mapping of a run.
+struct media_mapping {
+  std::map<std::string, std::string, std::less<>> paths;  // --media URL -> PATH (the last one given wins)
+  std::string dir;                                          // --media-dir
+  std::set<std::string, std::less<>> used;                  // --media URLs that some request contains
+
+  explicit media_mapping(const media_options& opt) : dir(opt.dir) {
+    for (const std::string& m : opt.mappings) {
+      const auto eq = m.rfind('=');  // the part after the last '=' is the path: URLs may hold '='
+      paths[m.substr(0, eq)] = m.substr(eq + 1);
+    }
+  }
+  [[nodiscard]] bool any() const { return !paths.empty() || !dir.empty(); }
 };
 
 /// The last path segment of a URL, percent-decoded; empty when the URL does not parse or ends in '/'.
@@ -173,15 +223,23 @@ std::string last_segment(std::string_view url) {
   return out;
 }
 
-/// The media URLs of a request, with the kind of the array they are in.
-std::vector<std::pair<std::string, seedance::media_kind>> media_urls(const json& body) {
-  std::vector<std::pair<std::string, seedance::media_kind>> out;
+/// A media URL of a request: the kind of the array it is in, and its JSON pointer.
+struct media_ref {
+  std::string url;
+  seedance::media_kind kind;
+  std::string pointer;  // "/video_urls/0"
+};
+
+/// The media URLs of a request, in the order of the arrays and their items.
+std::vector<media_ref> media_urls(const json& body) {
+  std::vector<media_ref> out;
   if (!body.is_object()) return out;
   for (const seedance::media_kind k : {seedance::media_kind::image, seedance::media_kind::video, seedance::media_kind::audio}) {
-    const auto it = body.find(std::string(seedance::urls_field(k)));
+    const std::string field(seedance::urls_field(k));
+    const auto it = body.find(field);
     if (it == body.end() || !it->is_array()) continue;
-    for (const json& u : *it)
-      if (u.is_string()) out.emplace_back(u.get<std::string>(), k);
+    for (std::size_t i = 0; i < it->size(); ++i)
+      if ((*it)[i].is_string()) out.push_back({(*it)[i].get<std::string>(), k, "/" + field + "/" + std::to_string(i)});
   }
   return out;
 }
@@ -201,44 +259,59 @@ std::optional<seedance::media_properties> properties_of(const seedance::probe_re
   return std::nullopt;
 }
 
-/// Builds the media map of one request from --media and --media-dir; problems go to stderr.
-/// Returns false when a mapped file cannot be read (exit 2).
-bool build_media(const json& body, const media_options& opt, seedance::media_map& out, const std::string& file) {
-  std::map<std::string, std::string, std::less<>> explicit_paths;
-  for (const std::string& m : opt.mappings) {
-    const auto eq = m.rfind('=');
-    explicit_paths[m.substr(0, eq)] = m.substr(eq + 1);
-  }
-  bool ok = true;
-  for (const auto& [url, kind] : media_urls(body)) {
-    if (out.count(url)) continue;
+/// What the mapped media of one request gave.
+struct media_result {
+  seedance::media_map media;
+  std::vector<tool_diagnostic> failed;  // mapped files the probe could not read: errors of the request
+  std::string unreadable;               // non-empty: a mapped file cannot be read at all (exit 2)
+};
+
+/// Probes the files that --media and --media-dir map the media URLs of one request to. `text` is
+/// the request's JSON text, to place the diagnostics of the files the probe could not read.
+media_result build_media(const json& body, std::string_view text, media_mapping& mapping) {
+  media_result out;
+  std::map<std::string, std::string, std::less<>> failures;  // URL -> why its file could not be probed
+  std::set<std::string, std::less<>> done;
+  for (const media_ref& ref : media_urls(body)) {
+    if (const auto f = failures.find(ref.url); f != failures.end()) {
+      out.failed.push_back({std::string(media_probe_failed), ref.pointer, f->second, seedance::locate(text, ref.pointer)});
+      continue;
+    }
+    if (!done.insert(ref.url).second) continue;
     std::string path;
-    if (const auto it = explicit_paths.find(url); it != explicit_paths.end()) {
+    if (const auto it = mapping.paths.find(ref.url); it != mapping.paths.end()) {
       path = it->second;
-    } else if (!opt.dir.empty()) {
-      const std::string seg = last_segment(url);
+      mapping.used.insert(ref.url);
+    } else if (!mapping.dir.empty()) {
+      const std::string seg = last_segment(ref.url);
       if (seg.empty()) continue;
       std::error_code ec;
-      const fs::path candidate = fs::path(opt.dir) / seg;
+      const fs::path candidate = fs::path(mapping.dir) / seg;
       if (!fs::is_regular_file(candidate, ec)) continue;
       path = candidate.string();
     } else {
       continue;
     }
     const seedance::probe_result p = seedance::probe_file(path);
-    if (const seedance::probe_error* e = p.error(); e && e->code == seedance::probe_errc::io_error) {
-      complain(path, "cannot read the media file mapped to " + url + ": " + e->message);
-      ok = false;
+    const seedance::probe_error* e = p.error();
+    if (e && e->code == seedance::probe_errc::io_error) {
+      const std::string why = "cannot read the media file " + path + " mapped to " + ref.url + ": " + e->message;
+      complain(path, "cannot read the media file mapped to " + ref.url + ": " + e->message);
+      if (out.unreadable.empty()) out.unreadable = why;
       continue;
     }
-    if (auto props = properties_of(p, kind)) {
-      out.emplace(url, std::move(*props));
-    } else if (const seedance::probe_error* e2 = p.error()) {
-      complain(file, "media " + url + " (" + path + ") not checked: " + std::string(seedance::to_string(e2->code)) + ": " +
-                         e2->message);
+    if (auto props = properties_of(p, ref.kind)) {
+      out.media.emplace(ref.url, std::move(*props));
+    } else if (e) {
+      // Damaged (truncated, malformed) or a variant the probe does not read: the file given for
+      // this URL cannot be checked, so the request cannot be said to be valid.
+      const std::string why = "the media file " + path + " mapped to this URL could not be probed: " +
+                              std::string(seedance::to_string(e->code)) + ": " + e->message;
+      failures.emplace(ref.url, why);
+      out.failed.push_back({std::string(media_probe_failed), ref.pointer, why, seedance::locate(text, ref.pointer)});
     }
   }
-  return ok;
+  return out;
 }
 
 // --- pricing -----------------------------------------------------------------------------------------------
@@ -252,7 +325,7 @@ std::optional<seedance::pricing_table> load_pricing(const std::string& file) {
     return std::nullopt;
   }
   if (in.too_large) {
-    complain(file, "the pricing feed is larger than the " + std::to_string(seedance::pricing_limits::max_feed_bytes) + "-byte limit");
+    complain(file, "the pricing feed is larger than the " + byte_limit(seedance::pricing_limits::max_feed_bytes) + " limit");
     return std::nullopt;
   }
   seedance::pricing_load_result r = seedance::pricing_table::parse(in.bytes);
@@ -272,11 +345,21 @@ json money_range(const seedance::decimal& lo, const seedance::decimal& hi, bool 
   return json{{"min", number(lo)}, {"max", open ? json(nullptr) : number(hi)}};
 }
 
-json diagnostics_json(const seedance::report& r) {
+json diagnostics_json(const seedance::report& r, const std::vector<tool_diagnostic>& own) {
   json list = json::array();
   for (const seedance::diagnostic& d : r) list.push_back(d);  // adds line/column when known
+  for (const tool_diagnostic& d : own) {
+    json j{{"severity", "error"}, {"code", d.code}, {"path", d.path}, {"message", d.message}};
+    if (d.position) {
+      j["line"] = d.position->line;
+      j["column"] = d.position->column;
+    }
+    list.push_back(std::move(j));
+  }
   return list;
 }
+
+json error_json(std::string_view code, const std::string& message) { return json{{"code", code}, {"message", message}}; }
 
 json estimate_json(const std::string& file, const seedance::cost_estimate& e) {
   json j;
@@ -311,19 +394,25 @@ json estimate_json(const std::string& file, const seedance::cost_estimate& e) {
 
 // --- text renderings --------------------------------------------------------------------------------------
 
-std::string where(const std::string& file, const seedance::diagnostic& d) {
+std::string where(const std::string& file, const std::optional<seedance::text_position>& position) {
   std::string s = file;
-  if (d.position) s += ":" + std::to_string(d.position->line) + ":" + std::to_string(d.position->column);
+  if (position) s += ":" + std::to_string(position->line) + ":" + std::to_string(position->column);
   return s;
 }
 
-void print_diagnostics(const std::string& file, const seedance::report& r, const style& st) {
-  for (const seedance::diagnostic& d : r) {
-    std::cout << st.bold(where(file, d) + ":") << " " << st.severity(d.severity) << "["
-              << seedance::to_string(d.code) << "]";
-    if (!d.path.empty()) std::cout << " " << d.path;
-    std::cout << ": " << d.message << "\n";
-  }
+void print_diagnostic(const std::string& file, const std::optional<seedance::text_position>& position, seedance::severity sev,
+                      std::string_view code, const std::string& path, const std::string& message, const style& st) {
+  std::cout << st.bold(where(file, position) + ":") << " " << st.severity(sev) << "[" << code << "]";
+  if (!path.empty()) std::cout << " " << path;
+  std::cout << ": " << message << "\n";
+}
+
+void print_diagnostics(const std::string& file, const seedance::report& r, const std::vector<tool_diagnostic>& own,
+                       const style& st) {
+  for (const seedance::diagnostic& d : r)
+    print_diagnostic(file, d.position, d.severity, seedance::to_string(d.code), d.path, d.message, st);
+  for (const tool_diagnostic& d : own)
+    print_diagnostic(file, d.position, seedance::severity::error, d.code, d.path, d.message, st);
 }
 
 std::string range_text(const seedance::decimal& lo, const seedance::decimal& hi, bool open, int places) {
@@ -332,13 +421,37 @@ std::string range_text(const seedance::decimal& lo, const seedance::decimal& hi,
   return lo.to_fixed(places) + " to " + hi.to_fixed(places);
 }
 
-std::string short_cost(const seedance::cost_estimate& e) {
-  return range_text(e.min.credits, e.max.credits, e.open_upper_bound, 2) + " credits (CNY " +
-         range_text(e.min.cny, e.max.cny, e.open_upper_bound, 2) + ", USD " +
-         range_text(e.min.usd, e.max.usd, e.open_upper_bound, 2) + ")";
+std::string short_cost(const seedance::money& lo, const seedance::money& hi, bool open) {
+  return range_text(lo.credits, hi.credits, open, 2) + " credits (CNY " + range_text(lo.cny, hi.cny, open, 2) + ", USD " +
+         range_text(lo.usd, hi.usd, open, 2) + ")";
 }
 
+std::string short_cost(const seedance::cost_estimate& e) { return short_cost(e.min, e.max, e.open_upper_bound); }
+
 std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+/// The sum of the estimates of a run, for the summary of `cost`; empty when a sum does not fit.
+struct cost_total {
+  std::optional<seedance::money> min = seedance::money{}, max = seedance::money{};
+  bool open = false;
+
+  void include(const seedance::cost_estimate& e) {
+    const auto sum = [](std::optional<seedance::money>& total, const seedance::money& m) {
+      if (!total) return;
+      const auto credits = add(total->credits, m.credits), cny = add(total->cny, m.cny), usd = add(total->usd, m.usd);
+      if (credits && cny && usd) {
+        total->credits = *credits;
+        total->cny = *cny;
+        total->usd = *usd;
+      } else {
+        total.reset();
+      }
+    };
+    sum(min, e.min);
+    sum(max, e.max);
+    open = open || e.open_upper_bound;
+  }
+};
 
 // --- check and cost -------------------------------------------------------------------------------------------
 
@@ -352,43 +465,60 @@ struct request_options {
 /// What one request file gave.
 struct checked {
   std::string file;
-  bool readable = true;
+  bool read = false;    // the request was read: `report` and `media_errors` are its diagnostics
+  std::string error;    // non-empty: the request, or a media file mapped for it, cannot be read (exit 2)
   seedance::report report;
+  std::vector<tool_diagnostic> media_errors;  // mapped media files the probe could not read
   std::optional<seedance::cost_estimate> estimate;
   std::string estimate_error;
+
+  [[nodiscard]] bool valid() const { return error.empty() && report.ok() && media_errors.empty(); }
+  [[nodiscard]] std::size_t errors() const { return report.errors() + media_errors.size(); }
 };
 
-checked check_one(const std::string& file, const request_options& opt, const seedance::pricing_table& table, status& st) {
+checked check_one(const std::string& file, media_mapping& mapping, const seedance::pricing_table& table, status& st) {
   checked c;
   c.file = file;
   const input in = read_input(file, seedance::limits::body_max_bytes);
   if (!in.error.empty()) {
     complain(file, in.error);
-    c.readable = false;
+    c.error = in.error;
     st.at_least(exit_usage);
     return c;
   }
+  c.read = true;
   if (in.too_large) {
-    const std::string size = in.size ? std::to_string(*in.size) + " bytes" : "more bytes than that";
+    const std::string limit = byte_limit(seedance::limits::body_max_bytes);
     c.report.add(seedance::code::body_too_large, "",
-                 "the request body is " + size + ", over the " + std::to_string(seedance::limits::body_max_bytes) +
-                     "-byte (64 MiB) limit; it was not read");
+                 in.size ? "the request body is " + std::to_string(*in.size) + " bytes, over the " + limit + " limit; it was not read"
+                         : "the request body is over the " + limit + " limit; reading stopped there");
     st.at_least(exit_invalid);
     return c;
   }
-  seedance::media_map media;
-  json body = json::parse(in.bytes, nullptr, false);  // discarded on error: validate() reports it
-  if (!body.is_discarded() && (!opt.media.mappings.empty() || !opt.media.dir.empty())) {
-    if (!build_media(body, opt.media, media, file)) st.at_least(exit_usage);
+  if (in.bytes.empty()) {
+    c.report.add(seedance::code::invalid_json, "", "the request body is empty" + empty_note(in), seedance::position_of("", 0));
+    st.at_least(exit_invalid);
+    return c;
   }
-  c.report = seedance::validate(std::string_view(in.bytes), media);
-  if (!c.report.ok()) {
+  // Parsed once, within the library's bounds (size, nesting depth): the media map, the validation
+  // and the estimate all use this body.
+  const seedance::parsed_request parsed = seedance::parse_request(in.bytes);
+  media_result media;
+  if (mapping.any() && parsed.body) media = build_media(*parsed.body, in.bytes, mapping);
+  c.report = seedance::validate(parsed, in.bytes, media.media);
+  c.media_errors = std::move(media.failed);
+  if (!media.unreadable.empty()) {
+    c.error = media.unreadable;  // reported on stderr by build_media
+    st.at_least(exit_usage);
+    return c;
+  }
+  if (!c.valid() || !parsed.body) {
     st.at_least(exit_invalid);
     return c;
   }
   seedance::estimate_options eo;
   eo.validate = false;  // just done, with positions
-  seedance::estimate_result er = seedance::estimate_cost(body, table, media, eo);
+  seedance::estimate_result er = seedance::estimate_cost(*parsed.body, table, media.media, eo);
   if (er.estimate) {
     c.estimate = std::move(*er.estimate);
   } else {
@@ -397,39 +527,78 @@ checked check_one(const std::string& file, const request_options& opt, const see
   return c;
 }
 
+/// `check`'s JSON object for one file (docs/cli.md).
+json check_json(const checked& c) {
+  if (!c.error.empty()) {
+    json j{{"file", c.file}, {"error", error_json("io_error", c.error)}};
+    if (c.read) j["diagnostics"] = diagnostics_json(c.report, c.media_errors);
+    return j;
+  }
+  json j{{"file", c.file},
+         {"valid", c.valid()},
+         {"diagnostics", diagnostics_json(c.report, c.media_errors)},
+         {"estimate", c.estimate ? estimate_json(c.file, *c.estimate) : json(nullptr)}};
+  if (c.valid() && !c.estimate) j["estimate_error"] = error_json("not_priced", c.estimate_error);
+  return j;
+}
+
+/// `cost`'s JSON object for one file (docs/cli.md).
+json cost_json(const checked& c) {
+  if (c.estimate) return estimate_json(c.file, *c.estimate);
+  if (!c.error.empty()) return check_json(c);
+  const bool ok = c.valid();
+  return {{"file", c.file},
+          {"error", ok ? error_json("not_priced", c.estimate_error) : error_json("invalid_request", "the request is invalid: no estimate")},
+          {"diagnostics", diagnostics_json(c.report, c.media_errors)}};
+}
+
+void print_estimate(const seedance::cost_estimate& e) {
+  for (const seedance::cost_component& comp : e.components) {
+    std::cout << "  " << comp.id << ": " << range_text(comp.quantity_min, comp.quantity_max, false, 3) << " " << comp.unit
+              << " x " << comp.rate_uc.to_string() << " uc";
+    if (!comp.per_use)
+      std::cout << " = " << (comp.amount_min_uc == comp.amount_max_uc ? std::to_string(comp.amount_min_uc)
+                                                                       : std::to_string(comp.amount_min_uc) + " to " +
+                                                                             std::to_string(comp.amount_max_uc))
+                << " uc" << (comp.minimum_applied ? " (minimum charge)" : "");
+    std::cout << "\n";
+  }
+  for (const seedance::per_use_price& u : e.per_use)
+    std::cout << "  + " << u.price.credits.to_fixed(2) << " credits per " << u.unit << " (" << u.component << ")\n";
+  for (const seedance::assumption& a : e.assumptions) std::cout << "  assumes: " << a.text << "\n";
+}
+
 int run_check(const request_options& opt, bool cost_only) {
   status st;
   const std::optional<seedance::pricing_table> table = load_pricing(opt.pricing);
   if (!table) return exit_usage;
   const style sty = style::for_stdout();
+  media_mapping mapping(opt.media);
   json out = json::array();
-  std::size_t valid = 0, invalid = 0, errors = 0, warnings = 0;
+  std::size_t valid = 0, invalid = 0, unreadable = 0, unpriced = 0, errors = 0, warnings = 0;
+  cost_total total;
   for (const std::string& file : opt.files) {
-    checked c = check_one(file, opt, *table, st);
-    if (!c.readable) continue;
-    const bool ok = c.report.ok();
-    (ok ? valid : invalid) += 1;
-    errors += c.report.errors();
+    const checked c = check_one(file, mapping, *table, st);
+    const bool ok = c.valid();
+    if (!c.error.empty()) {
+      ++unreadable;
+    } else {
+      (ok ? valid : invalid) += 1;
+    }
+    errors += c.errors();
     warnings += c.report.warnings();
-    if (ok && !c.estimate) st.at_least(exit_invalid);  // valid, but the pricing table cannot price it
+    if (ok && !c.estimate) {
+      ++unpriced;
+      if (cost_only) st.at_least(exit_invalid);  // valid, but the pricing table cannot price it
+    }
+    if (c.estimate) total.include(*c.estimate);
     if (opt.format == "json") {
-      if (!cost_only) {
-        out.push_back({{"file", file},
-                       {"valid", ok},
-                       {"diagnostics", diagnostics_json(c.report)},
-                       {"estimate", c.estimate ? estimate_json(file, *c.estimate) : json(nullptr)}});
-      } else if (c.estimate) {
-        out.push_back(estimate_json(file, *c.estimate));
-      } else {
-        const std::string why = ok ? c.estimate_error : "the request is invalid: no estimate";
-        out.push_back({{"file", file},
-                       {"error", {{"code", ok ? "not_priced" : "invalid_request"}, {"message", why}}},
-                       {"diagnostics", diagnostics_json(c.report)}});
-      }
+      out.push_back(cost_only ? cost_json(c) : check_json(c));
       continue;
     }
-    // text
-    if (!cost_only || !ok) print_diagnostics(file, c.report, sty);
+    // text; a file that cannot be read has its reason on stderr, and only what was found here
+    if (!cost_only || !ok) print_diagnostics(file, c.report, c.media_errors, sty);
+    if (!c.error.empty()) continue;
     if (!cost_only) {
       if (ok)
         std::cout << sty.bold(file + ":") << " valid"
@@ -438,30 +607,29 @@ int run_check(const request_options& opt, bool cost_only) {
     }
     if (!c.estimate) {
       std::cout << sty.bold(file + ":") << " no estimate: "
-                << (ok ? c.estimate_error : "the request is invalid (" + plural(c.report.errors(), "error") + ")") << "\n";
+                << (ok ? c.estimate_error : "the request is invalid (" + plural(c.errors(), "error") + ")") << "\n";
       continue;
     }
-    const seedance::cost_estimate& e = *c.estimate;
-    std::cout << sty.bold(file + ":") << " " << e.model << ": " << short_cost(e) << "\n";
-    for (const seedance::cost_component& comp : e.components) {
-      std::cout << "  " << comp.id << ": " << range_text(comp.quantity_min, comp.quantity_max, false, 3) << " " << comp.unit
-                << " x " << comp.rate_uc.to_string() << " uc";
-      if (!comp.per_use)
-        std::cout << " = " << (comp.amount_min_uc == comp.amount_max_uc ? std::to_string(comp.amount_min_uc)
-                                                                         : std::to_string(comp.amount_min_uc) + " to " +
-                                                                               std::to_string(comp.amount_max_uc))
-                  << " uc" << (comp.minimum_applied ? " (minimum charge)" : "");
-      std::cout << "\n";
-    }
-    for (const seedance::per_use_price& u : e.per_use)
-      std::cout << "  + " << u.price.credits.to_fixed(2) << " credits per " << u.unit << " (" << u.component << ")\n";
-    for (const seedance::assumption& a : e.assumptions) std::cout << "  assumes: " << a.text << "\n";
+    std::cout << sty.bold(file + ":") << " " << c.estimate->model << ": " << short_cost(*c.estimate) << "\n";
+    print_estimate(*c.estimate);
   }
+  for (const auto& [url, path] : mapping.paths)
+    if (!mapping.used.count(url))
+      std::cerr << "seedance: warning: --media " << url << "=" << path << ": no request has this media URL; ignored\n";
   if (opt.format == "json") {
-    std::cout << out.dump(2) << "\n";
+    print_json(out);
   } else if (!cost_only) {
-    std::cout << plural(valid + invalid, "file") << " checked: " << valid << " valid, " << invalid << " invalid ("
-              << plural(errors, "error") << ", " << plural(warnings, "warning") << ")\n";
+    std::cout << plural(valid + invalid + unreadable, "file") << " checked: " << valid << " valid, " << invalid << " invalid"
+              << (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : "") << " (" << plural(errors, "error") << ", "
+              << plural(warnings, "warning") << ")\n";
+  } else {
+    const std::size_t priced = valid - unpriced;
+    std::cout << plural(valid + invalid + unreadable, "file") << " estimated: " << priced << " priced";
+    if (invalid) std::cout << ", " << invalid << " invalid";
+    if (unpriced) std::cout << ", " << unpriced << " not priced";
+    if (unreadable) std::cout << ", " << unreadable << " unreadable";
+    if (priced && total.min && total.max) std::cout << "; total " << short_cost(*total.min, *total.max, total.open);
+    std::cout << "\n";
   }
   return st.value;
 }
@@ -471,7 +639,7 @@ int run_check(const request_options& opt, bool cost_only) {
 json probe_json(const std::string& file, const seedance::probe_result& p) {
   json j{{"file", file}};
   if (const seedance::probe_error* e = p.error()) {
-    j["error"] = {{"code", std::string(seedance::to_string(e->code))}, {"message", e->message}};
+    j["error"] = error_json(seedance::to_string(e->code), e->message);
     return j;
   }
   if (const auto* i = p.image()) {
@@ -520,32 +688,40 @@ std::string probe_text(const seedance::probe_result& p) {
   return "?";
 }
 
+seedance::probe_result probe_failure(seedance::probe_errc code, std::string message) {
+  seedance::probe_result p;
+  p.value = seedance::probe_error{code, std::move(message)};
+  return p;
+}
+
+/// Probes one file. A regular file is probed in place (headers only, with seeks); standard input,
+/// a FIFO or a device cannot seek, and is read whole, up to the body limit (an MP4 may keep its
+/// moov at the end).
+seedance::probe_result probe_one(const std::string& file) {
+  if (file != "-") {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return seedance::probe_file(file);  // its io_error says why
+    if (S_ISDIR(st.st_mode)) return probe_failure(seedance::probe_errc::io_error, "is a directory");
+  }
+  const input in = read_input(file, seedance::limits::body_max_bytes);
+  if (!in.error.empty()) return probe_failure(seedance::probe_errc::io_error, in.error);
+  if (in.too_large)
+    return probe_failure(seedance::probe_errc::io_error,
+                         "a stream (standard input, a FIFO, a device) is read up to the " + byte_limit(seedance::limits::body_max_bytes) +
+                             " limit, and this one is longer; give the file's name instead");
+  if (in.bytes.empty()) return probe_failure(seedance::probe_errc::truncated, "the file is empty" + empty_note(in));
+  return seedance::probe(std::string_view(in.bytes));
+}
+
 int run_probe(const std::string& format, const std::vector<std::string>& files) {
   status st;
   const style sty = style::for_stdout();
   json out = json::array();
+  std::size_t failed = 0;
   for (const std::string& file : files) {
-    seedance::probe_result p;
-    if (file == "-") {
-      // Standard input cannot seek: read the head (the probe needs headers only, but MP4 may keep
-      // its moov at the end, so read up to the body limit).
-      const input in = read_input(file, seedance::limits::body_max_bytes);
-      if (!in.error.empty()) {
-        complain(file, in.error);
-        st.at_least(exit_usage);
-        continue;
-      }
-      p = seedance::probe(std::string_view(in.bytes));
-    } else {
-      std::error_code ec;
-      if (fs::is_directory(file, ec)) {
-        complain(file, "is a directory");
-        st.at_least(exit_usage);
-        continue;
-      }
-      p = seedance::probe_file(file);
-    }
+    const seedance::probe_result p = probe_one(file);
     if (const seedance::probe_error* e = p.error()) {
+      ++failed;
       st.at_least(e->code == seedance::probe_errc::io_error ? exit_usage : exit_invalid);
       if (e->code == seedance::probe_errc::io_error) complain(file, e->message);
     }
@@ -555,7 +731,11 @@ int run_probe(const std::string& format, const std::vector<std::string>& files) 
       std::cout << sty.bold(file + ":") << " " << probe_text(p) << "\n";
     }
   }
-  if (format == "json") std::cout << out.dump(2) << "\n";
+  if (format == "json") {
+    print_json(out);
+  } else {
+    std::cout << plural(files.size(), "file") << " probed: " << files.size() - failed << " read, " << failed << " failed\n";
+  }
   return st.value;
 }
 
@@ -595,7 +775,7 @@ int run_models(const std::string& format) {
                      {"qualities", q},
                      {"web_search", m.web_search}});
     }
-    std::cout << out.dump(2) << "\n";
+    print_json(out);
     return exit_ok;
   }
   const std::vector<std::string> head{"MODEL", "MODE", "TIER", "IMAGES", "VIDEOS", "AUDIOS", "QUALITIES", "WEB SEARCH"};
@@ -619,7 +799,7 @@ int run_models(const std::string& format) {
 
 int run_schema(const std::string& id) {
   if (id.empty()) {
-    std::cout << seedance::json_schema_all().dump(2) << "\n";
+    print_json(seedance::json_schema_all());
     return exit_ok;
   }
   const std::optional<json> s = seedance::json_schema(id);
@@ -629,7 +809,7 @@ int run_schema(const std::string& id) {
     std::cerr << "seedance: schema: unknown model id \"" << id << "\"; the models are:" << ids << "\n";
     return exit_usage;
   }
-  std::cout << s->dump(2) << "\n";
+  print_json(*s);
   return exit_ok;
 }
 
@@ -637,6 +817,8 @@ int run_schema(const std::string& id) {
 
 int main(int argc, char** argv) {
   CLI::App app{"seedance " SEEDANCE_VERSION_STRING ": check Seedance 2.0 video generation requests before they cost money"};
+  // Before the subcommands are added: they copy it. Every message on stderr starts "seedance: ".
+  app.failure_message([](const CLI::App* a, const CLI::Error& e) { return "seedance: " + CLI::FailureMessage::simple(a, e); });
   app.require_subcommand(1);
   app.set_version_flag("--version", SEEDANCE_VERSION_STRING);
 
@@ -674,6 +856,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);  // prints help/version (rc 0) or the error
     return rc == 0 ? exit_ok : exit_usage;
+  }
+  // Standard input can be read once.
+  for (const std::vector<std::string>* files : {&check_opt.files, &cost_opt.files, &probe_files}) {
+    if (std::count(files->begin(), files->end(), "-") > 1) {
+      std::cerr << "seedance: standard input given more than once (-)\n";
+      return exit_usage;
+    }
   }
   try {
     if (check->parsed()) return run_check(check_opt, false);

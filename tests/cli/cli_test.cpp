@@ -1,6 +1,7 @@
 // Tests of the `seedance` command-line tool: they run the built binary (SEEDANCE_CLI) and parse
 // what it prints. Expected values come from the library called in this process, from the request
 // files' own text, or are written out by hand; never from an earlier run of the tool.
+#include <seedance/estimate.hpp>
 #include <seedance/pricing_data.hpp>
 #include <seedance/schema.hpp>
 #include <seedance/spec.hpp>
@@ -336,7 +337,7 @@ TEST_CASE("usage errors and unreadable files exit 2 with the reason on stderr", 
   const auto expect2 = [](const run_result& r) {
     INFO("stdout: " << r.out << "\nstderr: " << r.err);
     CHECK(r.exit == 2);
-    CHECK_FALSE(r.err.empty());
+    CHECK(r.err.rfind("seedance: ", 0) == 0);  // CLI11's messages too
   };
   expect2(run(""));                                   // no command
   expect2(run("frobnicate"));                         // unknown command
@@ -346,11 +347,29 @@ TEST_CASE("usage errors and unreadable files exit 2 with the reason on stderr", 
   expect2(run("check " + quote((scratch() / "absent.json").string())));
   expect2(run("check " + quote(scratch().string())));  // a directory
   expect2(run("probe " + quote(scratch().string())));
-  // an unreadable file among readable ones: still 2, and the readable ones are reported
-  const run_result mixed = run("check --format json " + quote((examples / "text-to-video.json").string()) + " " +
-                               quote((scratch() / "absent.json").string()));
-  CHECK(mixed.exit == 2);
-  CHECK(parse_out(mixed).size() == 1);
+  // an unreadable file among readable ones: still 2, the readable ones are reported, and the
+  // unreadable one has an error object (one object per FILE)
+  const std::string absent = (scratch() / "absent.json").string();
+  for (const char* command : {"check", "cost"}) {
+    INFO(command);
+    const run_result mixed =
+        run(std::string(command) + " --format json " + quote((examples / "text-to-video.json").string()) + " " + quote(absent));
+    CHECK(mixed.exit == 2);
+    const json out = parse_out(mixed);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].at("file") == (examples / "text-to-video.json").string());
+    CHECK(out[0].contains("credits") == (std::string(command) == "cost"));
+    CHECK(out[1].at("file") == absent);
+    CHECK(out[1].at("error").at("code") == "io_error");
+    CHECK(out[1].at("error").at("message").is_string());
+    CHECK_FALSE(out[1].contains("valid"));
+    CHECK_FALSE(out[1].contains("diagnostics"));
+  }
+  // and in the text summary
+  const run_result text = run("check " + quote((examples / "text-to-video.json").string()) + " " + quote(absent));
+  CHECK(text.exit == 2);
+  CHECK_THAT(text.out, Catch::Contains("2 files checked: 1 valid, 0 invalid, 1 unreadable (0 errors, 0 warnings)"));
+  CHECK_THAT(text.err, Catch::Contains("absent.json"));
   CHECK(run("--help").exit == 0);
 }
 
@@ -370,11 +389,19 @@ TEST_CASE("hostile input: huge, binary, deep, a FIFO: a clear answer in bounded 
   r = run("check --format json " + quote(write("garbage.bin", garbage).string()));
   CHECK(r.exit == 1);
   CHECK(parse_out(r)[0].at("diagnostics")[0].at("code") == "invalid_json");
-  // 1,000,000 nested arrays
+  // 1,000,000 nested arrays: deeper than the library's nesting bound, so not parsed
+  const std::string bound = std::to_string(seedance::validation_bounds::max_json_depth);
   r = run("check --format json " + quote(write("deep.json", std::string(1000000, '[') + std::string(1000000, ']')).string()));
   CHECK(r.exit == 1);
-  CHECK(parse_out(r)[0].at("diagnostics")[0].at("code") == "not_an_object");
+  json d = parse_out(r)[0].at("diagnostics")[0];
+  CHECK(d.at("code") == "invalid_json");
+  CHECK_THAT(d.at("message").get<std::string>(), Catch::Contains(bound));
   CHECK(r.max_rss_kib < 1024 * 1024);
+  // nested as deep as the bound allows: parsed, and not an object
+  const std::size_t depth = seedance::validation_bounds::max_json_depth;
+  r = run("check --format json " + quote(write("deep-ok.json", std::string(depth, '[') + std::string(depth, ']')).string()));
+  CHECK(r.exit == 1);
+  CHECK(parse_out(r)[0].at("diagnostics")[0].at("code") == "not_an_object");
   // a FIFO with no writer: read as empty, not waited on
   const fs::path fifo = scratch() / "fifo";
   fs::remove(fifo);
@@ -382,6 +409,7 @@ TEST_CASE("hostile input: huge, binary, deep, a FIFO: a clear answer in bounded 
   r = run("check --format json " + quote(fifo.string()));
   CHECK(r.exit == 1);
   CHECK(parse_out(r)[0].at("diagnostics")[0].at("code") == "invalid_json");
+  CHECK_THAT(parse_out(r)[0].at("diagnostics")[0].at("message").get<std::string>(), Catch::Contains("empty"));
   // probing garbage: an error object, exit 1
   r = run("probe --format json " + quote(write("garbage2.bin", garbage).string()));
   CHECK(r.exit == 1);
@@ -400,6 +428,257 @@ TEST_CASE("the tool writes nothing but its output", "[cli][hostile]") {
   CHECK(fs::is_empty(dir));
 }
 
+namespace {
+/// The text format's money: "164.43 to 205.54 credits (CNY 16.44 to 20.55, USD 2.42 to 3.02)" (docs/cli.md).
+std::string money_text(const seedance::money& lo, const seedance::money& hi, bool open) {
+  const auto range = [open](const seedance::decimal& a, const seedance::decimal& b) {
+    if (open) return a.to_fixed(2) + " or more";
+    return a == b ? a.to_fixed(2) : a.to_fixed(2) + " to " + b.to_fixed(2);
+  };
+  return range(lo.credits, hi.credits) + " credits (CNY " + range(lo.cny, hi.cny) + ", USD " + range(lo.usd, hi.usd) + ")";
+}
+
+seedance::money sum(const seedance::money& a, const seedance::money& b) {
+  return {*add(a.uc, b.uc), *add(a.credits, b.credits), *add(a.cny, b.cny), *add(a.usd, b.usd)};
+}
+
+/// The built-in feed without the rows of `model`: a table that cannot price it.
+std::string feed_without(const std::string& model) {
+  json feed = json::parse(seedance::default_pricing_feed);
+  json& models = feed.at("models");
+  const auto before = models.size();
+  models.erase(std::remove_if(models.begin(), models.end(), [&](const json& m) { return m.at("model_id") == model; }), models.end());
+  REQUIRE(models.size() < before);
+  return feed.dump();
+}
+}  // namespace
+
+TEST_CASE("cost: text output, one block per file, then a summary with the total", "[cli][cost][text]") {
+  const fs::path search = write("search-text.json", R"({"model": "seedance-2.0-text-to-video", "prompt": "news of today", "duration": 5, "model_params": {"web_search": true}})");
+  const std::vector<fs::path> priced{examples / "text-to-video.json", examples / "reference-to-video.json", search};
+  const fs::path invalid = examples / "invalid-eight-problems.json";
+  std::string args;
+  for (const auto& f : priced) args += " " + quote(f.string());
+  args += " " + quote(invalid.string());
+  const run_result r = run("cost" + args);
+  INFO(r.out);
+  CHECK(r.exit == 1);
+  const json as_json = parse_out(run("cost --format json" + args));
+  REQUIRE(as_json.size() == 4);
+  std::optional<seedance::money> min, max;
+  bool open = false;
+  for (std::size_t i = 0; i < priced.size(); ++i) {
+    const seedance::estimate_result er = seedance::estimate_cost(json::parse(read(priced[i])));
+    REQUIRE(er.estimate);
+    const seedance::cost_estimate& e = *er.estimate;
+    // FILE: MODEL: the range, then a line per component and per assumption
+    CHECK_THAT(r.out, Catch::Contains(priced[i].string() + ": " + e.model + ": " + money_text(e.min, e.max, e.open_upper_bound) + "\n"));
+    for (const json& c : as_json[i].at("components")) CHECK_THAT(r.out, Catch::Contains("\n  " + c.at("name").get<std::string>() + ": "));
+    for (const seedance::assumption& a : e.assumptions) CHECK_THAT(r.out, Catch::Contains("\n  assumes: " + a.text + "\n"));
+    for (const seedance::per_use_price& u : e.per_use)
+      CHECK_THAT(r.out, Catch::Contains("\n  + " + u.price.credits.to_fixed(2) + " credits per " + u.unit + " (" + u.component + ")\n"));
+    min = min ? sum(*min, e.min) : e.min;
+    max = max ? sum(*max, e.max) : e.max;
+    open = open || e.open_upper_bound;
+  }
+  CHECK(open);  // the web search request has no upper bound: nor has the total
+  // an invalid request: its diagnostics, and no estimate
+  const seedance::report bad = seedance::validate(read(invalid));
+  CHECK_THAT(r.out, Catch::Contains(invalid.string() + ": no estimate: the request is invalid (" + std::to_string(bad.errors()) + " errors)"));
+  CHECK_THAT(r.out, Catch::Contains(invalid.string() + ":"));
+  // the summary, last
+  const std::string summary = "4 files estimated: 3 priced, 1 invalid; total " + money_text(*min, *max, open) + "\n";
+  REQUIRE(r.out.size() >= summary.size());
+  CHECK(r.out.substr(r.out.size() - summary.size()) == summary);
+  // one file, exact: the total is its price
+  const run_result one = run("cost " + quote(priced[0].string()));
+  CHECK(one.exit == 0);
+  const seedance::cost_estimate e0 = *seedance::estimate_cost(json::parse(read(priced[0]))).estimate;
+  CHECK_THAT(one.out, Catch::Contains("1 file estimated: 1 priced; total " + money_text(e0.min, e0.max, false) + "\n"));
+}
+
+TEST_CASE("check and cost: a valid request the pricing table cannot price", "[cli][cost][pricing][exit]") {
+  const fs::path feed = write("feed-without-t2v.json", feed_without("seedance-2.0-text-to-video"));
+  const std::string req = quote((examples / "text-to-video.json").string());
+  // check: valid is valid (exit 0); the estimate is null, with the reason
+  const run_result c = run("check --format json --pricing " + quote(feed.string()) + " " + req);
+  CHECK(c.exit == 0);
+  const json co = parse_out(c);
+  CHECK(co[0].at("valid") == true);
+  CHECK(co[0].at("estimate").is_null());
+  CHECK(co[0].at("estimate_error").at("code") == "not_priced");
+  CHECK_FALSE(co[0].at("estimate_error").at("message").get<std::string>().empty());
+  const run_result ct = run("check --pricing " + quote(feed.string()) + " " + req);
+  CHECK(ct.exit == 0);
+  CHECK_THAT(ct.out, Catch::Contains(": valid, no estimate: "));
+  // cost: no price is a failure of `cost` (exit 1)
+  const run_result p = run("cost --format json --pricing " + quote(feed.string()) + " " + req);
+  CHECK(p.exit == 1);
+  const json po = parse_out(p);
+  CHECK(po[0].at("error").at("code") == "not_priced");
+  CHECK(po[0].at("diagnostics").is_array());
+  CHECK_THAT(run("cost --pricing " + quote(feed.string()) + " " + req).out, Catch::Contains("0 priced, 1 not priced"));
+}
+
+TEST_CASE("standard input given more than once is a usage error", "[cli][stdin][exit]") {
+  for (const char* command : {"check", "cost", "probe", "check --format json", "probe --format json"}) {
+    INFO(command);
+    const run_result r = run(std::string(command) + " - " + quote((examples / "text-to-video.json").string()) + " -",
+                             (examples / "text-to-video.json").string());
+    CHECK(r.exit == 2);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("seedance: standard input given more than once"));
+  }
+  CHECK(run("check -", (examples / "text-to-video.json").string()).exit == 0);
+}
+
+TEST_CASE("a file name that is not UTF-8 does not spoil the JSON output", "[cli][json]") {
+  const std::string name = "bad\xff.json";
+  const fs::path f = write(name, read(examples / "text-to-video.json"));
+  REQUIRE(fs::exists(f));
+  for (const char* command : {"check", "cost", "probe"}) {
+    INFO(command);
+    const run_result r = run(std::string(command) + " --format json " + quote(f.string()));
+    CHECK(r.exit == (std::string(command) == "probe" ? 1 : 0));  // a request is no media: probe fails
+    const json out = parse_out(r);
+    REQUIRE(out.size() == 1);
+    const std::string file = out[0].at("file").get<std::string>();
+    CHECK_THAT(file, Catch::Contains("bad\xEF\xBF\xBD.json"));  // the byte 0xFF as U+FFFD
+  }
+  // text output keeps the name's own bytes, as a compiler would
+  CHECK_THAT(run("check " + quote(f.string())).out, Catch::Contains(f.string() + ": valid"));
+}
+
+TEST_CASE("colour only on a terminal, and never with NO_COLOR set", "[cli][text][colour]") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("util-linux script(1) is not installed: colour on a terminal is not tested");
+    return;
+  }
+  const std::string file = quote((examples / "invalid-fast-text-to-video-1080p.json").string());
+  // Runs the tool on a pseudo-terminal (script -e returns the tool's exit status).
+  const auto on_pty = [&](const std::string& env) {
+    const std::string inner = env + " " + quote(SEEDANCE_CLI) + " check " + file;
+    const fs::path out = scratch() / "pty.out";
+    const std::string cmd = "script -qec " + quote(inner) + " /dev/null </dev/null >" + quote(out.string()) + " 2>&1";
+    const int status = std::system(cmd.c_str());
+    return std::pair<int, std::string>{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out)};
+  };
+  const auto [rc, coloured] = on_pty("env -u NO_COLOR");
+  INFO(coloured);
+  CHECK(rc == 1);
+  CHECK_THAT(coloured, Catch::Contains("\x1b[") && Catch::Contains("error"));
+  const auto [rc_empty, empty] = on_pty("env NO_COLOR=");  // set but empty: colour (no-color.org)
+  CHECK(rc_empty == 1);
+  CHECK_THAT(empty, Catch::Contains("\x1b["));
+  const auto [rc_no, plain] = on_pty("env NO_COLOR=1");
+  CHECK(rc_no == 1);
+  CHECK_THAT(plain, Catch::Contains("error[duration_out_of_range]"));
+  CHECK(plain.find('\x1b') == std::string::npos);
+  // not a terminal: no colour, NO_COLOR or not
+  CHECK(run("check " + file, "/dev/null", "env -u NO_COLOR").out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("check --media for a URL that no request has: a warning on stderr", "[cli][media]") {
+  const std::string url = "https://cdn.example.com/nowhere.mp4";
+  const run_result r = run("check --media " + quote(url + "=" + (scratch() / "absent.mp4").string()) + " " +
+                           quote((examples / "text-to-video.json").string()));
+  CHECK(r.exit == 0);  // not in the request: not probed
+  CHECK_THAT(r.err, Catch::Contains("seedance: warning: --media " + url));
+}
+
+TEST_CASE("hostile input: streams over the limit, /dev/zero, a FIFO to probe", "[cli][hostile][stdin]") {
+  REQUIRE(fs::exists("/dev/zero"));
+  const std::string limit = std::to_string(seedance::limits::body_max_bytes);
+  // A request stream longer than the body limit: cut there, body_too_large
+  run_result r = run("check --format json -", "/dev/zero");
+  CHECK(r.exit == 1);
+  json d = parse_out(r)[0].at("diagnostics")[0];
+  CHECK(d.at("code") == "body_too_large");
+  CHECK_THAT(d.at("message").get<std::string>(), Catch::Contains(limit));
+  CHECK_THAT(d.at("message").get<std::string>(), !Catch::Contains("more bytes than that"));
+  r = run("cost --format json /dev/zero");
+  CHECK(r.exit == 1);
+  CHECK(parse_out(r)[0].at("diagnostics")[0].at("code") == "body_too_large");
+  // Probing a stream longer than the limit: the tool cannot read it whole (exit 2), and says so
+  for (const auto& [args, in] : std::vector<std::pair<std::string, std::string>>{{"-", "/dev/zero"}, {"/dev/zero", "/dev/null"}}) {
+    INFO(args);
+    r = run("probe --format json " + args, in);
+    CHECK(r.exit == 2);
+    const json e = parse_out(r)[0].at("error");
+    CHECK(e.at("code") == "io_error");
+    CHECK_THAT(e.at("message").get<std::string>(), Catch::Contains(limit));
+    CHECK_THAT(e.at("message").get<std::string>(), !Catch::Contains("empty"));
+    CHECK_THAT(r.err, Catch::Contains("seedance: "));
+  }
+  // Probing a FIFO without a writer: empty, not waited on
+  const fs::path fifo = scratch() / "probe-fifo";
+  fs::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  r = run("probe --format json " + quote(fifo.string()));
+  CHECK(r.exit == 1);
+  const json e = parse_out(r)[0].at("error");
+  CHECK(e.at("code") == "truncated");
+  CHECK_THAT(e.at("message").get<std::string>(), Catch::Contains("empty") && Catch::Contains("FIFO"));
+  // and the text output's summary
+  r = run("probe " + quote(fifo.string()));
+  CHECK_THAT(r.out, Catch::Contains("1 file probed: 0 read, 1 failed\n"));
+}
+
+TEST_CASE("cost on hostile input: the answers of check, one object per file", "[cli][hostile][cost]") {
+  const fs::path big = scratch() / "big-cost.json";
+  { std::ofstream(big) << "{"; }
+  fs::resize_file(big, 1ULL << 30);
+  std::string garbage;
+  for (int i = 0; i < 100000; ++i) garbage += static_cast<char>((i * 7919) % 256);
+  const fs::path fifo = scratch() / "cost-fifo";
+  fs::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::vector<std::pair<fs::path, std::string>> cases{
+      {big, "body_too_large"},
+      {write("garbage-cost.bin", garbage), "invalid_json"},
+      {write("deep-cost.json", std::string(1000000, '[') + std::string(1000000, ']')), "invalid_json"},
+      {write("array-cost.json", "[1, 2]"), "not_an_object"},
+      {fifo, "invalid_json"},
+  };
+  std::string args;
+  for (const auto& c : cases) args += " " + quote(c.first.string());
+  args += " " + quote(scratch().string());  // a directory
+  const run_result r = run("cost --format json" + args);
+  CHECK(r.exit == 2);
+  const json out = parse_out(r);
+  REQUIRE(out.size() == cases.size() + 1);
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    INFO(cases[i].first);
+    CHECK(out[i].at("file") == cases[i].first.string());
+    CHECK(out[i].at("error").at("code") == "invalid_request");
+    CHECK(out[i].at("diagnostics")[0].at("code") == cases[i].second);
+    CHECK_FALSE(out[i].contains("credits"));
+  }
+  CHECK(out.back().at("error").at("code") == "io_error");
+  CHECK(r.max_rss_kib < 1024 * 1024);
+  fs::remove(big);
+}
+
+TEST_CASE("hostile input: 32M nested arrays in a 64 MiB file, parsed once within bounds", "[cli][hostile][deep64]") {
+  // At the body limit exactly, so the tool reads and parses it (CTest's TIMEOUT bounds the time).
+  const std::uint64_t half = seedance::limits::body_max_bytes / 2;
+  const fs::path f = scratch() / "deep64.json";
+  {
+    std::ofstream o(f, std::ios::binary);
+    o << std::string(half, '[') << std::string(half, ']');
+  }
+  REQUIRE(fs::file_size(f) == seedance::limits::body_max_bytes);
+  const run_result r = run("check --format json " + quote(f.string()));
+  fs::remove(f);
+  CHECK(r.exit == 1);
+  const json out = parse_out(r);
+  CHECK(out[0].at("valid") == false);
+  const json& d = out[0].at("diagnostics").at(0);
+  CHECK(d.at("code") == "invalid_json");  // deeper than the library's nesting bound
+  CHECK_THAT(d.at("message").get<std::string>(), Catch::Contains(std::to_string(seedance::validation_bounds::max_json_depth)));
+  CHECK(r.max_rss_kib < 1024 * 1024);
+}
+
 // --- with the probe's media corpus (the CTest fixture seedance_probe_corpus makes it) ---------------
 
 namespace {
@@ -413,7 +692,7 @@ double rate(const std::string& r) {
 }
 }  // namespace
 
-TEST_CASE("probe --format json agrees with ffprobe on corpus files", "[cli][probe]") {
+TEST_CASE("probe --format json agrees with ffprobe on corpus files", "[cli][probe][corpus]") {
   const fs::path video = corpus / "video" / "dur_5s.mp4";
   const fs::path image = corpus / "image" / "png_rgb_640x480.png";
   const fs::path audio = corpus / "audio" / "wav_s16_44100_stereo.wav";
@@ -449,15 +728,17 @@ TEST_CASE("probe --format json agrees with ffprobe on corpus files", "[cli][prob
   CHECK(out[2].at("duration").get<double>() ==
         Approx(std::stod(ffprobe_of(audio).at("format").at("duration").get<std::string>())).margin(0.001));
   CHECK_FALSE(out[2].contains("width"));
-  // text: one line per file
-  const run_result t = run("probe " + quote(video.string()));
-  CHECK_THAT(t.out, Catch::Contains("video mp4 "));
+  // text: one line per file, then a summary
+  const run_result t = run("probe " + quote(video.string()) + " " + quote(write("not-media.bin", "not media").string()));
+  CHECK(t.exit == 1);
+  CHECK_THAT(t.out, Catch::Contains(video.string() + ": video mp4 "));
+  CHECK_THAT(t.out, Catch::Contains("2 files probed: 1 read, 1 failed\n"));
   // stdin
   const run_result s = run("probe --format json -", image.string());
   CHECK(parse_out(s)[0].at("width") == is.at("width"));
 }
 
-TEST_CASE("check --media and --media-dir: probed media meet the media rules", "[cli][media]") {
+TEST_CASE("check --media and --media-dir: probed media meet the media rules", "[cli][media][corpus]") {
   const std::string request = R"({"model": "seedance-2.0-reference-to-video", "prompt": "follow @video1",
     "video_urls": ["https://cdn.example.com/clips/dur_16s.mp4"], "image_urls": ["https://cdn.example.com/i/jpeg_250x250.jpg?v=2"]})";
   const fs::path f = write("media-request.json", request);
@@ -495,7 +776,7 @@ TEST_CASE("check --media and --media-dir: probed media meet the media rules", "[
   CHECK(codes_of(parse_out(r)[0].at("diagnostics")) == std::set<std::string>{"video_format"});
 }
 
-TEST_CASE("cost --media-dir: a probed reference video turns the range into one figure", "[cli][media][cost]") {
+TEST_CASE("cost --media-dir: a probed reference video turns the range into one figure", "[cli][media][cost][corpus]") {
   const std::string request = R"({"model": "seedance-2.0-reference-to-video", "prompt": "follow @video1", "duration": 10,
     "video_urls": ["https://cdn.example.com/dur_5s.mp4"]})";
   const fs::path f = write("cost-media.json", request);
@@ -506,4 +787,52 @@ TEST_CASE("cost --media-dir: a probed reference video turns the range into one f
   CHECK(known[0].at("exact") == true);
   // A 5 s reference under a 10 s output: billed as the output's 10 s, the lower end of the range.
   CHECK(known[0].at("credits").at("min") == unknown[0].at("credits").at("min"));
+}
+
+TEST_CASE("check --media: a damaged mapped file makes the request invalid, an unreadable one is exit 2", "[cli][media][corpus]") {
+  // The first 4 KiB of a real MP4: an ftyp, then a box that runs past the end.
+  const std::string whole = read(corpus / "video" / "dur_5s.mp4");
+  REQUIRE(whole.size() > 4096);
+  const fs::path damaged = write("truncated.mp4", whole.substr(0, 4096));
+  const std::string url = "https://cdn.example.com/clips/clip.mp4";
+  // the URL twice: a diagnostic at each place, and the second one on line 3
+  const fs::path f = write("damaged-media.json", "{\"model\": \"seedance-2.0-reference-to-video\", \"prompt\": \"follow @video1\",\n"
+                                                 "  \"video_urls\": [\"" + url + "\",\n    \"" + url + "\"]}\n");
+  const std::string media = "--media " + quote(url + "=" + damaged.string());
+  run_result r = run("check --format json " + media + " " + quote(f.string()));
+  CHECK(r.exit == 1);
+  json out = parse_out(r);
+  CHECK(out[0].at("valid") == false);
+  CHECK(out[0].at("estimate").is_null());
+  std::map<std::string, json> by_path;
+  for (const json& d : out[0].at("diagnostics"))
+    if (d.at("code") == "media_probe_failed") by_path[d.at("path")] = d;
+  REQUIRE(by_path.size() == 2);
+  CHECK(by_path.at("/video_urls/0").at("severity") == "error");
+  CHECK(by_path.at("/video_urls/0").at("line") == 2);
+  CHECK(by_path.at("/video_urls/1").at("line") == 3);
+  CHECK(by_path.at("/video_urls/1").at("column") == 5);
+  CHECK_THAT(by_path.at("/video_urls/0").at("message").get<std::string>(), Catch::Contains(damaged.string()));
+  // text: the compiler-like line, the summary counts the error
+  r = run("check " + media + " " + quote(f.string()));
+  CHECK(r.exit == 1);
+  CHECK_THAT(r.out, Catch::Contains(f.string() + ":2:18: error[media_probe_failed] /video_urls/0: "));
+  CHECK_THAT(r.out, Catch::Contains("1 file checked: 0 valid, 1 invalid"));
+  // cost: an invalid request
+  r = run("cost --format json " + media + " " + quote(f.string()));
+  CHECK(r.exit == 1);
+  CHECK(parse_out(r)[0].at("error").at("code") == "invalid_request");
+  // A mapped file that cannot be read at all: exit 2, the reason on stderr, and no verdict
+  const std::string absent = "--media " + quote(url + "=" + (scratch() / "absent.mp4").string());
+  r = run("check " + absent + " " + quote(f.string()));
+  CHECK(r.exit == 2);
+  CHECK_THAT(r.err, Catch::Contains("absent.mp4"));
+  CHECK_THAT(r.out, !Catch::Contains(": valid"));
+  CHECK_THAT(r.out, Catch::Contains("1 file checked: 0 valid, 0 invalid, 1 unreadable"));
+  r = run("check --format json " + absent + " " + quote(f.string()));
+  CHECK(r.exit == 2);
+  out = parse_out(r);
+  CHECK_FALSE(out[0].contains("valid"));
+  CHECK(out[0].at("error").at("code") == "io_error");
+  CHECK_THAT(out[0].at("error").at("message").get<std::string>(), Catch::Contains("absent.mp4"));
 }
