@@ -16,56 +16,31 @@
 #include <seedance/pricing_data.hpp>
 #include <seedance/response.hpp>
 
-#include "support/allocations.hpp"
+#include "support/run.hpp"
 
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-#ifndef SEEDANCE_SOURCE_DIR
-#define SEEDANCE_SOURCE_DIR "."
-#endif
-
 namespace {
+
+using seedance_bench::example_request;
+using seedance_bench::run;
 
 struct input {
   std::string name;
   nlohmann::json parsed;
 };
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path + " (run from the repository root)");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const std::vector<input>& inputs() {
   static const std::vector<input> all = [] {
     std::vector<input> v;
     for (const char* name : {"text-to-video", "image-to-video", "reference-to-video", "fast-text-to-video"})
-      v.push_back({name, nlohmann::json::parse(read_file(std::string(SEEDANCE_SOURCE_DIR) + "/examples/requests/" + name + ".json"))});
+      v.push_back({name, nlohmann::json::parse(example_request(name))});
     return v;
   }();
   return all;
-}
-
-template <class F>
-void run(benchmark::State& state, F&& f) {
-  bool ok = f();
-  const std::size_t before = seedance_bench::allocations();
-  for (auto _ : state) {
-    ok = f();
-    benchmark::DoNotOptimize(ok);
-  }
-  const std::size_t n = seedance_bench::allocations() - before;
-  state.counters["allocs"] = benchmark::Counter(static_cast<double>(n) / static_cast<double>(state.iterations()));
-  state.counters["ok"] = ok ? 1 : 0;
 }
 
 void estimate(benchmark::State& state, const input* in) {

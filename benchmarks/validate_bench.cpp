@@ -17,7 +17,7 @@
 #include <seedance/schema.hpp>
 #include <seedance/validate.hpp>
 
-#include "support/allocations.hpp"
+#include "support/run.hpp"
 
 #include <benchmark/benchmark.h>
 #include <rapidjson/document.h>
@@ -27,14 +27,14 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
-#include <fstream>
 #include <memory>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace {
+
+using seedance_bench::example_request;
+using seedance_bench::run;
 
 struct input {
   std::string name;
@@ -42,20 +42,12 @@ struct input {
   nlohmann::json parsed;
 };
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const std::vector<input>& inputs() {
   static const std::vector<input> all = [] {
     std::vector<input> v;
     for (const char* name : {"text-to-video", "image-to-video", "reference-to-video", "fast-text-to-video",
                              "invalid-eight-problems"}) {
-      std::string text = read_file(std::string(SEEDANCE_SOURCE_DIR) + "/examples/requests/" + name + ".json");
+      std::string text = example_request(name);
       nlohmann::json parsed = nlohmann::json::parse(text);
       v.push_back({name, std::move(text), std::move(parsed)});
     }
@@ -71,20 +63,6 @@ const std::vector<input>& inputs() {
     return v;
   }();
   return all;
-}
-
-/// Runs `f` once per iteration; reports allocations per call and the verdict.
-template <class F>
-void run(benchmark::State& state, F&& f) {
-  bool ok = f();
-  const std::size_t before = seedance_bench::allocations();
-  for (auto _ : state) {
-    ok = f();
-    benchmark::DoNotOptimize(ok);
-  }
-  const std::size_t n = seedance_bench::allocations() - before;
-  state.counters["allocs"] = benchmark::Counter(static_cast<double>(n) / static_cast<double>(state.iterations()));
-  state.counters["ok"] = ok ? 1 : 0;
 }
 
 void seedance_parsed(benchmark::State& state, const input* in) {

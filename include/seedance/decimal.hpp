@@ -99,10 +99,7 @@ class decimal {
     }
     constexpr auto max = static_cast<detail::u128>(detail::i64_max);
     if (un > max || ud > max) return std::nullopt;
-    decimal r;
-    r.num_ = negative ? -static_cast<std::int64_t>(un) : static_cast<std::int64_t>(un);
-    r.den_ = static_cast<std::int64_t>(ud);
-    return r;
+    return from_reduced(negative, static_cast<std::uint64_t>(un), static_cast<std::uint64_t>(ud));
   }
 
   /// Reads decimal text: an optional '-', digits, optionally '.' and more digits ("12", "0.609",

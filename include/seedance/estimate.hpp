@@ -508,73 +508,69 @@ inline void no_estimate_from_report(estimate_result& res) {
               " in the report): no estimate";
 }
 
+/// The overloads with a table: the body validated first (when options.validate asks), then
+/// `price(res)`; an allocation failure is the error "out of memory". Never throws.
+template <class Body, class Price>
+estimate_result validated_estimate(const Body& body, const media_map& media, const estimate_options& options, Price price) noexcept {
+  estimate_result res;
+  try {
+    if (options.validate) {
+      res.report = seedance::validate(body, media);
+      if (!res.report.ok()) {
+        no_estimate_from_report(res);
+        return res;
+      }
+    }
+    price(res);
+  } catch (...) {
+    out_of_memory(res);
+  }
+  return res;
+}
+
+/// The overloads without a table: `estimate(default_pricing())`; an allocation failure while the
+/// default table loads is the error "out of memory" (and the next call tries again). Never throws.
+template <class Estimate>
+estimate_result on_default_pricing(Estimate estimate) noexcept {
+  const pricing_table* table = nullptr;
+  try {
+    table = &default_pricing();
+  } catch (...) {
+    estimate_result res;
+    out_of_memory(res);
+    return res;
+  }
+  return estimate(*table);
+}
+
 }  // namespace detail
 
 /// Estimates the cost of a request body given as parsed JSON. Never throws.
 [[nodiscard]] inline estimate_result estimate_cost(const nlohmann::json& body, const pricing_table& table, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
-  estimate_result res;
-  try {
-    if (options.validate) {
-      res.report = validate(body, media);
-      if (!res.report.ok()) {
-        detail::no_estimate_from_report(res);
-        return res;
-      }
-    }
+  return detail::validated_estimate(body, media, options, [&](estimate_result& res) {
     detail::priced_request q;
-    if (!detail::read_priced(body, q, res.error)) return res;
-    detail::estimate_fields(q, table, media, options, res);
-  } catch (...) {
-    detail::out_of_memory(res);
-  }
-  return res;
+    if (detail::read_priced(body, q, res.error)) detail::estimate_fields(q, table, media, options, res);
+  });
 }
 
 /// As above, on the default table (pricing_data.hpp; loaded on the first call: an allocation
 /// failure then is the error "out of memory", and the next call tries again).
 [[nodiscard]] inline estimate_result estimate_cost(const nlohmann::json& body, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
-  const pricing_table* table = nullptr;
-  try {
-    table = &default_pricing();
-  } catch (...) {
-    estimate_result res;
-    detail::out_of_memory(res);
-    return res;
-  }
-  return estimate_cost(body, *table, media, options);
+  return detail::on_default_pricing([&](const pricing_table& table) { return estimate_cost(body, table, media, options); });
 }
 
 /// A request body given as fields.
 [[nodiscard]] inline estimate_result estimate_cost(const request_body& body, const pricing_table& table, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
-  estimate_result res;
-  try {
-    if (options.validate) {
-      res.report = validate(body, media);
-      if (!res.report.ok()) {
-        detail::no_estimate_from_report(res);
-        return res;
-      }
-    }
+  return detail::validated_estimate(body, media, options, [&](estimate_result& res) {
     detail::estimate_fields(detail::read_priced(body), table, media, options, res);
-  } catch (...) {
-    detail::out_of_memory(res);
-  }
-  return res;
+  });
 }
 [[nodiscard]] inline estimate_result estimate_cost(const request_body& body, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
-  const pricing_table* table = nullptr;
-  try {
-    table = &default_pricing();
-  } catch (...) {
-    estimate_result res;
-    detail::out_of_memory(res);
-    return res;
-  }
-  return estimate_cost(body, *table, media, options);
+  return detail::on_default_pricing([&](const pricing_table& table) { return estimate_cost(body, table, media, options); });
 }
 
 /// A typed request.

@@ -303,6 +303,18 @@ class pricing_table {
   bool condition_of(const pricing_model& m, const pricing_component& c, const Values& values, bool& applies, std::string& error) const;
   template <class Values>
   bool quantity_of(const pricing_model& m, const pricing_component& c, const Values& values, decimal& q, std::string& error) const;
+  /// What a component's tree must give, and its names in the messages of condition_of() and quantity_of().
+  struct tree_role {
+    const char* rule;  // the tree's field in the feed: "condition", "quantity_rule"
+    const char* noun;  // "the <noun> is ..."
+    pricing_value::kind kind;
+    const char* expected;  // "..., not <expected>"
+  };
+  /// eval() of component `c`'s tree `i`, whose value must be of `role.kind`: false with `error`
+  /// "<id>: <rule>: <eval's error>" or "<id>: the <noun> is <kind>, not <expected>".
+  template <class Values>
+  bool component_value(const pricing_model& m, const pricing_component& c, std::uint32_t i, const Values& values, const tree_role& role,
+                       pricing_value& v, std::string& error) const;
   /// Rounds and charges a component of quantity `q`: false with `error` as price() says it.
   static bool charge(const pricing_component& c, const decimal& q, component_price& cp, std::int64_t& total, std::string& error);
   template <class Values>
@@ -765,6 +777,18 @@ class pricing_loader {
   std::unordered_map<std::string, std::uint32_t> slot_of_;      // its names' slots
 };
 
+namespace detail {
+/// A load (from_json, parse) that an exception stopped: no table, and the exception's message in
+/// the reason.
+inline void load_failed(pricing_load_result& r, const std::exception& e) noexcept {
+  r.table.reset();
+  try {
+    r.error = std::string("the feed could not be loaded: ") + e.what();
+  } catch (...) {
+  }
+}
+}  // namespace detail
+
 inline pricing_load_result pricing_table::from_json(const nlohmann::json& feed) noexcept {
   pricing_load_result r;
   try {
@@ -777,11 +801,7 @@ inline pricing_load_result pricing_table::from_json(const nlohmann::json& feed) 
       r.error_path = std::move(loader.path);
     }
   } catch (const std::exception& e) {
-    r.table.reset();
-    try {
-      r.error = std::string("the feed could not be loaded: ") + e.what();
-    } catch (...) {
-    }
+    detail::load_failed(r, e);
   }
   return r;
 }
@@ -800,11 +820,7 @@ inline pricing_load_result pricing_table::parse(std::string_view text) noexcept 
     }
     return from_json(j);
   } catch (const std::exception& e) {
-    r.table.reset();
-    try {
-      r.error = std::string("the feed could not be loaded: ") + e.what();
-    } catch (...) {
-    }
+    detail::load_failed(r, e);
   }
   return r;
 }
@@ -1265,14 +1281,8 @@ inline bool pricing_table::condition_of(const pricing_model& m, const pricing_co
   if constexpr (std::is_same_v<Values, slot_values>)
     if (fast_truth(m, *c.condition, values, applies)) return true;
   pricing_value v;
-  if (!eval(m, *c.condition, values, v, error)) {
-    error = c.id + ": condition: " + error;
+  if (!component_value(m, c, *c.condition, values, {"condition", "condition", pricing_value::kind::boolean, "a truth value"}, v, error))
     return false;
-  }
-  if (v.type != pricing_value::kind::boolean) {
-    error = c.id + ": the condition is " + detail::pricing_kind_name(v.type) + ", not a truth value";
-    return false;
-  }
   applies = v.boolean;
   return true;
 }
@@ -1283,15 +1293,23 @@ inline bool pricing_table::quantity_of(const pricing_model& m, const pricing_com
   if constexpr (std::is_same_v<Values, slot_values>)
     if (fast_number(m, c.quantity, values, q)) return true;
   pricing_value v;
-  if (!eval(m, c.quantity, values, v, error)) {
-    error = c.id + ": quantity_rule: " + error;
+  if (!component_value(m, c, c.quantity, values, {"quantity_rule", "quantity", pricing_value::kind::number, "a number"}, v, error))
     return false;
-  }
-  if (v.type != pricing_value::kind::number) {
-    error = c.id + ": the quantity is " + detail::pricing_kind_name(v.type) + ", not a number";
-    return false;
-  }
   q = v.number;
+  return true;
+}
+
+template <class Values>
+inline bool pricing_table::component_value(const pricing_model& m, const pricing_component& c, std::uint32_t i, const Values& values,
+                                           const tree_role& role, pricing_value& v, std::string& error) const {
+  if (!eval(m, i, values, v, error)) {
+    error = c.id + ": " + role.rule + ": " + error;
+    return false;
+  }
+  if (v.type != role.kind) {
+    error = c.id + ": the " + role.noun + " is " + detail::pricing_kind_name(v.type) + ", not " + role.expected;
+    return false;
+  }
   return true;
 }
 

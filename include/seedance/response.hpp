@@ -381,73 +381,62 @@ inline bool parse_response_text(std::string_view text, nlohmann::json& out, std:
   return true;
 }
 
-}  // namespace detail
-
-/// Reads a create response, task detail or callback body. Never throws.
-[[nodiscard]] inline parse_result<video_task> parse_task(const nlohmann::json& body) noexcept {
-  parse_result<video_task> r;
+/// The parsers of parsed bodies: `read(reader, value)` fills the value, or returns false with the
+/// reader's field and message; an allocation failure is the message "out of memory". Never throws.
+template <class T, class Read>
+parse_result<T> read_response(Read read) noexcept {
+  parse_result<T> r;
   try {
-    detail::response_reader reader;
-    video_task t;
-    if (reader.task(body, t)) {
-      r.value = std::move(t);
+    response_reader reader;
+    T value;
+    if (read(reader, value)) {
+      r.value = std::move(value);
     } else {
       r.field = std::move(reader.field);
       r.message = std::move(reader.message);
     }
   } catch (...) {
-    detail::out_of_memory(r);
+    out_of_memory(r);
   }
   return r;
 }
-[[nodiscard]] inline parse_result<video_task> parse_task(std::string_view text) noexcept {
-  parse_result<video_task> r;
+
+/// The parsers of body text: the text parsed (parse_response_text), then `read(json)`. Never throws.
+template <class T, class Read>
+parse_result<T> read_response_text(std::string_view text, Read read) noexcept {
+  parse_result<T> r;
   try {
     nlohmann::json j;
-    if (!detail::parse_response_text(text, j, r.message)) return r;
-    return parse_task(j);
+    if (!parse_response_text(text, j, r.message)) return r;
+    return read(j);
   } catch (...) {
-    detail::out_of_memory(r);
+    out_of_memory(r);
   }
   return r;
+}
+
+}  // namespace detail
+
+/// Reads a create response, task detail or callback body. Never throws.
+[[nodiscard]] inline parse_result<video_task> parse_task(const nlohmann::json& body) noexcept {
+  return detail::read_response<video_task>([&](detail::response_reader& reader, video_task& t) { return reader.task(body, t); });
+}
+[[nodiscard]] inline parse_result<video_task> parse_task(std::string_view text) noexcept {
+  return detail::read_response_text<video_task>(text, [](const nlohmann::json& j) { return parse_task(j); });
 }
 
 /// Reads an HTTP error body `{"error": {"code", "message", "type"}}`; `code` may be a string or an
 /// integer. A body without an `error` object is a parse error. Never throws.
 [[nodiscard]] inline parse_result<api_error> parse_error_body(const nlohmann::json& body) noexcept {
-  parse_result<api_error> r;
-  try {
-    detail::response_reader reader;
-    api_error e;
-    bool ok = false;
-    if (!body.is_object()) {
-      reader.fail("", "expected a JSON object, got " + detail::response_reader::kind(body));
-    } else if (auto it = body.find("error"); it == body.end() || it->is_null()) {
-      reader.fail("/error", "missing: an error body has an \"error\" object");
-    } else {
-      ok = reader.error_object(*it, "/error", e);
-    }
-    if (ok) {
-      r.value = std::move(e);
-    } else {
-      r.field = std::move(reader.field);
-      r.message = std::move(reader.message);
-    }
-  } catch (...) {
-    detail::out_of_memory(r);
-  }
-  return r;
+  return detail::read_response<api_error>([&](detail::response_reader& reader, api_error& e) {
+    if (!body.is_object()) return reader.fail("", "expected a JSON object, got " + detail::response_reader::kind(body));
+    const auto it = body.find("error");
+    if (it == body.end() || it->is_null()) return reader.fail("/error", "missing: an error body has an \"error\" object");
+    return reader.error_object(*it, "/error", e);
+  });
 }
 [[nodiscard]] inline parse_result<api_error> parse_error_body(std::string_view text) noexcept {
-  parse_result<api_error> r;
-  try {
-    nlohmann::json j;
-    if (!detail::parse_response_text(text, j, r.message)) return r;
-    return parse_error_body(j);
-  } catch (...) {
-    detail::out_of_memory(r);
-  }
-  return r;
+  return detail::read_response_text<api_error>(text, [](const nlohmann::json& j) { return parse_error_body(j); });
 }
 
 /// nlohmann/json conversions (`j.get<seedance::video_task>()`): as `parse_task`, but a bad field

@@ -195,6 +195,17 @@ inline void append_token(std::string& out, std::string_view key) {
   const auto skip_ws = [&] {
     while (i < text.size() && is_ws(text[i])) ++i;
   };
+  // Reads an object's key at text[i], if one is there, and its ':'; the key becomes the path's
+  // last token. True when there was a key.
+  const auto read_key = [&] {
+    if (i >= text.size() || text[i] != '"') return false;
+    key.clear();
+    i = read_string(text, i, stack.size() <= max_depth ? &key : nullptr);
+    skip_ws();
+    if (i < text.size() && text[i] == ':') ++i;
+    if (stack.size() <= max_depth) append_token(path, key);
+    return true;
+  };
   // Reads one value at text[i]; containers push a frame and are closed by the loop below.
   bool expect_value = true;
   while (true) {
@@ -218,15 +229,7 @@ inline void append_token(std::string& out, std::string_view key) {
           if (stack.size() <= max_depth) append_token(path, "0");
           continue;  // the first element
         }
-        expect_value = false;  // an object: a key comes first
-        if (i < text.size() && text[i] == '"') {
-          key.clear();
-          i = read_string(text, i, stack.size() <= max_depth ? &key : nullptr);
-          skip_ws();
-          if (i < text.size() && text[i] == ':') ++i;
-          if (stack.size() <= max_depth) append_token(path, key);
-          expect_value = true;
-        }
+        expect_value = read_key();  // an object: a key comes first
         continue;
       }
       if (c == '"') {
@@ -246,13 +249,7 @@ inline void append_token(std::string& out, std::string_view key) {
       path.resize(std::min(path.size(), f.path_length));
       if (f.object) {
         skip_ws();
-        if (i < text.size() && text[i] == '"') {
-          key.clear();
-          i = read_string(text, i, stack.size() <= max_depth ? &key : nullptr);
-          skip_ws();
-          if (i < text.size() && text[i] == ':') ++i;
-          if (stack.size() <= max_depth) append_token(path, key);
-        }
+        read_key();
       } else {
         ++f.index;
         if (stack.size() <= max_depth) append_token(path, std::to_string(f.index));

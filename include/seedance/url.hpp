@@ -908,6 +908,20 @@ inline bool is_internal_name(std::string_view h) noexcept {
   return is("localhost") || is("internal") || is("local") || is("home.arpa");
 }
 
+/// is_internal_host() of both URL forms: an address by its kind, a name by is_internal_name().
+inline bool is_internal_host(host_kind kind, std::uint32_t ipv4, const std::array<std::uint8_t, 16>& ipv6,
+                             std::string_view name) noexcept {
+  switch (kind) {
+    case host_kind::ipv4:
+      return is_internal_ipv4(ipv4);
+    case host_kind::ipv6:
+      return is_internal_ipv6(ipv6);
+    case host_kind::name:
+      break;
+  }
+  return is_internal_name(name);
+}
+
 }  // namespace detail::url
 
 /// Parses an absolute URL with an authority and a non-empty host:
@@ -950,27 +964,11 @@ inline bool is_internal_name(std::string_view h) noexcept {
 /// `localhost.localdomain`, `*.internal`, `*.local`, `*.home.arpa`. Reads `kind` and `ipv4`/`ipv6`
 /// for addresses; for names, compares without regard to case and to one trailing dot.
 [[nodiscard]] inline bool is_internal_host(const url_parts& u) noexcept {
-  switch (u.kind) {
-    case host_kind::ipv4:
-      return detail::url::is_internal_ipv4(u.ipv4);
-    case host_kind::ipv6:
-      return detail::url::is_internal_ipv6(u.ipv6);
-    case host_kind::name:
-      break;
-  }
-  return detail::url::is_internal_name(u.host);
+  return detail::url::is_internal_host(u.kind, u.ipv4, u.ipv6, u.host);
 }
 /// The same for a URL read with `parse_url_view`.
 [[nodiscard]] inline bool is_internal_host(const url_view& u) noexcept {
-  switch (u.kind) {
-    case host_kind::ipv4:
-      return detail::url::is_internal_ipv4(u.ipv4);
-    case host_kind::ipv6:
-      return detail::url::is_internal_ipv6(u.ipv6);
-    case host_kind::name:
-      break;
-  }
-  return detail::url::is_internal_name(u.host());
+  return detail::url::is_internal_host(u.kind, u.ipv4, u.ipv6, u.host());
 }
 
 namespace detail::url {

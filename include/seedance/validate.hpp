@@ -131,15 +131,8 @@ inline std::size_t length_in_chars(std::string_view s) {
 
 /// RFC 6901: `~` as `~0`, `/` as `~1`.
 inline std::string pointer(std::string_view key) {
-  std::string out = "/";
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
+  std::string out;
+  locate::append_token(out, key);
   return out;
 }
 inline std::string pointer(std::string_view key, std::size_t index) { return pointer(key) + "/" + std::to_string(index); }
@@ -166,19 +159,6 @@ inline std::string show_text(std::string_view s, std::size_t max = 80) {
   out += '"';
   if (s.size() > max) out += " (" + std::to_string(s.size()) + " bytes)";
   return out;
-}
-
-inline std::string type_name(const nlohmann::json& v) {
-  if (v.is_number_integer()) return "an integer";
-  if (v.is_number_float()) return "a number with a fraction or exponent";
-  switch (v.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::object: return "an object";
-    case nlohmann::json::value_t::array: return "an array";
-    case nlohmann::json::value_t::string: return "a string";
-    case nlohmann::json::value_t::boolean: return "a boolean";
-    default: return "a value of another type";
-  }
 }
 
 inline std::string number(double v) {
@@ -398,7 +378,7 @@ class validator {
   void run(const nlohmann::json& j, std::optional<std::uint64_t> text_bytes) {
     const bool from_text = text_bytes.has_value();
     if (!j.is_object()) {
-      out_.add(code::not_an_object, "", "the request body must be a JSON object; found " + type_name(j));
+      out_.add(code::not_an_object, "", "the request body must be a JSON object; found " + json_kind(j));
       return;
     }
     body_ = &j;
@@ -504,22 +484,30 @@ class validator {
 
   void wrong_type(std::string path, std::string_view name, std::string_view expected, const nlohmann::json& v) {
     out_.add(code::wrong_type, std::move(path),
-             std::string(name) + " must be " + std::string(expected) + "; found " + type_name(v));
+             std::string(name) + " must be " + std::string(expected) + "; found " + json_kind(v));
   }
 
   std::string model_name() const { return model_ ? "model " + std::string(model_->id) : std::string("this model"); }
 
-  void check_model() {
-    const nlohmann::json* v = find(field::model);
+  /// The value of a required string field (model, prompt); null when it is absent (missing_field)
+  /// or not a string (wrong_type: "must be <expected>").
+  const std::string* required_string(std::string_view name, std::string_view expected) {
+    const nlohmann::json* v = find(name);
     if (!v) {
-      out_.add(code::missing_field, pointer(field::model), "the required field model is absent");
-      return;
+      out_.add(code::missing_field, pointer(name), "the required field " + std::string(name) + " is absent");
+      return nullptr;
     }
     if (!v->is_string()) {
-      wrong_type(pointer(field::model), field::model, "a string (a model id)", *v);
-      return;
+      wrong_type(pointer(name), name, expected, *v);
+      return nullptr;
     }
-    const auto& id = v->get_ref<const std::string&>();
+    return &v->get_ref<const std::string&>();
+  }
+
+  void check_model() {
+    const std::string* value = required_string(field::model, "a string (a model id)");
+    if (!value) return;
+    const std::string& id = *value;
     model_ = find_model(id);
     if (!model_) {
       std::vector<std::string_view> ids;
@@ -603,16 +591,9 @@ class validator {
   }
 
   void check_prompt() {
-    const nlohmann::json* v = find(field::prompt);
-    if (!v) {
-      out_.add(code::missing_field, pointer(field::prompt), "the required field prompt is absent");
-      return;
-    }
-    if (!v->is_string()) {
-      wrong_type(pointer(field::prompt), field::prompt, "a string", *v);
-      return;
-    }
-    const std::string& p = v->get_ref<const std::string&>();
+    const std::string* value = required_string(field::prompt, "a string");
+    if (!value) return;
+    const std::string& p = *value;
     const auto path = [&] { return pointer(field::prompt); };
     // A short prompt can be neither too long nor over the recommendation: only validity and
     // blankness are looked at (the usual case, in one cheap pass).

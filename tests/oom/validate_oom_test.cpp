@@ -4,59 +4,17 @@
 // when memory allows writing it), and nothing may escape the noexcept API. A run in which nothing
 // failed must give exactly the report of an unhindered run.
 //
-// This is its own program because it replaces the global operator new.
+// The allocations fail through tests/support/failing_allocator.cpp, which replaces the global
+// operator new of this program.
 #include <seedance/validate.hpp>
+
+#include "support/failing_allocator.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cstddef>
-#include <cstdlib>
 #include <functional>
-#include <new>
 #include <string>
-
-namespace {
-
-bool armed = false;       // count and fail allocations
-bool persistent = false;  // once the failure came, every later allocation fails too
-bool fired = false;       // the failure came
-std::size_t countdown = 0;
-
-void* allocate(std::size_t n) {
-  if (armed) {
-    if (fired || countdown == 0) {
-      fired = true;
-      if (!persistent) armed = false;
-      throw std::bad_alloc();
-    }
-    --countdown;
-  }
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-
-}  // namespace
-
-void* operator new(std::size_t n) { return allocate(n); }
-void* operator new[](std::size_t n) { return allocate(n); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  try {
-    return allocate(n);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-  try {
-    return allocate(n);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -67,13 +25,13 @@ using seedance::report;
 std::size_t every_failure(const std::function<report()>& validate, bool from_then_on) {
   const report reference = validate();
   for (std::size_t n = 0;; ++n) {
-    fired = false;
-    persistent = from_then_on;
-    countdown = n;
-    armed = true;
+    if (from_then_on)
+      seedance_test::fail_allocations_from(static_cast<long>(n));
+    else
+      seedance_test::fail_one_allocation(static_cast<long>(n));
     const report r = validate();
-    armed = false;
-    if (!fired) {
+    seedance_test::stop_failing();
+    if (!seedance_test::allocation_failed()) {
       CHECK(r == reference);
       return n;
     }

@@ -1,26 +1,16 @@
-// Replaces the global operator new/delete (every form: plain, array, nothrow, aligned) so that a
-// test can make an allocation fail: after `seedance_test::fail_one_allocation(n)`, n more succeed,
-// the next one throws std::bad_alloc (or returns null for the nothrow forms), and the later ones
-// succeed again. One failure, not all from there on: nlohmann's destructor allocates (its
-// iterative teardown) and, being noexcept, would terminate the program on a second failure while
-// the first unwinds (the tests keep their failure points out of such teardowns). Unarmed, it is
-// malloc and free; `allocations()` counts the calls. Every form goes through
-// malloc / aligned_alloc and free, so sanitizers see matching pairs. In its own translation unit:
-// GCC 12 warns (-Wmismatched-new-delete) when the replacement is visible where it is used.
+// Replaces the global operator new/delete so that a test can make allocations fail (see
+// failing_allocator.hpp). In its own translation unit: GCC 12 warns (-Wmismatched-new-delete) when
+// the replacement is visible where it is used.
+#include "failing_allocator.hpp"
+
 #include <cstddef>
 #include <cstdlib>
 #include <new>
 
-namespace seedance_test {
-void fail_one_allocation(long n) noexcept;
-void stop_failing() noexcept;
-bool allocation_failed() noexcept;
-long allocations() noexcept;
-}  // namespace seedance_test
-
 namespace {
-bool armed = false;  // the tests are single-threaded
-long budget = 0;
+bool armed = false;       // the tests are single-threaded
+bool persistent = false;  // once an allocation failed, every later one fails too
+long budget = 0;          // allocations that still succeed before the failure
 bool failed = false;
 long count = 0;
 
@@ -31,7 +21,7 @@ bool may_allocate() noexcept {
     --budget;
     return true;
   }
-  armed = false;  // this one fails, the next ones succeed
+  if (!persistent) armed = false;  // this one fails, the next ones succeed
   failed = true;
   return false;
 }
@@ -49,13 +39,16 @@ void* allocate(std::size_t n, std::size_t align, bool nothrow) {
   if (p == nullptr && !nothrow) throw std::bad_alloc();
   return p;
 }
-}  // namespace
-
-void seedance_test::fail_one_allocation(long n) noexcept {
+void arm(long n, bool from_then_on) noexcept {
   armed = true;
+  persistent = from_then_on;
   budget = n;
   failed = false;
 }
+}  // namespace
+
+void seedance_test::fail_one_allocation(long n) noexcept { arm(n, false); }
+void seedance_test::fail_allocations_from(long n) noexcept { arm(n, true); }
 void seedance_test::stop_failing() noexcept { armed = false; }
 bool seedance_test::allocation_failed() noexcept { return failed; }
 long seedance_test::allocations() noexcept { return count; }

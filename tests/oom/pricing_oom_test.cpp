@@ -1,6 +1,6 @@
-// Allocation failures at every point of the calls that promise never to throw (failing_allocator.cpp
-// makes the n-th allocation from a point on fail): each call returns a value or a reason, never an
-// exception and never an empty error.
+// Allocation failures at every point of the pricing, estimate and response calls that promise never
+// to throw (tests/support/failing_allocator.cpp makes the n-th allocation from a point on fail):
+// each call returns a value or a reason, never an exception and never an empty error.
 //
 // One limit, nlohmann's: destroying a parsed array or object allocates (its iterative teardown), in
 // a noexcept destructor, so a failure there ends the program whatever the caller does. The failure
@@ -12,17 +12,12 @@
 #include <seedance/pricing_data.hpp>
 #include <seedance/response.hpp>
 
+#include "support/failing_allocator.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <string_view>
-
-namespace seedance_test {
-void fail_one_allocation(long n) noexcept;
-void stop_failing() noexcept;
-bool allocation_failed() noexcept;
-long allocations() noexcept;
-}  // namespace seedance_test
 
 namespace {
 
