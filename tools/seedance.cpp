@@ -345,10 +345,39 @@ json money_range(const seedance::decimal& lo, const seedance::decimal& hi, bool 
   return json{{"min", number(lo)}, {"max", open ? json(nullptr) : number(hi)}};
 }
 
+/// One diagnostic of a file, the library's or the tool's own.
+struct any_diagnostic {
+  const seedance::diagnostic* library = nullptr;  // else `own`
+  const tool_diagnostic* own = nullptr;
+  [[nodiscard]] const std::optional<seedance::text_position>& position() const {
+    return library ? library->position : own->position;
+  }
+};
+
+/// A file's diagnostics in the order of their place in the file, as a compiler lists them: by line
+/// and column, those without a place (a missing field, say) last, each group in the order found.
+std::vector<any_diagnostic> in_file_order(const seedance::report& r, const std::vector<tool_diagnostic>& own) {
+  std::vector<any_diagnostic> all;
+  all.reserve(r.size() + own.size());
+  for (const seedance::diagnostic& d : r) all.push_back({&d, nullptr});
+  for (const tool_diagnostic& d : own) all.push_back({nullptr, &d});
+  std::stable_sort(all.begin(), all.end(), [](const any_diagnostic& a, const any_diagnostic& b) {
+    const auto& pa = a.position();
+    const auto& pb = b.position();
+    if (!pa || !pb) return pa.has_value() && !pb.has_value();
+    return pa->line != pb->line ? pa->line < pb->line : pa->column < pb->column;
+  });
+  return all;
+}
+
 json diagnostics_json(const seedance::report& r, const std::vector<tool_diagnostic>& own) {
   json list = json::array();
-  for (const seedance::diagnostic& d : r) list.push_back(d);  // adds line/column when known
-  for (const tool_diagnostic& d : own) {
+  for (const any_diagnostic& a : in_file_order(r, own)) {
+    if (a.library) {
+      list.push_back(*a.library);  // adds line/column when known
+      continue;
+    }
+    const tool_diagnostic& d = *a.own;
     json j{{"severity", "error"}, {"code", d.code}, {"path", d.path}, {"message", d.message}};
     if (d.position) {
       j["line"] = d.position->line;
@@ -409,10 +438,12 @@ void print_diagnostic(const std::string& file, const std::optional<seedance::tex
 
 void print_diagnostics(const std::string& file, const seedance::report& r, const std::vector<tool_diagnostic>& own,
                        const style& st) {
-  for (const seedance::diagnostic& d : r)
-    print_diagnostic(file, d.position, d.severity, seedance::to_string(d.code), d.path, d.message, st);
-  for (const tool_diagnostic& d : own)
-    print_diagnostic(file, d.position, seedance::severity::error, d.code, d.path, d.message, st);
+  for (const any_diagnostic& a : in_file_order(r, own)) {
+    if (const seedance::diagnostic* d = a.library)
+      print_diagnostic(file, d->position, d->severity, seedance::to_string(d->code), d->path, d->message, st);
+    else
+      print_diagnostic(file, a.own->position, seedance::severity::error, a.own->code, a.own->path, a.own->message, st);
+  }
 }
 
 std::string range_text(const seedance::decimal& lo, const seedance::decimal& hi, bool open, int places) {

@@ -195,6 +195,35 @@ TEST_CASE("check: line and column of each diagnostic in a multi-line file", "[cl
   CHECK(t.out.find('\x1b') == std::string::npos);  // not a terminal: no colour
 }
 
+TEST_CASE("check: diagnostics in the order of their place in the file, those without one last", "[cli][check][position]") {
+  // The rules find the missing prompt first (it has no place in the file) and the web search
+  // after the callback URL; the tool lists them in the file's order.
+  const std::string text =
+      "{\n"
+      "  \"model\": \"seedance-2.0-fast-image-to-video\",\n"
+      "  \"quality\": \"1080p\",\n"
+      "  \"model_params\": {\"web_search\": true},\n"
+      "  \"callback_url\": \"http://example.com/cb\",\n"
+      "  \"image_urls\": [\"https://example.com/a.png\"]\n"
+      "}\n";
+  const fs::path f = write("order.json", text);
+  const json out = parse_out(run("check --format json " + quote(f.string())));
+  std::vector<std::string> paths;
+  for (const json& d : out[0].at("diagnostics")) paths.push_back(d.at("path"));
+  // By hand: /quality is on line 3, /model_params/web_search on 4, /callback_url on 5; /prompt is missing.
+  const std::vector<std::string> expected{"/quality", "/model_params/web_search", "/callback_url", "/prompt"};
+  CHECK(paths == expected);
+  const run_result t = run("check " + quote(f.string()));
+  const std::size_t q = t.out.find(":3:"), w = t.out.find(":4:"), c = t.out.find(":5:"), p = t.out.find("/prompt");
+  REQUIRE(q != std::string::npos);
+  REQUIRE(w != std::string::npos);
+  REQUIRE(c != std::string::npos);
+  REQUIRE(p != std::string::npos);
+  CHECK(q < w);
+  CHECK(w < c);
+  CHECK(c < p);
+}
+
 TEST_CASE("check: invalid JSON is placed where the parser stopped", "[cli][check][position]") {
   const fs::path f = write("broken.json", "{\n  \"model\": \"seedance-2.0-text-to-video\",\n  \"prompt\": \"x\",,\n}\n");
   const json out = parse_out(run("check --format json " + quote(f.string())));
@@ -749,7 +778,8 @@ TEST_CASE("check --media and --media-dir: probed media meet the media rules", "[
   CHECK(r.exit == 1);
   json out = parse_out(r);
   CHECK(codes_of(out[0].at("diagnostics")) == std::set<std::string>{"video_duration", "video_total_duration"});
-  CHECK(out[0].at("diagnostics")[0].at("path") == "/video_urls/0");
+  for (const json& d : out[0].at("diagnostics"))  // the item's rule points at the item, the total's at the list
+    CHECK(d.at("path") == (d.at("code") == "video_duration" ? "/video_urls/0" : "/video_urls"));
   // The last segment is percent-decoded: dur%5F16s.mp4 is dur_16s.mp4.
   const fs::path escaped = write("escaped.json", R"({"model": "seedance-2.0-reference-to-video", "prompt": "x",
     "video_urls": ["https://cdn.example.com/clips/dur%5F16s.mp4"]})");
