@@ -338,8 +338,17 @@ std::optional<seedance::pricing_table> load_pricing(const std::string& file) {
 
 // --- JSON shapes of the contract ----------------------------------------------------------------------
 
-/// A decimal as a JSON number (the CLI's contract says numbers; the library's own JSON keeps strings).
-json number(const seedance::decimal& d) { return json::parse(d.to_fixed(8)); }
+/// A decimal as a JSON number (the CLI's contract says numbers; the library's own JSON keeps strings):
+/// rounded to 8 places, without trailing zeros, so that a whole number is a JSON integer (135000,
+/// not 135000.0).
+json number(const seedance::decimal& d) {
+  std::string s = d.to_fixed(8);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return json::parse(s);
+}
 
 json money_range(const seedance::decimal& lo, const seedance::decimal& hi, bool open) {
   return json{{"min", number(lo)}, {"max", open ? json(nullptr) : number(hi)}};

@@ -261,6 +261,15 @@ TEST_CASE("cost --format json: the contract's shape, a range for unknown input, 
   }
   // text-to-video, 8 s at 720p: decided by the request
   CHECK(out[0].at("credits").at("min") == out[0].at("credits").at("max"));
+  // whole numbers are JSON integers: the rate of 135,000 uc per second, 8 s x 13.5 = 108 credits
+  const json& rate = out[0].at("components").at(0).at("rate_uc");
+  CHECK(rate.is_number_integer());
+  CHECK(rate == 135000);
+  CHECK(out[0].at("credits").at("min").is_number_integer());
+  CHECK(out[0].at("credits").at("min") == 108);
+  // others keep their digits: 164.43 credits at the low end of the reference-to-video range (rules.md §6)
+  CHECK(out[1].at("credits").at("min").is_number_float());
+  CHECK(out[1].at("credits").at("min").dump() == "164.43");
   // reference-to-video with a reference video of unknown length: a range
   CHECK(out[1].at("credits").at("min").get<double>() < out[1].at("credits").at("max").get<double>());
   // web search: no upper bound
