@@ -292,7 +292,15 @@ media_result build_media(const json& body, std::string_view text, media_mapping&
     } else {
       continue;
     }
-    const seedance::probe_result p = seedance::probe_file(path);
+    seedance::probe_result p = seedance::probe_file(path);
+    if (const seedance::probe_error* first = p.error(); first && first->code != seedance::probe_errc::io_error) {
+      // A file that fails as a format of another kind (an audio-only MP4 or a HEIF image: ISO BMFF,
+      // read as a video) may still be no format of this array's kind at all: then that is what it
+      // is ("other": the format rules reject it), not a file the probe could not read.
+      seedance::probe_result as_kind = seedance::probe_file(path, {.only = ref.kind});
+      if (const seedance::probe_error* e2 = as_kind.error(); e2 && e2->code == seedance::probe_errc::unrecognized_format)
+        p = std::move(as_kind);
+    }
     const seedance::probe_error* e = p.error();
     if (e && e->code == seedance::probe_errc::io_error) {
       const std::string why = "cannot read the media file " + path + " mapped to " + ref.url + ": " + e->message;

@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <initializer_list>
 #include <new>
 #include <optional>
 #include <string>
@@ -65,6 +66,11 @@ inline constexpr std::size_t max_repeats = 16;
 /// such keys of the top-level object (the spec's own keys, at the top level and in
 /// `model_params`, are always checked).
 inline constexpr std::size_t max_tracked_other_keys = 64;
+/// A total of media durations (`video_total_duration`, `audio_total_duration`) counts as over its
+/// limit only when it is over by more than this many seconds: the total is a sum of measured
+/// durations in binary floating point, and 2.2 + 5.9 + 6.9 is 15.000000000000002 there. One
+/// microsecond is far below any container's tick and far above the rounding of a sum.
+inline constexpr double total_duration_tolerance_s = 1e-6;
 }  // namespace validation_bounds
 
 /// What the prompt rules measured of a prompt.
@@ -161,13 +167,28 @@ inline std::string show_text(std::string_view s, std::size_t max = 80) {
   return out;
 }
 
-inline std::string number(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
+inline std::string number(double v, int places = 3) {
+  char buf[400];  // %f of 1e308 has 309 digits
+  std::snprintf(buf, sizeof buf, "%.*f", places, v);
   std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
   return s;
+}
+
+/// `v` as number() writes it, with more places (up to 9) where 3 would write it as one of the
+/// `limits` it differs from: "2.50042 is outside 0.4..2.5", not "2.5 is outside 0.4..2.5".
+inline std::string number_apart(double v, std::initializer_list<double> limits) {
+  int places = 3;
+  for (; places < 9; ++places) {
+    const std::string s = number(v, places);
+    bool clash = false;
+    for (double l : limits) clash = clash || (v != l && s == number(l, places));
+    if (!clash) return s;
+  }
+  return number(v, places);
 }
 
 inline std::string mebibytes(std::uint64_t bytes) {
@@ -947,11 +968,11 @@ class validator {
       const media_rules& r = rules_for(k);
       if (!any || r.total_duration_s <= 0) continue;
       const code c = k == media_kind::video ? code::video_total_duration : code::audio_total_duration;
-      const auto limit = static_cast<double>(r.total_duration_s);
+      const double limit = static_cast<double>(r.total_duration_s) + validation_bounds::total_duration_tolerance_s;
       const std::string kind(to_string(k));
       if (total > limit) {
         out_.add(c, pointer(urls_field(k)),
-                 "the " + kind + "s last " + number(total) + " s together, over the " + std::to_string(r.total_duration_s) +
+                 "the " + kind + "s last " + number_apart(total, {static_cast<double>(r.total_duration_s)}) + " s together, over the " + std::to_string(r.total_duration_s) +
                      " s limit");
       } else if (const double at_least = total + static_cast<double>(unknown) * static_cast<double>(r.duration_s.min);
                  at_least > limit) {
@@ -960,7 +981,7 @@ class validator {
                  "the " + kind + "s of known duration last " + number(total) + " s together, and each of the " +
                      std::to_string(unknown) + " other " + kind + (unknown == 1 ? "" : "s") + " lasts at least " +
                      std::to_string(r.duration_s.min) + " s (the minimum of each), so together they last at least " +
-                     number(at_least) + " s, over the " + std::to_string(r.total_duration_s) + " s limit (deduced from the minimum)");
+                     number_apart(at_least, {static_cast<double>(r.total_duration_s)}) + " s, over the " + std::to_string(r.total_duration_s) + " s limit (deduced from the minimum)");
       }
     }
     check_last_frame();
@@ -992,10 +1013,10 @@ class validator {
     }
     if (w && h && *h > 0 && !r.aspect.contains(*w, *h)) {
       add_item(it, c.aspect, [&] {
+        const double lo = static_cast<double>(r.aspect.min.num) / static_cast<double>(r.aspect.min.den);
+        const double hi = static_cast<double>(r.aspect.max.num) / static_cast<double>(r.aspect.max.den);
         return "the " + std::string(to_string(k)) + "'s aspect ratio " + std::to_string(*w) + "/" + std::to_string(*h) + " = " +
-               number(static_cast<double>(*w) / *h) + " is outside " +
-               number(static_cast<double>(r.aspect.min.num) / static_cast<double>(r.aspect.min.den)) + ".." +
-               number(static_cast<double>(r.aspect.max.num) / static_cast<double>(r.aspect.max.den));
+               number_apart(static_cast<double>(*w) / *h, {lo, hi}) + " is outside " + number(lo) + ".." + number(hi);
       });
     }
   }
@@ -1014,7 +1035,8 @@ class validator {
     const media_rules& r = rules_for(it.kind);
     if (d && !(*d >= static_cast<double>(r.duration_s.min) && *d <= static_cast<double>(r.duration_s.max))) {
       add_item(it, c, [&] {
-        return "the " + std::string(to_string(it.kind)) + " lasts " + number(*d) + " s; each must last " + range_text(r.duration_s) +
+        return "the " + std::string(to_string(it.kind)) + " lasts " +
+               number_apart(*d, {static_cast<double>(r.duration_s.min), static_cast<double>(r.duration_s.max)}) + " s; each must last " + range_text(r.duration_s) +
                " s";
       });
     }
@@ -1041,7 +1063,8 @@ class validator {
     }
     if (p.fps && !(*p.fps >= static_cast<double>(r.fps.min) && *p.fps <= static_cast<double>(r.fps.max))) {
       add_item(it, code::video_fps,
-               [&] { return "the video runs at " + number(*p.fps) + " fps; it must be within " + range_text(r.fps) + " fps"; });
+               [&] { return "the video runs at " + number_apart(*p.fps, {static_cast<double>(r.fps.min), static_cast<double>(r.fps.max)}) +
+                        " fps; it must be within " + range_text(r.fps) + " fps"; });
     }
     check_duration_of(it, p.duration, code::video_duration);
     check_bytes(it, p.bytes, code::video_too_large);

@@ -828,6 +828,33 @@ TEST_CASE("cost --media-dir: a probed reference video turns the range into one f
   CHECK(known[0].at("credits").at("min") == unknown[0].at("credits").at("min"));
 }
 
+TEST_CASE("check --media: a file of a format the array does not accept is a format error, not a probe failure", "[cli][media]") {
+  // ISO BMFF files that are no video: a HEIF/AVIF image (ftyp brand 'avif') and an audio-only MP4
+  // (brand 'M4A ', a moov without a video track). Written by hand: box size, type, payload.
+  const std::string ftyp_avif("\x00\x00\x00\x14" "ftyp" "avif" "\x00\x00\x00\x00" "mif1", 20);
+  const std::string ftyp_m4a("\x00\x00\x00\x14" "ftyp" "M4A " "\x00\x00\x00\x00" "isom", 20);
+  const std::string empty_moov("\x00\x00\x00\x08" "moov", 8);
+  const fs::path avif = write("photo.avif", ftyp_avif + empty_moov);
+  const fs::path m4a = write("voice.m4a", ftyp_m4a + empty_moov);
+  const std::string img = "https://cdn.example.com/p/photo.avif", aud = "https://cdn.example.com/a/voice.m4a";
+  const fs::path f = write("formats.json", R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "image_urls": [")" + img +
+                                               R"("], "audio_urls": [")" + aud + R"("]})");
+  const run_result r = run("check --format json --media " + quote(img + "=" + avif.string()) + " --media " +
+                           quote(aud + "=" + m4a.string()) + " " + quote(f.string()));
+  CHECK(r.exit == 1);
+  const json out = parse_out(r);
+  std::map<std::string, std::string> code_at;
+  for (const json& d : out[0].at("diagnostics")) code_at[d.at("path")] = d.at("code");
+  CHECK(code_at == std::map<std::string, std::string>{{"/image_urls/0", "image_format"}, {"/audio_urls/0", "audio_format"}});
+  // The same audio-only MP4 given as a video is an MP4 the probe cannot read as a video: a probe failure.
+  const std::string vid = "https://cdn.example.com/v/voice.mp4";
+  const fs::path g = write("as-video.json", R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "video_urls": [")" + vid + R"("]})");
+  const json as_video = parse_out(run("check --format json --media " + quote(vid + "=" + m4a.string()) + " " + quote(g.string())));
+  REQUIRE(as_video[0].at("diagnostics").size() == 1);
+  CHECK(as_video[0].at("diagnostics")[0].at("code") == "media_probe_failed");
+  CHECK_THAT(as_video[0].at("diagnostics")[0].at("message").get<std::string>(), Catch::Contains("no video track"));
+}
+
 TEST_CASE("check --media: a damaged mapped file makes the request invalid, an unreadable one is exit 2", "[cli][media][corpus]") {
   // The first 4 KiB of a real MP4: an ftyp, then a box that runs past the end.
   const std::string whole = read(corpus / "video" / "dur_5s.mp4");

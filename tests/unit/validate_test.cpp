@@ -350,6 +350,11 @@ TEST_CASE("media codes from properties", "[validate][codes][media-properties]") 
     CHECK(validate(i2v, {{img, image(2501, 1000)}}).has(code::image_aspect_ratio, "/image_urls/0"));
     CHECK_FALSE(validate(i2v, {{img, image(400, 1000)}}).has(code::image_aspect_ratio));  // exactly 0.4
     CHECK(validate(i2v, {{img, image(399, 1000)}}).has(code::image_aspect_ratio));
+    // A value just past a limit is not written as the limit: 2503/1001 is 2.5004995..., "2.500" to
+    // 3 places
+    const report past = validate(i2v, {{img, image(2503, 1001)}});
+    REQUIRE(past.size() == 1);
+    CHECK(past[0].message == "the image's aspect ratio 2503/1001 = 2.5005 is outside 0.4..2.5");
     CHECK_FALSE(validate(i2v, {{img, image(1000, 1000, media_format::png, 30 * mib)}}).has(code::image_too_large));
     CHECK(validate(i2v, {{img, image(1000, 1000, media_format::png, 30 * mib + 1)}}).has(code::image_too_large, "/image_urls/0"));
     // A video file given as an image: its format is the problem.
@@ -385,6 +390,19 @@ TEST_CASE("media codes from properties", "[validate][codes][media-properties]") 
     CHECK_FALSE(validate(three, ok).has(code::video_total_duration));
     ok["https://example.com/v3.mp4"] = video(1280, 720, 6);
     CHECK(validate(three, ok).has(code::video_total_duration, "/video_urls"));
+    // Exactly 15 s is allowed, also when the sum of the doubles is not 15: 2.2 + 5.9 + 6.9 is
+    // 15.000000000000002 in binary floating point.
+    REQUIRE(2.2 + 5.9 + 6.9 > 15.0);
+    media_map fifteen{{vid, video(1280, 720, 2.2)}, {"https://example.com/v2.mp4", video(1280, 720, 5.9)},
+                      {"https://example.com/v3.mp4", video(1280, 720, 6.9)}};
+    CHECK_FALSE(validate(three, fifteen).has(code::video_total_duration));
+    // ... and 1 ms over is over; 0.4 ms over is written as such, not as "15 s"
+    fifteen["https://example.com/v3.mp4"] = video(1280, 720, 6.901);
+    CHECK(validate(three, fifteen).has(code::video_total_duration, "/video_urls"));
+    fifteen["https://example.com/v3.mp4"] = video(1280, 720, 6.9004);
+    const report over = validate(three, fifteen);
+    REQUIRE(over.size() == 1);
+    CHECK(over[0].message == "the videos last 15.0004 s together, over the 15 s limit");
   }
   SECTION("audio") {
     CHECK(validate(r2v, {{aud, audio(10)}}).empty());
@@ -396,6 +414,9 @@ TEST_CASE("media codes from properties", "[validate][codes][media-properties]") 
     const json two = with(r2v, "/audio_urls/1", "https://example.com/b.wav");
     CHECK(validate(two, {{aud, audio(8)}, {"https://example.com/b.wav", audio(8)}}).has(code::audio_total_duration, "/audio_urls"));
     CHECK_FALSE(validate(two, {{aud, audio(7)}, {"https://example.com/b.wav", audio(8)}}).has(code::audio_total_duration));
+    const json three = with(two, "/audio_urls/2", "https://example.com/c.wav");
+    CHECK_FALSE(validate(three, {{aud, audio(2.2)}, {"https://example.com/b.wav", audio(5.9)}, {"https://example.com/c.wav", audio(6.9)}})
+                    .has(code::audio_total_duration));
   }
   SECTION("unknown properties are skipped, not guessed") {
     CHECK(validate(r2v, {{vid, video_properties{}}}).empty());
