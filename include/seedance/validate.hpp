@@ -191,6 +191,16 @@ inline std::string number_apart(double v, std::initializer_list<double> limits) 
   return number(v, places);
 }
 
+/// The message of `invalid_url` for `s`, which parse_url_view refuses: what is wrong, in the URL
+/// parser's words. Not only a missing scheme or host: the API's URLs are `format: uri` (RFC 3986),
+/// so a non-ASCII byte or a '[' in a query must be percent-encoded.
+inline std::string invalid_url_message(std::string_view s) {
+  url_view u;
+  std::string why;
+  (void)parse_url_view(s, u, &why);
+  return show_text(s) + " is not a valid absolute URL (RFC 3986, the API's format: uri): " + why;
+}
+
 inline std::string mebibytes(std::uint64_t bytes) {
   return number(static_cast<double>(bytes) / static_cast<double>(mib)) + " MiB";
 }
@@ -586,9 +596,7 @@ class validator {
     url_view u;
     if (parse_url_view(s, u) != url_error::none) {
       if (room(g, code::invalid_url)) {
-        std::string why;
-        (void)parse_url_view(s, u, &why);
-        out_.add(code::invalid_url, path(), show_text(s) + " is not an absolute URL with a scheme and a host: " + why);
+        out_.add(code::invalid_url, path(), invalid_url_message(s));
       }
       return;
     }
@@ -695,16 +703,23 @@ class validator {
     std::array<std::pair<media_kind, std::uint64_t>, validation_bounds::max_repeats> reported{};
     std::size_t n_reported = 0;
     for (; at != std::string_view::npos; at = p.find('@', at + 1)) {
+      // An '@' inside an e-mail address or a word (foo@image2.com) is not a tag: the byte before
+      // it may not be an ASCII letter or digit or one of ._%+- (what an address's local part ends in).
+      if (at > 0) {
+        const char b = p[at - 1];
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '.' || b == '_' || b == '%' ||
+            b == '+' || b == '-')
+          continue;
+      }
       for (media_kind k : kinds) {
         const std::string_view word = to_string(k);
         if (!iequals_prefix(p.substr(at + 1), word)) continue;
-        std::size_t i = at + 1 + word.size(), digits = 0;
-        std::uint64_t n = 0;
-        while (i < p.size() && p[i] >= '0' && p[i] <= '9' && digits < 9) {
-          n = n * 10 + static_cast<unsigned>(p[i] - '0');
-          ++i;
-          ++digits;
-        }
+        const std::size_t first = at + 1 + word.size();
+        std::size_t i = first;
+        std::uint64_t n = 0;  // saturates: any number past 10^18 is out of range alike
+        for (; i < p.size() && p[i] >= '0' && p[i] <= '9'; ++i)
+          n = n < 100'000'000'000'000'000ULL ? n * 10 + static_cast<unsigned>(p[i] - '0') : n;
+        const std::size_t digits = i - first;
         if (digits == 0) continue;
         const auto ki = static_cast<std::size_t>(k);
         if (!count_known_[ki] || (n >= 1 && n <= count_[ki])) continue;
@@ -715,7 +730,7 @@ class validator {
         if (!room(group::prompt_tags, code::prompt_tag_out_of_range)) continue;
         reported[n_reported++] = tag;
         out_.add(code::prompt_tag_out_of_range, pointer(field::prompt),
-                 "the prompt names @" + std::string(word) + std::to_string(n) + " but " + std::string(urls_field(k)) +
+                 "the prompt names @" + std::string(word) + std::string(p.substr(first, digits)) + " but " + std::string(urls_field(k)) +
                      " has " + std::to_string(count_[ki]) + (count_[ki] == 1 ? " entry" : " entries") + " (tags are 1-based)");
       }
     }
@@ -815,9 +830,7 @@ class validator {
     }
     url_view u;
     if (parse_url_view(s, u) != url_error::none) {
-      std::string why;
-      (void)parse_url_view(s, u, &why);
-      out_.add(code::invalid_url, path(), show_text(s) + " is not an absolute URL with a scheme and a host: " + why);
+      out_.add(code::invalid_url, path(), invalid_url_message(s));
       return;
     }
     if (!u.scheme_is("https"))

@@ -156,6 +156,20 @@ TEST_CASE("prompt codes", "[validate][codes][prompt]") {
     CHECK(r.has(code::prompt_tag_out_of_range, "/prompt"));
     CHECK(r.ok());
     CHECK_FALSE(validate(with(r2v, "/prompt", "mail me@imagery.com")).has(code::prompt_tag_out_of_range));
+    // an '@' inside an e-mail address is not a tag; one after a space, a bracket or CJK text is
+    for (const char* mail : {"write to foo@image2.com", "a.b@video9.example", "x-y@audio7.cn", "n_1@image5.org"}) {
+      INFO(mail);
+      CHECK_FALSE(validate(with(r2v, "/prompt", mail)).has(code::prompt_tag_out_of_range));
+    }
+    for (const char* tag : {"(@image2)", "\u53c2\u8003@image2\u7684\u98ce\u683c", "@image2", "see:@image2"}) {
+      INFO(tag);
+      CHECK(validate(with(r2v, "/prompt", tag)).has(code::prompt_tag_out_of_range));
+    }
+    // every digit counts, and the message writes the tag as the prompt does
+    const report longer = validate(with(r2v, "/prompt", "use @image0000000002 and @image10000000000000000000000001"));
+    REQUIRE(longer.size() == 2);
+    CHECK_THAT(longer[0].message, Catch::StartsWith("the prompt names @image0000000002 but image_urls has 1 entry"));
+    CHECK_THAT(longer[1].message, Catch::StartsWith("the prompt names @image10000000000000000000000001 but"));
   }
   SECTION("invalid UTF-8 in a json built in C++ is a diagnostic") {
     CHECK(validate(with(t2v, "/prompt", std::string("caf\xC3", 4))).has(code::invalid_utf8, "/prompt"));
@@ -247,6 +261,13 @@ TEST_CASE("URL codes", "[validate][codes][url]") {
     CHECK(validate(with(i2v, "/image_urls/0", "https:///a.jpg")).has(code::invalid_url));
     CHECK(validate(with(t2v, "/callback_url", "not a url")).has(code::invalid_url, "/callback_url"));
     CHECK_FALSE(validate(i2v).has(code::invalid_url));
+    // A URL with a scheme and a host can still be invalid (format: uri is RFC 3986): the message
+    // says what is wrong, not that the scheme or host is missing.
+    const report cjk = validate(with(i2v, "/image_urls/0", "https://example.com/\u56fe.png"));
+    REQUIRE(cjk.size() == 1);
+    CHECK(cjk[0].code == code::invalid_url);
+    CHECK_THAT(cjk[0].message, Catch::Contains("is not a valid absolute URL (RFC 3986") && Catch::Contains("not ASCII") &&
+                                   !Catch::Contains("scheme and a host"));
   }
   SECTION("url_not_public") {
     for (const char* u : {"https://127.0.0.1/a.jpg", "https://10.1.2.3/a.jpg", "https://localhost/a.jpg", "https://[::1]/a.jpg",
