@@ -845,11 +845,12 @@ int run_models(const std::string& format) {
   return exit_ok;
 }
 
-int run_schema(const std::string& id) {
-  if (id.empty()) {
+int run_schema(const std::optional<std::string>& given) {
+  if (!given) {
     print_json(seedance::json_schema_all());
     return exit_ok;
   }
+  const std::string& id = *given;  // "" (an unset shell variable, say) is an unknown id, not "all"
   const std::optional<json> s = seedance::json_schema(id);
   if (!s) {
     std::string ids;
@@ -897,7 +898,7 @@ int main(int argc, char** argv) {
 
   std::string schema_id;
   CLI::App* schema = app.add_subcommand("schema", "the JSON Schema of one model's request body, or of all nine keyed by id");
-  schema->add_option("MODEL_ID", schema_id, "a model id (seedance models lists them)");
+  CLI::Option* schema_id_opt = schema->add_option("MODEL_ID", schema_id, "a model id (seedance models lists them)");
 
   try {
     app.parse(argc, argv);
@@ -912,15 +913,23 @@ int main(int argc, char** argv) {
       return exit_usage;
     }
   }
+  int rc = exit_usage;
   try {
-    if (check->parsed()) return run_check(check_opt, false);
-    if (cost->parsed()) return run_check(cost_opt, true);
-    if (probe->parsed()) return run_probe(probe_format, probe_files);
-    if (models->parsed()) return run_models(models_format);
-    if (schema->parsed()) return run_schema(schema_id);
+    if (check->parsed()) rc = run_check(check_opt, false);
+    else if (cost->parsed()) rc = run_check(cost_opt, true);
+    else if (probe->parsed()) rc = run_probe(probe_format, probe_files);
+    else if (models->parsed()) rc = run_models(models_format);
+    else if (schema->parsed()) rc = run_schema(schema_id_opt->count() > 0 ? std::optional<std::string>(schema_id) : std::nullopt);
   } catch (const std::exception& e) {
     std::cerr << "seedance: " << e.what() << "\n";
     return exit_usage;
   }
-  return exit_usage;
+  // Output that did not reach its destination (a full disk, a closed pipe) is a failure: a CI step
+  // must not pass on an empty or cut report.
+  std::cout.flush();
+  if (!std::cout || std::ferror(stdout) != 0 || std::fflush(stdout) != 0) {
+    std::cerr << "seedance: cannot write the output to standard output: " << std::strerror(errno != 0 ? errno : EIO) << "\n";
+    return exit_usage;
+  }
+  return rc;
 }

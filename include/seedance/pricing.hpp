@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "decimal.hpp"
+#include "detail/json_text.hpp"
 #include "spec.hpp"
 
 namespace seedance {
@@ -43,6 +44,10 @@ namespace pricing_limits {
 inline constexpr std::size_t max_feed_bytes = 32 * mib;
 /// Nesting depth of one expression tree (the Seedance rows need 8).
 inline constexpr std::size_t max_depth = 32;
+/// Nesting of arrays and objects in feed text, checked before it is parsed: each level of a tree
+/// is an object and its `args` array, and the feed's own structure (root, models, row, components,
+/// component, rule) adds a few (the Seedance feed nests 20 deep).
+inline constexpr std::size_t max_json_depth = 2 * max_depth + 8;
 /// Nodes in one expression tree (the Seedance rows need at most 24).
 inline constexpr std::size_t max_nodes = 1024;
 /// Arguments of one operator, entries of one lookup.
@@ -811,6 +816,15 @@ inline pricing_load_result pricing_table::parse(std::string_view text) noexcept 
   try {
     if (text.size() > pricing_limits::max_feed_bytes) {
       r.error = "the feed is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(pricing_limits::max_feed_bytes);
+      return r;
+    }
+    if (const std::size_t nul = detail::nul_offset(text); nul != std::string_view::npos) {
+      r.error = "the feed is not valid JSON: " + detail::nul_reason(nul);
+      return r;
+    }
+    if (const std::size_t at = detail::nesting_overflow(text, pricing_limits::max_json_depth); at != std::string_view::npos) {
+      r.error = "the feed nests arrays and objects more than " + std::to_string(pricing_limits::max_json_depth) +
+                " levels deep (at byte offset " + std::to_string(at) + "); it was not parsed";
       return r;
     }
     nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "decimal.hpp"
+#include "detail/json_text.hpp"
 #include "spec.hpp"
 
 namespace seedance {
@@ -371,6 +372,10 @@ inline void out_of_memory(parse_result<T>& r) noexcept {
 inline bool parse_response_text(std::string_view text, nlohmann::json& out, std::string& message) {
   if (text.size() > limits::body_max_bytes) {
     message = "the body is over " + std::to_string(limits::body_max_bytes) + " bytes: not parsed";
+    return false;
+  }
+  if (const std::size_t nul = nul_offset(text); nul != std::string_view::npos) {
+    message = "the body is not valid JSON: " + nul_reason(nul);
     return false;
   }
   out = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);

@@ -191,7 +191,8 @@ inline void append_token(std::string& out, std::string_view key) {
   std::vector<frame> stack;
   std::string path;  // the pointer of the value being read, while depth <= max_depth
   std::string key;
-  std::size_t i = 0;
+  // A UTF-8 byte order mark before the value (nlohmann/json skips one too): offsets stay the file's.
+  std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   const auto skip_ws = [&] {
     while (i < text.size() && is_ws(text[i])) ++i;
   };

@@ -28,6 +28,7 @@
 #include "json.hpp"
 #include "media.hpp"
 #include "models.hpp"
+#include "detail/json_text.hpp"
 #include "detail/utf8.hpp"
 #include "report.hpp"
 #include "request.hpp"
@@ -1004,8 +1005,11 @@ class validator {
     const media_kind k = it.kind;
     const code c = k == media_kind::image ? code::image_format : k == media_kind::video ? code::video_format : code::audio_format;
     add_item(it, c, [&] {
-      return "the " + std::string(to_string(k)) + " is " + std::string(to_string(f)) + "; " + std::string(urls_field(k)) +
-             " accept " + formats_of(rules_for(k));
+      // `other` is no format's name: say what it means
+      const std::string what = f == media_format::other ? "in another format"
+                                                        : std::string(to_string(f));
+      return "the " + std::string(to_string(k)) + " is " + what + "; " + std::string(urls_field(k)) + " accept " +
+             formats_of(rules_for(k));
     });
   }
 
@@ -1141,26 +1145,6 @@ inline void run_guarded(report& r, const nlohmann::json& j, const media_map& med
 }
 
 // --- reading the text ----------------------------------------------------------------------------
-
-/// The offset of the '[' or '{' that opens a level of nesting deeper than `max_depth`, or npos.
-/// Linear, allocates nothing, skips strings (with their escapes); ignores everything else, so it
-/// may be fooled only by text that is not JSON anyway.
-constexpr std::size_t nesting_overflow(std::string_view t, std::size_t max_depth) noexcept {
-  std::size_t depth = 0;
-  const std::size_t n = t.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const char c = t[i];
-    if (c == '"') {
-      for (++i; i < n && t[i] != '"'; ++i)
-        if (t[i] == '\\') ++i;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return std::string_view::npos;
-}
 
 /// The first error nlohmann/json reported to a SAX handler: where (bytes read, from 1, as nlohmann
 /// counts), the token, and the exception's id and text.
@@ -1388,6 +1372,19 @@ class dom_builder {
   json* member_ = nullptr;  // the value of the key just read
 };
 
+/// The first problem of a text is the one reported: when nlohmann/json finds a syntax error in
+/// text[0, at) before `at` (where a problem of the text's own was found), that error is added and
+/// true returned. The text before `at` nests at most max_json_depth deep, and nothing is built.
+inline bool syntax_error_before(std::string_view text, std::size_t at, report& r) {
+  first_error_handler h;
+  (void)nlohmann::json::sax_parse(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), &h);
+  if (h.error.failed && h.error.bytes_read > 0 && h.error.bytes_read - 1 < at) {
+    add_parse_failure(r, text, h.error);
+    return true;
+  }
+  return false;
+}
+
 inline void read_request(std::string_view text, std::optional<nlohmann::json>& body, report& r) {
   if (text.size() > limits::body_max_bytes) {
     r.add(code::body_too_large, "",
@@ -1395,21 +1392,27 @@ inline void read_request(std::string_view text, std::optional<nlohmann::json>& b
               mebibytes(limits::body_max_bytes) + " limit; it was not parsed further");
     return;
   }
-  if (const std::size_t at = nesting_overflow(text, validation_bounds::max_json_depth); at != std::string_view::npos) {
-    // The first problem of the text is the one reported: a syntax error before `at` wins. The text
-    // before `at` nests at most max_json_depth deep, and nothing is built from it.
-    first_error_handler h;
-    (void)nlohmann::json::sax_parse(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), &h);
-    if (h.error.failed && h.error.bytes_read > 0 && h.error.bytes_read - 1 < at) {
-      add_parse_failure(r, text, h.error);
-      return;
-    }
+  // A NUL byte: nlohmann's lexer would take it for the end of the text. The text is checked up to
+  // it (a nesting or syntax error before it is the first problem).
+  const std::size_t nul = nul_offset(text);
+  const std::string_view before_nul = nul == std::string_view::npos ? text : text.substr(0, nul);
+  if (const std::size_t at = nesting_overflow(before_nul, validation_bounds::max_json_depth); at != std::string_view::npos) {
+    if (syntax_error_before(text, at, r)) return;
     const text_position p = position_of(text, at);
     r.add(code::invalid_json, "",
           "the body nests arrays and objects more than " + std::to_string(validation_bounds::max_json_depth) +
               " levels deep (byte offset " + std::to_string(at) + ", line " + std::to_string(p.line) + ", column " +
               std::to_string(p.column) + "): that is this library's bound (RFC 8259 section 9 lets a parser limit "
               "nesting; a request body needs 2 levels), so the text was not parsed",
+          p);
+    return;
+  }
+  if (nul != std::string_view::npos) {
+    if (syntax_error_before(text, nul, r)) return;
+    const text_position p = position_of(text, nul);
+    r.add(code::invalid_json, "",
+          "the body is not JSON: " + nul_reason(nul) + " (line " + std::to_string(p.line) + ", column " +
+              std::to_string(p.column) + ")",
           p);
     return;
   }

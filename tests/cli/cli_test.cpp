@@ -558,6 +558,23 @@ TEST_CASE("check and cost: a valid request the pricing table cannot price", "[cl
   CHECK_THAT(run("cost --pricing " + quote(feed.string()) + " " + req).out, Catch::Contains("0 priced, 1 not priced"));
 }
 
+TEST_CASE("output that cannot be written is exit 2 with the reason; schema \"\" is an unknown id", "[cli][exit]") {
+  // /dev/full: every write fails with ENOSPC (a full disk)
+  for (const std::string& cmd : {"check " + quote((examples / "text-to-video.json").string()), std::string("models --format json"),
+                                 std::string("schema seedance-2.0-text-to-video")}) {
+    INFO(cmd);
+    const fs::path err = scratch() / "full.err";
+    const int status = std::system((quote(SEEDANCE_CLI) + " " + cmd + " </dev/null >/dev/full 2>" + quote(err.string())).c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK_THAT(read(err), Catch::Contains("cannot write the output"));
+  }
+  const run_result empty = run("schema ''");
+  CHECK(empty.exit == 2);
+  CHECK_THAT(empty.err, Catch::Contains("unknown model id \"\""));
+  CHECK(run("schema").exit == 0);  // no id at all: all nine
+}
+
 TEST_CASE("standard input given more than once is a usage error", "[cli][stdin][exit]") {
   for (const char* command : {"check", "cost", "probe", "check --format json", "probe --format json"}) {
     INFO(command);
@@ -846,6 +863,9 @@ TEST_CASE("check --media: a file of a format the array does not accept is a form
   std::map<std::string, std::string> code_at;
   for (const json& d : out[0].at("diagnostics")) code_at[d.at("path")] = d.at("code");
   CHECK(code_at == std::map<std::string, std::string>{{"/image_urls/0", "image_format"}, {"/audio_urls/0", "audio_format"}});
+  for (const json& d : out[0].at("diagnostics"))  // no enum name in the words: "another format", not "other"
+    if (d.at("code") == "image_format" || d.at("code") == "audio_format")
+      CHECK_THAT(d.at("message").get<std::string>(), Catch::Contains(" is in another format; ") && !Catch::Contains(" is other"));
   // The same audio-only MP4 given as a video is an MP4 the probe cannot read as a video: a probe failure.
   const std::string vid = "https://cdn.example.com/v/voice.mp4";
   const fs::path g = write("as-video.json", R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "video_urls": [")" + vid + R"("]})");

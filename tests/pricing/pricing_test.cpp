@@ -194,10 +194,25 @@ TEST_CASE("pricing: expression trees are bounded in depth and size", "[pricing][
   // (as text: nlohmann copies JSON values recursively, the parser and the loader do not recurse)
   const std::string feed = R"([{"model_id": "seedance-2.0-mini-text-to-video", "components": [{"id": "c", "rate": {"uc": "1"},
       "rounding": {"mode": "half_up"}, "quantity_rule": )" + deep + "}]}]";
-  const auto loaded = pricing_table::parse(feed);
+  // As text it is refused before parsing (the text nests 20,000 levels, over max_json_depth); parsed
+  // by the caller (nlohmann parses any depth), the loader refuses the tree at level 33.
+  const auto as_text = pricing_table::parse(feed);
+  CHECK_FALSE(as_text.ok());
+  CHECK(as_text.error.find("nests arrays and objects more than 72 levels deep") != std::string::npos);
+  const auto loaded = pricing_table::from_json(json::parse(feed));
   CHECK_FALSE(loaded.ok());
   CHECK(loaded.error.find("nested more than 32") != std::string::npos);
   CHECK(loaded.error_path.size() > 32 * std::string("/args/0").size());
+  // a tree of 32 levels fits within the text bound
+  std::string deepest;
+  for (int i = 1; i < 32; ++i) deepest += R"({"op":"ceil","args":[)";
+  deepest += R"({"op":"constant","value":"1"})";
+  for (int i = 1; i < 32; ++i) deepest += "]}";
+  const std::string fits = R"({"models": [{"model_id": "seedance-2.0-mini-text-to-video", "components": [{"id": "c", "rate": {"uc": "1"},
+      "rounding": {"mode": "half_up"}, "quantity_rule": )" + deepest + "}]}]}";
+  const auto ok = pricing_table::parse(fits);
+  INFO(ok.error);
+  CHECK(ok.ok());
 
   // More than 1,024 nodes in one tree: 64 x (add of 17 constants).
   json wide = json::array();
@@ -399,11 +414,17 @@ TEST_CASE("pricing: a deeply nested value in a load error's place is described, 
        "billing_unit_size an array is not supported"},
   };
   for (const place& p : places) {
-    const auto r = pricing_table::parse(p.feed);
+    // parsed by the caller: pricing_table::parse refuses such text before parsing it (below)
+    const auto r = pricing_table::from_json(json::parse(p.feed));
     CHECK_FALSE(r.ok());
     CHECK(r.error_path == p.path);
     CHECK(r.error.find(p.message) != std::string::npos);
   }
+  for (const place& p : places) CHECK(pricing_table::parse(p.feed).error.find("levels deep") != std::string::npos);
+  // A NUL byte ends nlohmann's input: text with one is refused, not cut there.
+  const auto nul = pricing_table::parse(std::string(R"({"models": []})") + std::string(1, '\0') + "garbage");
+  CHECK_FALSE(nul.ok());
+  CHECK(nul.error.find("a NUL byte at byte offset 14") != std::string::npos);
   // scalars and strings are still shown as written
   std::string path;
   CHECK(load_error(json{{"meta", {{"schema_version", 3}}}, {"models", json::array()}}).find("schema_version 3 is not") != std::string::npos);

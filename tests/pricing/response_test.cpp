@@ -152,6 +152,17 @@ TEST_CASE("responses: hostile bodies: wrong types and huge numbers name the fiel
   }
 }
 
+TEST_CASE("responses: a NUL byte in the text is refused, not taken for its end", "[responses][hostile]") {
+  const std::string body = R"({"id": "task-unified-1", "status": "completed"})";
+  REQUIRE(seedance::parse_task(std::string_view(body)).ok());
+  const auto nul = seedance::parse_task(std::string_view(body + std::string(1, '\0') + "{{{"));
+  CHECK_FALSE(nul.ok());
+  CHECK_THAT(nul.message, Catch::Contains("a NUL byte at byte offset " + std::to_string(body.size())));
+  const auto err = seedance::parse_error_body(std::string_view(std::string(R"({"error": {"code": "x"}})") + std::string(1, '\0')));
+  CHECK_FALSE(err.ok());
+  CHECK_THAT(err.message, Catch::Contains("NUL byte"));
+}
+
 TEST_CASE("responses: HTTP error bodies: the provider's six, and integer codes", "[responses][errors]") {
   struct example {
     int status;

@@ -633,6 +633,46 @@ TEST_CASE("invalid_json is placed where parsing stopped, as the parser says", "[
   CHECK_THAT(r[0].message, Catch::Contains("line 3, column " + std::to_string(r[0].position->column)));
 }
 
+TEST_CASE("a NUL byte is invalid_json where it stands, not the end of the text", "[validate][hostile]") {
+  const std::string valid = R"({"model": "seedance-2.0-text-to-video", "prompt": "x"})";
+  REQUIRE(validate(valid).ok());
+  // after a complete body (nlohmann's lexer would stop at the NUL and find the body complete)
+  const std::string trailing = valid + std::string(1, '\0') + "GARBAGE{{{";
+  report r = validate(trailing);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].code == code::invalid_json);
+  REQUIRE(r[0].position);
+  CHECK(r[0].position->offset == valid.size());
+  CHECK_THAT(r[0].message, Catch::Contains("a NUL byte at byte offset " + std::to_string(valid.size())));
+  CHECK_FALSE(parse_request(trailing).body.has_value());
+  // inside a string
+  r = validate(std::string(R"({"model": "seedance-2.0-text-to-video", "prompt": "a)") + std::string(1, '\0') + R"(b"})");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].code == code::invalid_json);
+  CHECK_THAT(r[0].message, Catch::Contains("NUL byte"));
+  // a syntax error before the NUL is the first problem, and is the one reported
+  r = validate(std::string(R"({"model": ,)") + std::string(1, '\0'));
+  REQUIRE(r.size() == 1);
+  CHECK_THAT(r[0].message, !Catch::Contains("NUL byte"));
+  // UTF-16: a hint
+  const std::string utf16("{\0\"\0", 4);
+  r = validate(utf16);
+  REQUIRE(r.size() == 1);
+  CHECK_THAT(r[0].message, Catch::Contains("UTF-16"));
+}
+
+TEST_CASE("a UTF-8 byte order mark: the body is read, and every diagnostic keeps its position", "[validate][position]") {
+  const std::string body = "{\n  \"model\": \"seedance-2.0-fast-text-to-video\",\n  \"prompt\": \"p\",\n  \"duration\": 16\n}";
+  const report plain = validate(body);
+  const report bom = validate("\xEF\xBB\xBF" + body);
+  REQUIRE(plain.size() == 1);
+  REQUIRE(bom.size() == 1);
+  REQUIRE(bom[0].position);
+  CHECK(bom[0].position->line == 4);
+  CHECK(bom[0].position->offset == plain[0].position->offset + 3);  // offsets are the file's
+  CHECK(bom[0].position->column == plain[0].position->column);      // not on line 1: columns unchanged
+}
+
 TEST_CASE("locate_values: keys with escapes, duplicates, nesting, hostile depth", "[validate][position]") {
   using seedance::locate;
   const std::string t = R"({"a/b": 1, "m~n": [10, {"x": [true]}], "\u0070rompt": "s", "k": 1, "k": 2, "s": "[{\"]"})";
