@@ -347,15 +347,11 @@ std::optional<seedance::pricing_table> load_pricing(const std::string& file) {
 // --- JSON shapes of the contract ----------------------------------------------------------------------
 
 /// A decimal as a JSON number (the CLI's contract says numbers; the library's own JSON keeps strings):
-/// rounded to 8 places, without trailing zeros, so that a whole number is a JSON integer (135000,
-/// not 135000.0).
+/// rounded to 8 places, then written as decimal's shortest exact text, so that a whole number is a
+/// JSON integer (135000, not 135000.0).
 json number(const seedance::decimal& d) {
-  std::string s = d.to_fixed(8);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return json::parse(s);
+  const std::optional<seedance::decimal> rounded = seedance::decimal::parse(d.to_fixed(8));
+  return json::parse(rounded ? rounded->to_string() : d.to_fixed(8));
 }
 
 json money_range(const seedance::decimal& lo, const seedance::decimal& hi, bool open) {
