@@ -56,7 +56,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto err = seedance::parse_error_body(text);
   check_failure(err);
   for (const int status : {0, 400, 401, 429, 500, 503, 599}) {
-    check_advice(seedance::classify_http_error(status, err.ok() ? &*err.value : nullptr, 2));
+    const seedance::api_error* body = err.ok() ? &*err.value : nullptr;
+    check_advice(seedance::classify_http_error(seedance::api_operation::read, status, body, 2));
+    const auto create = seedance::classify_http_error(seedance::api_operation::create, status, body, 2, std::chrono::seconds{3});
+    check_advice(create);
+    // a create is retried only on an answer that proves nothing was created
+    if (create.retryable() && status != 429 && status != 503 && !(err.ok() && !err.value->code.empty())) std::abort();
+    if (create.action == seedance::error_action::unknown) std::abort();  // a create is never "retry once"
   }
   return 0;
 }

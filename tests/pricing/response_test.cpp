@@ -9,6 +9,7 @@
 
 using nlohmann::json;
 using namespace std::chrono_literals;
+using seedance::api_operation;
 using seedance::error_action;
 using seedance::task_status;
 
@@ -186,11 +187,16 @@ TEST_CASE("responses: HTTP error bodies: the provider's six, and integer codes",
     REQUIRE(r.ok());
     CHECK_FALSE(r.value->code.empty());
     CHECK_FALSE(r.value->message.empty());
-    const auto a = seedance::classify_http_error(x.status, &*r.value);
+    // a read: 429 and 500 are retried (section 7)
+    const auto a = seedance::classify_http_error(api_operation::read, x.status, &*r.value);
     CHECK(a.action == x.action);
     CHECK(a.retryable() == (x.status == 429 || x.status == 500));
     CHECK(a.retry_after.has_value() == a.retryable());
     CHECK_FALSE(a.reason.empty());
+    // a create: a 500 proves nothing; it may have been charged (section 9)
+    const auto c = seedance::classify_http_error(api_operation::create, x.status, &*r.value);
+    CHECK(c.action == (x.status == 500 ? error_action::outcome_unknown : x.action));
+    CHECK(c.retryable() == (x.status == 429));
   }
   const auto numeric = seedance::parse_error_body(std::string_view(R"({"error": {"code": 429, "message": "slow down"}})"));
   REQUIRE(numeric.ok());
@@ -207,20 +213,24 @@ TEST_CASE("responses: HTTP error bodies: the provider's six, and integer codes",
 }
 
 TEST_CASE("responses: classification beyond the tables, and backoff", "[responses][errors]") {
-  CHECK(seedance::classify_http_error(503).action == error_action::retry);     // other 5xx: retry (inference)
-  CHECK(seedance::classify_http_error(404).action == error_action::fix_request);
+  using seedance::classify_http_error;
+  CHECK(classify_http_error(api_operation::read, 503).action == error_action::retry);  // other 5xx: retry (inference)
+  CHECK(classify_http_error(api_operation::read, 404).action == error_action::fix_request);
+  CHECK(classify_http_error(api_operation::create, 404).action == error_action::fix_request);
   seedance::api_error e;
   e.code = "rate_limit_exceeded";
-  CHECK(seedance::classify_http_error(0, &e).action == error_action::retry);  // status unknown: by code
-  CHECK(seedance::classify_http_error(200).action == error_action::unknown);
+  CHECK(classify_http_error(api_operation::read, 0, &e).action == error_action::retry);  // status unknown: by code
+  CHECK(classify_http_error(api_operation::create, 0, &e).action == error_action::retry);
+  CHECK(classify_http_error(api_operation::read, 200).action == error_action::unknown);
+  CHECK(classify_http_error(api_operation::create, 200).action == error_action::outcome_unknown);  // nothing proves no charge
   // Retry-After wins; backoff doubles to a 60 s cap
-  CHECK(seedance::classify_http_error(429, nullptr, 0, 17s).retry_after == 17s);
-  CHECK(seedance::classify_http_error(500, nullptr, 3).retry_after == 8s);
+  CHECK(classify_http_error(api_operation::create, 429, nullptr, 0, 17s).retry_after == 17s);
+  CHECK(classify_http_error(api_operation::read, 500, nullptr, 3).retry_after == 8s);
   CHECK(seedance::retry_backoff(0) == 1s);
   CHECK(seedance::retry_backoff(5) == 32s);
   CHECK(seedance::retry_backoff(6) == 60s);
   CHECK(seedance::retry_backoff(4000000000u) == 60s);
-  // task errors, every row of rules.md section 7
+  // task errors, every row of docs/spec.md section 7
   const auto task = [](const char* code) {
     seedance::api_error x;
     x.code = code;
@@ -307,4 +317,172 @@ TEST_CASE("responses: the polling schedule", "[responses][polling]") {
   seedance::video_task done = t;
   done.status = task_status::completed;
   CHECK_FALSE(seedance::next_poll(done, 120s).has_value());
+}
+
+TEST_CASE("responses: the provider's newer error codes, by operation (December 2026)", "[responses][errors]") {
+  // docs/spec.md section 9, written out here by hand: code -> what to do after a create and after a read.
+  struct row {
+    const char* code;
+    error_action create;
+    error_action read;
+  };
+  const row rows[] = {
+      // fix the account
+      {"insufficient_quota", error_action::fix_account, error_action::fix_account},
+      {"insufficient_user_quota", error_action::fix_account, error_action::fix_account},
+      {"quota_not_enough", error_action::fix_account, error_action::fix_account},
+      {"insufficient_token_quota", error_action::fix_account, error_action::fix_account},
+      {"token_daily_quota_exceeded", error_action::fix_account, error_action::fix_account},
+      {"key_disabled", error_action::fix_account, error_action::fix_account},
+      {"key_expired", error_action::fix_account, error_action::fix_account},
+      {"key_model_not_allowed", error_action::fix_account, error_action::fix_account},
+      {"user_disabled", error_action::fix_account, error_action::fix_account},
+      {"model_access_denied", error_action::fix_account, error_action::fix_account},
+      // fix the request
+      {"invalid_request", error_action::fix_request, error_action::fix_request},
+      {"idempotency_conflict", error_action::fix_request, error_action::fix_request},
+      {"content_filter", error_action::fix_request, error_action::fix_request},
+      {"sensitive_content", error_action::fix_request, error_action::fix_request},
+      {"moderation_blocked", error_action::fix_request, error_action::fix_request},
+      {"input_moderation_failed", error_action::fix_request, error_action::fix_request},
+      // retry later: these prove that nothing was created
+      {"rate_limit_exceeded", error_action::retry, error_action::retry},
+      {"no_available_channel", error_action::retry, error_action::retry},
+      {"model_unavailable", error_action::retry, error_action::retry},
+      {"channel:no_capacity", error_action::retry, error_action::retry},
+      {"channel:", error_action::retry, error_action::retry},
+      // a server error proves nothing about a create
+      {"internal_error", error_action::outcome_unknown, error_action::retry},
+      // never resubmit on your own
+      {"paid_outcome_unknown", error_action::outcome_unknown, error_action::outcome_unknown},
+  };
+  // The body's known code decides whatever the status (here: every status the provider uses, and none).
+  for (const int status : {0, 400, 402, 409, 429, 500, 502, 503, 504}) {
+    for (const row& r : rows) {
+      INFO(r.code << " under HTTP " << status);
+      seedance::api_error e;
+      e.code = r.code;
+      const auto c = seedance::classify_http_error(api_operation::create, status, &e);
+      const auto g = seedance::classify_http_error(api_operation::read, status, &e);
+      CHECK(c.action == r.create);
+      CHECK(g.action == r.read);
+      CHECK(c.retry_after.has_value() == (r.create == error_action::retry));
+      CHECK(g.retry_after.has_value() == (r.read == error_action::retry));
+      CHECK_FALSE(c.reason.empty());
+    }
+  }
+  // Moderation says that the same request fails again; outcome_unknown names the idempotency key.
+  seedance::api_error m;
+  m.code = "moderation_blocked";
+  CHECK_THAT(std::string(seedance::classify_http_error(api_operation::create, 400, &m).reason), Catch::Contains("fails again"));
+  m.code = "paid_outcome_unknown";
+  const auto unknown = seedance::classify_http_error(api_operation::create, 500, &m, 0, 30s);
+  CHECK_THAT(std::string(unknown.reason), Catch::Contains("same Idempotency-Key"));
+  CHECK_FALSE(unknown.retryable());
+  CHECK_FALSE(unknown.retry_after.has_value());  // even with a Retry-After: never a timed retry
+  // Near misses of the prefix are not availability codes.
+  m.code = "channel";
+  CHECK(seedance::classify_http_error(api_operation::create, 400, &m).action == error_action::fix_request);
+  m.code = "xchannel:busy";
+  CHECK(seedance::classify_http_error(api_operation::create, 502, &m).action == error_action::outcome_unknown);
+}
+
+TEST_CASE("responses: a create is retried only when the answer proves nothing was created", "[responses][errors]") {
+  using seedance::classify_http_error;
+  // status only (no body, or a body with an unknown code)
+  seedance::api_error odd;
+  odd.code = "something_new";
+  const seedance::api_error* const bodies[] = {nullptr, &odd};
+  for (const seedance::api_error* body : bodies) {
+    for (const int s : {500, 502, 504}) {
+      INFO(s);
+      CHECK(classify_http_error(api_operation::create, s, body).action == error_action::outcome_unknown);
+      CHECK(classify_http_error(api_operation::create, s, body, 0, 5s).action == error_action::outcome_unknown);
+      CHECK(classify_http_error(api_operation::read, s, body).action == error_action::retry);
+    }
+    CHECK(classify_http_error(api_operation::create, 503, body).action == error_action::outcome_unknown);
+    const auto later = classify_http_error(api_operation::create, 503, body, 0, 42s);  // 503 + Retry-After
+    CHECK(later.action == error_action::retry);
+    CHECK(later.retry_after == 42s);
+    CHECK(classify_http_error(api_operation::create, 503, body, 0, 0s).action == error_action::outcome_unknown);  // 0 says nothing
+    CHECK(classify_http_error(api_operation::create, 429, body).action == error_action::retry);
+    CHECK(classify_http_error(api_operation::read, 429, body).action == error_action::retry);
+    CHECK(classify_http_error(api_operation::create, 413, body).action == error_action::fix_request);
+    CHECK(classify_http_error(api_operation::create, 409, body).action == error_action::fix_request);
+    CHECK(classify_http_error(api_operation::read, 0, body).action == error_action::unknown);
+    CHECK(classify_http_error(api_operation::create, 0, body).action == error_action::outcome_unknown);
+  }
+  CHECK_THAT(std::string(classify_http_error(api_operation::create, 413).reason), Catch::Contains("413"));
+  // The unknown action's single retry is for reads only.
+  CHECK(classify_http_error(api_operation::read, 0, nullptr, 0).retry_after == 1s);
+  CHECK_FALSE(classify_http_error(api_operation::read, 0, nullptr, 1).retry_after.has_value());
+  // A known code decides before the status: a 400 that says rate_limit_exceeded is a rate limit.
+  seedance::api_error rl;
+  rl.code = "rate_limit_exceeded";
+  CHECK(classify_http_error(api_operation::create, 400, &rl).action == error_action::retry);
+  // The pre-December form gives the create's advice, the safe side.
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+  CHECK(seedance::classify_http_error(500).action == error_action::outcome_unknown);
+  CHECK(seedance::classify_http_error(429).action == error_action::retry);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+}
+
+TEST_CASE("responses: transport failures and Retry-After", "[responses][errors]") {
+  const auto lost_create = seedance::classify_transport_failure(api_operation::create, true);
+  CHECK(lost_create.action == error_action::outcome_unknown);
+  CHECK_FALSE(lost_create.retry_after.has_value());
+  CHECK_THAT(std::string(lost_create.reason), Catch::Contains("never arrived"));
+  CHECK(seedance::classify_transport_failure(api_operation::create, false).action == error_action::retry);  // never sent
+  CHECK(seedance::classify_transport_failure(api_operation::read, true, 2).retry_after == 4s);
+  CHECK(seedance::parse_retry_after("120") == 120s);
+  CHECK(seedance::parse_retry_after(" 7\t") == 7s);
+  CHECK(seedance::parse_retry_after("0") == 0s);
+  CHECK(seedance::parse_retry_after("99999999999999999999999") == 86400s);  // capped, no overflow
+  CHECK_FALSE(seedance::parse_retry_after("").has_value());
+  CHECK_FALSE(seedance::parse_retry_after("-1").has_value());
+  CHECK_FALSE(seedance::parse_retry_after("1.5").has_value());
+  CHECK_FALSE(seedance::parse_retry_after("Wed, 21 Oct 2026 07:28:00 GMT").has_value());
+  static_assert(seedance::parse_retry_after("3") == 3s);
+}
+
+TEST_CASE("responses: the newer optional fields of errors and finished tasks", "[responses]") {
+  const auto e = seedance::parse_error_body(std::string_view(R"({"error": {"code": "insufficient_quota", "message": "top up",
+      "type": "insufficient_quota", "request_id": "req-81f", "suggestion": "Top up 50 credits", "action_url": "https://example.com/billing",
+      "limit_scope": "user", "estimated_credits": 164.43, "account_balance_credits": 12, "future_field": [1, 2]}})"));
+  REQUIRE(e.ok());
+  CHECK(e.value->request_id == "req-81f");
+  CHECK(e.value->suggestion == "Top up 50 credits");
+  CHECK(e.value->action_url == "https://example.com/billing");
+  CHECK(e.value->limit_scope == "user");
+  CHECK(e.value->estimated_credits == seedance::decimal::parse("164.43"));
+  CHECK(e.value->account_balance_credits == seedance::decimal(12));
+  // absent: empty; wrong types name the field
+  const auto bare = seedance::parse_error_body(std::string_view(R"({"error": {"code": "x"}})"));
+  REQUIRE(bare.ok());
+  CHECK_FALSE(bare.value->request_id.has_value());
+  CHECK_FALSE(bare.value->estimated_credits.has_value());
+  CHECK(seedance::parse_error_body(std::string_view(R"({"error": {"request_id": 5}})")).field == "/error/request_id");
+  CHECK(seedance::parse_error_body(std::string_view(R"({"error": {"estimated_credits": "lots"}})")).field == "/error/estimated_credits");
+
+  const auto t = need(seedance::parse_task(std::string_view(R"({"id": "task-unified-9", "status": "completed", "duration": 8,
+      "usage": {"billing_rule": "per_second", "credits_reserved": 164.43, "credits_used": 150.5, "cost": {"credits": 150.5, "usd": 2.21}},
+      "results": ["https://example.com/v.mp4"]})")));
+  REQUIRE(t.usage.has_value());
+  CHECK(t.usage->credits_used == seedance::decimal::parse("150.5"));
+  REQUIRE(t.usage->cost.has_value());
+  CHECK(t.usage->cost->credits == seedance::decimal::parse("150.5"));
+  CHECK(t.usage->cost->usd == seedance::decimal::parse("2.21"));
+  CHECK(t.duration == seedance::decimal(8));
+  const auto failed = need(seedance::parse_task(std::string_view(
+      R"({"status": "failed", "error": {"code": "content_policy_violation", "message": "no", "type": "task_error", "suggestion": "Rephrase the prompt"}})")));
+  REQUIRE(failed.error.has_value());
+  CHECK(failed.error->suggestion == "Rephrase the prompt");
+  CHECK(seedance::parse_task(std::string_view(R"({"usage": {"cost": 3}})")).field == "/usage/cost");
+  CHECK(seedance::parse_task(std::string_view(R"({"usage": {"cost": {"usd": "2"}}})")).field == "/usage/cost/usd");
+  CHECK(seedance::parse_task(std::string_view(R"({"duration": "8s"})")).field == "/duration");
 }
