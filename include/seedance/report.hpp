@@ -1,7 +1,7 @@
 // seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
 // SPDX-License-Identifier: MIT
 //
-// Diagnostics: the stable codes of rules.md, their severities, and the report that validation
+// Diagnostics: the stable codes of docs/spec.md, their severities, and the report that validation
 // returns, with a human (compiler-like) and a JSON rendering.
 #ifndef SEEDANCE_REPORT_HPP
 #define SEEDANCE_REPORT_HPP
@@ -86,23 +86,29 @@ enum class code : std::uint8_t {
   invalid_utf8,   ///< a string is not valid UTF-8 (only reachable from a json built in C++)
   duplicate_key,  ///< a key appears twice in one object of the JSON text; the last one is used
   validation_incomplete,  ///< validation stopped before the end (out of memory): the request was not fully checked
+  // docs/spec.md section 9 (December 2026)
+  web_search_without_content_filter,  ///< web_search true with content_filter false: the provider answers 400
+  first_frame_aspect_mismatch,        ///< image-to-video: the first frame is > 2% off the requested output ratio
 };
 
-/// One row of the code catalogue: the code's name (as `to_string` gives it) and its severity.
+/// One row of the code catalogue: the code's name (as `to_string` gives it), its severity, and
+/// whether that severity can depend on the request or the validation options (then `severity` is
+/// the usual one, and each diagnostic carries the one that applies: docs/validation.md).
 struct code_info {
   seedance::code code;
   std::string_view name;
   seedance::severity severity;
+  bool severity_varies = false;
 };
 
 /// The catalogue, in `code` order.
-inline constexpr std::array<code_info, 48> code_catalogue{{
+inline constexpr std::array<code_info, 50> code_catalogue{{
     {code::invalid_json, "invalid_json", severity::error},
     {code::not_an_object, "not_an_object", severity::error},
     {code::missing_field, "missing_field", severity::error},
     {code::wrong_type, "wrong_type", severity::error},
     {code::unknown_model, "unknown_model", severity::error},
-    {code::unknown_field, "unknown_field", severity::warning},
+    {code::unknown_field, "unknown_field", severity::warning, true},     // an error in strict mode
     {code::prompt_empty, "prompt_empty", severity::error},
     {code::prompt_too_long, "prompt_too_long", severity::error},
     {code::prompt_long, "prompt_long", severity::warning},
@@ -110,7 +116,7 @@ inline constexpr std::array<code_info, 48> code_catalogue{{
     {code::invalid_enum, "invalid_enum", severity::error},
     {code::quality_unsupported, "quality_unsupported", severity::error},
     {code::media_unsupported, "media_unsupported", severity::error},
-    {code::field_ignored, "field_ignored", severity::warning},
+    {code::field_ignored, "field_ignored", severity::warning, true},     // an error in strict mode
     {code::too_few_media, "too_few_media", severity::error},
     {code::too_many_media, "too_many_media", severity::error},
     {code::audio_needs_visual, "audio_needs_visual", severity::error},
@@ -121,7 +127,7 @@ inline constexpr std::array<code_info, 48> code_catalogue{{
     {code::callback_not_https, "callback_not_https", severity::error},
     {code::callback_private_host, "callback_private_host", severity::error},
     {code::callback_too_long, "callback_too_long", severity::error},
-    {code::base64_media, "base64_media", severity::error},
+    {code::base64_media, "base64_media", severity::error, true},         // a warning on image-to-video
     {code::prompt_tag_out_of_range, "prompt_tag_out_of_range", severity::warning},
     {code::media_extension, "media_extension", severity::warning},
     {code::body_too_large, "body_too_large", severity::error},
@@ -145,6 +151,8 @@ inline constexpr std::array<code_info, 48> code_catalogue{{
     {code::invalid_utf8, "invalid_utf8", severity::error},
     {code::duplicate_key, "duplicate_key", severity::warning},
     {code::validation_incomplete, "validation_incomplete", severity::error},
+    {code::web_search_without_content_filter, "web_search_without_content_filter", severity::error},
+    {code::first_frame_aspect_mismatch, "first_frame_aspect_mismatch", severity::warning},
 }};
 
 static_assert([] {
@@ -166,7 +174,9 @@ struct enum_strings<code> {
   static constexpr std::array<std::string_view, code_catalogue.size()> values = detail::code_names();
 };
 
-/// The severity a code always has.
+/// The code's usual severity: the one it always has, except for the codes whose `severity_varies`
+/// (base64_media is a warning on image-to-video; unknown_field and field_ignored are errors in
+/// strict mode). A diagnostic's own `severity` is the one that applies to it.
 [[nodiscard]] constexpr severity severity_of(code c) noexcept {
   const auto i = static_cast<std::size_t>(c);
   return i < code_catalogue.size() ? code_catalogue[i].severity : severity::error;
@@ -211,11 +221,12 @@ class report {
     return std::any_of(begin(), end(), [&](const diagnostic& d) { return d.code == c && d.path == path; });
   }
 
-  /// Adds a diagnostic with the code's severity. Invalid UTF-8 in `path` or `message` (a quoted
-  /// value, a key built in C++) becomes U+FFFD, so that every rendering is valid UTF-8.
-  void add(code c, std::string path, std::string message) {
-    items_.push_back({severity_of(c), c, detail::to_valid_utf8(std::move(path)),
-                      detail::to_valid_utf8(std::move(message)), std::nullopt});
+  /// Adds a diagnostic with the code's usual severity (severity_of). Invalid UTF-8 in `path` or
+  /// `message` (a quoted value, a key built in C++) becomes U+FFFD, so that every rendering is valid UTF-8.
+  void add(code c, std::string path, std::string message) { add(c, severity_of(c), std::move(path), std::move(message)); }
+  /// The same with the severity that applies to this diagnostic (for the codes whose severity varies).
+  void add(code c, seedance::severity s, std::string path, std::string message) {
+    items_.push_back({s, c, detail::to_valid_utf8(std::move(path)), detail::to_valid_utf8(std::move(message)), std::nullopt});
   }
 
   /// Sets the position of every diagnostic that has none from the JSON text the request was

@@ -304,6 +304,10 @@ inline constexpr std::size_t prompt_max_tokens = 10000;
 inline constexpr std::size_t prompt_recommended_cjk_chars = 500;
 /// ... or this many English words.
 inline constexpr std::size_t prompt_recommended_words = 1000;
+/// Image-to-video with an explicit aspect ratio: the first frame's width/height may differ from the
+/// output's (the resolution table's pixel size, not the nominal ratio) by at most this fraction
+/// before the output is cropped or padded visibly (first_frame_aspect_mismatch, section 9).
+inline constexpr std::uint64_t first_frame_aspect_tolerance_percent = 2;
 }  // namespace limits
 
 // ---------------------------------------------------------------------------------------------

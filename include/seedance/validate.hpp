@@ -20,6 +20,7 @@
 #include <initializer_list>
 #include <new>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -73,6 +74,13 @@ inline constexpr std::size_t max_tracked_other_keys = 64;
 /// microsecond is far below any container's tick and far above the rounding of a sum.
 inline constexpr double total_duration_tolerance_s = 1e-6;
 }  // namespace validation_bounds
+
+/// How to validate.
+struct validate_options {
+  /// The provider's own validator rejects parameters a model does not define; by default the
+  /// library warns (`unknown_field`, `field_ignored`), in strict mode both are errors.
+  bool strict = false;
+};
 
 /// What the prompt rules measured of a prompt.
 struct prompt_stats {
@@ -276,6 +284,71 @@ inline bool iequals_prefix(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+// --- "did you mean": field suggestions -----------------------------------------------------------
+
+/// `s` as the suggestions compare names: ASCII letters lowercased, '_', '-' and ' ' dropped, cut
+/// to 64 bytes (`aspectRatio`, `ASPECT_RATIO` and `aspect-ratio` are all "aspectratio").
+inline std::string fold_name(std::string_view s) {
+  std::string out;
+  for (char c : s.substr(0, edit_distance_max_length)) {
+    if (c == '_' || c == '-' || c == ' ') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+/// A name users send for a field the API spells otherwise (folded as fold_name does), and the field
+/// it means: `field` is a top-level field, or web_search (in model_params) when `in_model_params`.
+struct field_synonym {
+  std::string_view folded;
+  std::string_view field;
+  bool in_model_params = false;
+};
+
+/// Names seen in users' requests and other APIs' conventions. Deliberately absent: `audio` (is it
+/// audio_urls or generate_audio?) and `negative_prompt` (no such field: it is not `prompt`).
+inline constexpr std::array<field_synonym, 17> field_synonyms{{
+    {"websearch", field::web_search, true},   {"search", field::web_search, true},
+    {"callback", field::callback_url},        {"webhook", field::callback_url},    {"webhookurl", field::callback_url},
+    {"callbackuri", field::callback_url},     {"imageurl", field::image_urls},     {"image", field::image_urls},
+    {"images", field::image_urls},            {"videourl", field::video_urls},     {"videos", field::video_urls},
+    {"audiourl", field::audio_urls},          {"ratio", field::aspect_ratio},      {"aspect", field::aspect_ratio},
+    {"resolution", field::quality},           {"seconds", field::duration},        {"length", field::duration},
+}};
+
+/// What an unknown key probably meant: the field and whether it lives in model_params; empty
+/// `field` when nothing is near enough to say so without misleading.
+struct field_suggestion {
+  std::string_view field;
+  bool in_model_params = false;
+  [[nodiscard]] bool empty() const noexcept { return field.empty(); }
+};
+
+/// The suggestion for `key`, found in a top-level object (`in_model_params` false) or in
+/// model_params: the same name in another case or spelling, then a known synonym or misplacement,
+/// then the nearest name by edit distance (at most max(2, length / 3) edits, on folded names).
+inline field_suggestion suggest_field(std::string_view key, bool in_model_params) {
+  const std::string k = fold_name(key);
+  if (k.empty()) return {};
+  // the same name in the object where the key stands first, then in the other one
+  for (int pass = 0; pass < 2; ++pass) {
+    const bool params = (pass == 0) == in_model_params;
+    for (std::string_view f : params ? std::span<const std::string_view>(model_params_fields) : std::span<const std::string_view>(request_fields))
+      if (fold_name(f) == k) return {f, params};
+  }
+  for (const field_synonym& s : field_synonyms)
+    if (s.folded == k) return {s.field, s.in_model_params};
+  std::array<std::string, request_fields.size() + model_params_fields.size()> folded;
+  std::array<field_suggestion, folded.size()> what;
+  std::size_t n = 0;
+  for (std::string_view f : request_fields) folded[n] = fold_name(f), what[n++] = {f, false};
+  for (std::string_view f : model_params_fields) folded[n] = fold_name(f), what[n++] = {f, true};
+  const std::string_view near = closest(k, folded, std::max<std::size_t>(2, k.size() / 3));
+  for (std::size_t i = 0; i < n; ++i)
+    if (!near.empty() && folded[i] == near) return what[i];
+  return {};
+}
+
 template <spec_enum E>
 std::string wire_list(std::string_view sep = ", ") {
   std::vector<std::string_view> v(enum_strings<E>::values.begin(), enum_strings<E>::values.end());
@@ -405,12 +478,13 @@ class validator {
  public:
   /// `text`: the JSON text the body was parsed from, or empty (messages quote values as written
   /// when they can).
-  validator(report& out, const media_map& media, std::string_view text = {}) : out_(out), media_(media), text_(text) {}
+  validator(report& out, const media_map& media, std::string_view text = {}, const validate_options& options = {})
+      : out_(out), media_(media), text_(text), options_(options) {}
 
   void run(const nlohmann::json& j, std::optional<std::uint64_t> text_bytes) {
     const bool from_text = text_bytes.has_value();
     if (!j.is_object()) {
-      out_.add(code::not_an_object, "", "the request body must be a JSON object; found " + json_kind(j));
+      add(code::not_an_object, "", "the request body must be a JSON object; found " + json_kind(j));
       return;
     }
     body_ = &j;
@@ -444,12 +518,21 @@ class validator {
     check_model_params();
     check_media_counts();
     check_body_size(*text_bytes, from_text);
-    if (!media_.empty()) check_media_properties();
+    if (!media_.empty() || has_data_images_) check_media_properties();
     summarize_repeats();
   }
 
  private:
   static constexpr std::array<media_kind, 3> kinds{media_kind::image, media_kind::video, media_kind::audio};
+
+  /// The severity of code `c` for this request and these options (docs/validation.md): strict
+  /// mode makes unknown_field and field_ignored errors; base64_media is a warning on image-to-video.
+  seedance::severity severity_for(code c) const noexcept {
+    if (options_.strict && (c == code::unknown_field || c == code::field_ignored)) return severity::error;
+    if (c == code::base64_media && model_ && model_->mode == mode::image_to_video) return severity::warning;
+    return severity_of(c);
+  }
+  void add(code c, std::string path, std::string message) { out_.add(c, severity_for(c), std::move(path), std::move(message)); }
 
   /// The value of top-level field `key` (one of request_fields), or nullptr when absent.
   const nlohmann::json* find(std::string_view key) const noexcept {
@@ -509,13 +592,13 @@ class validator {
             what = "the prompt names " + more + " more tags out of range (repeats included)";
             break;
         }
-        out_.add(c, std::move(path), what + "; only the first " + first + " are listed");
+        add(c, std::move(path), what + "; only the first " + first + " are listed");
       }
     }
   }
 
   void wrong_type(std::string path, std::string_view name, std::string_view expected, const nlohmann::json& v) {
-    out_.add(code::wrong_type, std::move(path),
+    add(code::wrong_type, std::move(path),
              std::string(name) + " must be " + std::string(expected) + "; found " + json_kind(v));
   }
 
@@ -526,7 +609,7 @@ class validator {
   const std::string* required_string(std::string_view name, std::string_view expected) {
     const nlohmann::json* v = find(name);
     if (!v) {
-      out_.add(code::missing_field, pointer(name), "the required field " + std::string(name) + " is absent");
+      add(code::missing_field, pointer(name), "the required field " + std::string(name) + " is absent");
       return nullptr;
     }
     if (!v->is_string()) {
@@ -544,10 +627,31 @@ class validator {
     if (!model_) {
       std::vector<std::string_view> ids;
       for (const model_info& m : model_catalog) ids.push_back(m.id);
-      out_.add(code::unknown_model, pointer(field::model),
+      add(code::unknown_model, pointer(field::model),
                "model " + show_text(id) + " is not a Seedance 2.0 model; the closest id is " +
                    std::string(closest(id, ids)));
     }
+  }
+
+  /// " (did you mean X?)" for a suggestion found in the top level (`in_model_params` false) or in
+  /// model_params, saying where X lives when that is elsewhere, and when this model does not take X.
+  std::string did_you_mean(const field_suggestion& s, bool in_model_params) const {
+    if (s.empty()) return {};
+    std::string out = " (did you mean ";
+    if (s.in_model_params && !in_model_params) out += std::string(field::model_params) + ".";
+    out += s.field;
+    out += '?';
+    if (!s.in_model_params && in_model_params) out += " it is a top-level field, not a key of model_params";
+    if (model_) {
+      const bool takes = s.in_model_params ? model_->web_search : [&] {
+        for (media_kind k : kinds)
+          if (s.field == urls_field(k)) return model_->media(k).allowed();
+        return true;
+      }();
+      if (!takes) out += " " + model_name() + " does not take it, though";
+    }
+    out += ')';
+    return out;
   }
 
   void check_unknown_fields() {
@@ -556,11 +660,10 @@ class validator {
       const std::string& key = it.key();
       if (field_index::of(key) < request_fields.size()) continue;
       if (!room(group::fields, code::unknown_field)) continue;
-      const std::string_view near = closest(key, request_fields, std::max<std::size_t>(2, key.size() / 3));
-      out_.add(code::unknown_field, pointer(key),
-               "the API defines no field " + show_text(key) +
-                   (near.empty() ? std::string() : " (did you mean " + std::string(near) + "?)") +
-                   "; it will be ignored or rejected");
+      add(code::unknown_field, pointer(key),
+          "the API defines no field " + show_text(key) + did_you_mean(suggest_field(key, false), false) +
+              (options_.strict ? "; strict mode refuses it, as the provider's own validator does"
+                               : "; it will be ignored or rejected"));
     }
   }
 
@@ -589,32 +692,45 @@ class validator {
     const group g = items_of(k);
     const auto path = [&] { return pointer(urls_field(k), index); };
     if (iequals_prefix(s, "data:")) {
-      if (room(g, code::base64_media))
-        out_.add(code::base64_media, path(),
-                 "media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted");
+      // docs/spec.md section 9: an error on reference-to-video ("do not use Base64"), a warning on
+      // image-to-video images (accepted; such requests fail more often), checked like a file.
+      const bool accepted = model_ && model_->mode == mode::image_to_video && k == media_kind::image;
+      if (room(g, code::base64_media)) {
+        if (accepted)
+          add(code::base64_media, path(),
+              "a data: URI (Base64-encoded image) is accepted on image-to-video, but the provider advises a URL: large "
+              "Base64 bodies fail more often; the image is checked as a file");
+        else if (model_ && model_->mode == mode::reference_to_video)
+          add(code::base64_media, path(),
+              "reference-to-video models do not accept data: URIs (Base64-encoded media): give a URL the provider fetches");
+        else
+          add(code::base64_media, path(),
+              "media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted here");
+      }
+      if (accepted) has_data_images_ = true;
       return;
     }
     url_view u;
     if (parse_url_view(s, u) != url_error::none) {
       if (room(g, code::invalid_url)) {
-        out_.add(code::invalid_url, path(), invalid_url_message(s));
+        add(code::invalid_url, path(), invalid_url_message(s));
       }
       return;
     }
     if (!u.scheme_is("https") && !u.scheme_is("http")) {
       if (room(g, code::invalid_url))
-        out_.add(code::invalid_url, path(),
+        add(code::invalid_url, path(),
                  "the provider fetches media over http or https; " + show_text(s) + " has the scheme " + show_text(u.scheme));
       return;
     }
     if (is_internal_host(u) && room(g, code::url_not_public)) {
-      out_.add(code::url_not_public, path(),
+      add(code::url_not_public, path(),
                "host " + show_text(u.host()) + " is loopback, private or otherwise internal: the provider cannot fetch " +
                    show_text(s));
     }
     const media_rules& r = rules_for(k);
     if (!path_extension_in(u.path, r.extensions) && room(g, code::media_extension)) {
-      out_.add(code::media_extension, path(),
+      add(code::media_extension, path(),
                "the URL's path ends in ." + path_extension(u.path) + "; " + std::string(urls_field(k)) + " accept " +
                    extensions_of(r));
     }
@@ -640,20 +756,20 @@ class validator {
       st = measure_prompt(p);
     }
     if (!st.valid_utf8) {
-      out_.add(code::invalid_utf8, path(), "the prompt is not valid UTF-8");
+      add(code::invalid_utf8, path(), "the prompt is not valid UTF-8");
       return;
     }
     if (st.blank) {
-      out_.add(code::prompt_empty, path(),
+      add(code::prompt_empty, path(),
                p.empty() ? std::string("the prompt is empty") : "the prompt has only white space (" + std::to_string(st.code_points) + " characters)");
       return;
     }
     if (st.min_tokens() > limits::prompt_max_tokens) {
-      out_.add(code::prompt_too_long, path(),
+      add(code::prompt_too_long, path(),
                "the prompt is at least " + std::to_string(st.min_tokens()) + " tokens long for any tokenizer, over the " +
                    std::to_string(limits::prompt_max_tokens) + "-token limit");
     } else if (st.over_recommendation()) {
-      out_.add(code::prompt_long, path(),
+      add(code::prompt_long, path(),
                "the prompt has " + std::to_string(st.cjk) + " CJK characters and " + std::to_string(st.words) +
                    " words, over the recommended " + std::to_string(limits::prompt_recommended_cjk_chars) +
                    " CJK characters or " + std::to_string(limits::prompt_recommended_words) + " words");
@@ -730,7 +846,7 @@ class validator {
           continue;
         if (!room(group::prompt_tags, code::prompt_tag_out_of_range)) continue;
         reported[n_reported++] = tag;
-        out_.add(code::prompt_tag_out_of_range, pointer(field::prompt),
+        add(code::prompt_tag_out_of_range, pointer(field::prompt),
                  "the prompt names @" + std::string(word) + std::string(p.substr(first, digits)) + " but " + std::string(urls_field(k)) +
                      " has " + std::to_string(count_[ki]) + (count_[ki] == 1 ? " entry" : " entries") + " (tags are 1-based)");
       }
@@ -760,7 +876,7 @@ class validator {
       const bool in = v->is_number_unsigned() ? v->get<std::uint64_t>() <= static_cast<std::uint64_t>(limits::duration.max) &&
                                                     limits::duration.contains(static_cast<long long>(v->get<std::uint64_t>()))
                                               : limits::duration.contains(v->get<long long>());
-      if (!in) out_.add(code::duration_out_of_range, path(), "duration " + duration_as_written(*v) + " is outside " + range() + " seconds");
+      if (!in) add(code::duration_out_of_range, path(), "duration " + duration_as_written(*v) + " is outside " + range() + " seconds");
     } else if (v->is_number_float()) {
       // A number with a fraction or an exponent, or an integer beyond 64 bits (which the parser
       // keeps as a double): say which, with the number as written.
@@ -779,7 +895,7 @@ class validator {
       else
         message = "duration " + shown + " is a whole number written with a fraction or an exponent; the API takes an integer: write " +
                   std::to_string(static_cast<long long>(d));
-      out_.add(code::duration_out_of_range, path(), std::move(message));
+      add(code::duration_out_of_range, path(), std::move(message));
     } else {
       wrong_type(path(), field::duration, "an integer number of seconds", *v);
     }
@@ -797,12 +913,12 @@ class validator {
     const auto& s = v->get_ref<const std::string&>();
     const std::optional<E> e = parse<E>(s);
     if (!e) {
-      out_.add(code::invalid_enum, path(), std::string(name) + " " + show_text(s) + " is not one of " + wire_list<E>());
+      add(code::invalid_enum, path(), std::string(name) + " " + show_text(s) + " is not one of " + wire_list<E>());
       return;
     }
     if constexpr (std::is_same_v<E, quality>) {
       if (model_ && !model_->supports(*e)) {
-        out_.add(code::quality_unsupported, path(),
+        add(code::quality_unsupported, path(),
                  model_name() + " offers " + qualities_of(*model_) + "; found " + std::string(to_string(*e)));
       }
     }
@@ -825,19 +941,19 @@ class validator {
     // No more characters than bytes: only a long URL needs counting.
     const std::size_t chars = s.size() <= limits::callback_url_max_chars ? s.size() : length_in_chars(s);
     if (chars > limits::callback_url_max_chars) {
-      out_.add(code::callback_too_long, path(),
+      add(code::callback_too_long, path(),
                "callback_url is " + std::to_string(chars) + " characters long, over the limit of " +
                    std::to_string(limits::callback_url_max_chars));
     }
     url_view u;
     if (parse_url_view(s, u) != url_error::none) {
-      out_.add(code::invalid_url, path(), invalid_url_message(s));
+      add(code::invalid_url, path(), invalid_url_message(s));
       return;
     }
     if (!u.scheme_is("https"))
-      out_.add(code::callback_not_https, path(), "callback_url must use https; found scheme " + show_text(u.scheme));
+      add(code::callback_not_https, path(), "callback_url must use https; found scheme " + show_text(u.scheme));
     if (is_internal_host(u))
-      out_.add(code::callback_private_host, path(),
+      add(code::callback_private_host, path(),
                "callback_url host " + show_text(u.host()) + " is an internal address; the provider refuses callbacks to it");
   }
 
@@ -853,21 +969,33 @@ class validator {
       const std::string& key = it.key();
       const auto kpath = [&] { return path() + pointer(key); };
       if (key != field::web_search) {
-        if (room(group::model_params, code::unknown_field))
-          out_.add(code::unknown_field, kpath(),
-                   "model_params defines no key " + show_text(key) + " (it has " + std::string(field::web_search) + ")");
+        if (room(group::model_params, code::unknown_field)) {
+          const field_suggestion near = suggest_field(key, true);
+          add(code::unknown_field, kpath(),
+              "model_params defines no key " + show_text(key) +
+                  (near.empty() ? " (it has " + std::string(field::web_search) + ")" : did_you_mean(near, true)));
+        }
         continue;
       }
       if (!it.value().is_boolean()) {
         wrong_type(kpath(), field::web_search, "true or false", it.value());
         continue;
       }
-      if (!model_ || model_->web_search) continue;
+      if (!model_) continue;
+      if (model_->web_search) {
+        // docs/spec.md section 9: the two are mutually exclusive on every model that has web search.
+        const nlohmann::json* filter = find(field::content_filter);
+        if (it.value().get<bool>() && filter && filter->is_boolean() && !filter->get<bool>())
+          add(code::web_search_without_content_filter, kpath(),
+              "web_search: true needs the content filter: with content_filter: false the provider answers 400; remove "
+              "content_filter: false, or turn web search off");
+        continue;
+      }
       if (it.value().get<bool>()) {
-        out_.add(code::web_search_unsupported, kpath(),
+        add(code::web_search_unsupported, kpath(),
                  model_name() + " has no web search (only " + web_search_models() + " have it)");
       } else {
-        out_.add(code::field_ignored, kpath(), model_name() + " has no web search; web_search: false is ignored");
+        add(code::field_ignored, kpath(), model_name() + " has no web search; web_search: false is ignored");
       }
     }
   }
@@ -886,31 +1014,31 @@ class validator {
       const std::size_t n = count_[ki];
       if (!range.allowed()) {
         if (n > 0) {
-          out_.add(code::media_unsupported, pointer(name),
+          add(code::media_unsupported, pointer(name),
                    model_name() + " takes no " + std::string(name) + "; found " + std::to_string(n));
         } else if (present) {
-          out_.add(code::field_ignored, pointer(name), model_name() + " takes no " + std::string(name) + "; the empty array is ignored");
+          add(code::field_ignored, pointer(name), model_name() + " takes no " + std::string(name) + "; the empty array is ignored");
         }
         continue;
       }
       if (n > range.max) {
-        out_.add(code::too_many_media, pointer(name),
+        add(code::too_many_media, pointer(name),
                  model_name() + " takes at most " + std::to_string(range.max) + " " + std::string(name) + "; found " +
                      std::to_string(n));
       } else if (n < range.min) {
-        out_.add(code::too_few_media, pointer(name),
+        add(code::too_few_media, pointer(name),
                  model_name() + " needs " + std::to_string(range.min) + ".." + std::to_string(range.max) + " " +
                      std::string(name) + " (the first frame, then optionally the last); found " + std::to_string(n));
       }
     }
     const bool all_known = count_known_[img] && count_known_[vid] && count_known_[aud];
     if (model_->audio_needs_visual && all_known && count_[aud] > 0 && count_[img] == 0 && count_[vid] == 0) {
-      out_.add(code::audio_needs_visual, pointer(field::audio_urls),
+      add(code::audio_needs_visual, pointer(field::audio_urls),
                model_name() + " needs at least one image or video alongside audio; found " + std::to_string(count_[aud]) +
                    " audio and no image or video");
     }
     if (model_->mode == mode::reference_to_video && all_known && count_[img] + count_[vid] + count_[aud] == 0) {
-      out_.add(code::reference_missing, "",
+      add(code::reference_missing, "",
                model_name() + " is a reference-to-video model but the request has no reference media; a text-to-video model may be meant");
     }
   }
@@ -918,7 +1046,7 @@ class validator {
   /// `size`: the text's size, or the lower bound of the serialized size (`from_text` false).
   void check_body_size(std::uint64_t size, bool from_text) {
     if (size > limits::body_max_bytes) {
-      out_.add(code::body_too_large, "",
+      add(code::body_too_large, "",
                "the request body is " + std::string(from_text ? "" : "at least ") + std::to_string(size) + " bytes (" +
                    mebibytes(size) + "), over the " + mebibytes(limits::body_max_bytes) + " limit");
     }
@@ -943,7 +1071,7 @@ class validator {
   /// only called when the diagnostic is written.
   template <class Message>
   void add_item(const item& it, code c, Message&& message) {
-    if (room(items_of(it.kind), c)) out_.add(c, it.path(), message());
+    if (room(items_of(it.kind), c)) add(c, it.path(), message());
   }
 
   void check_media_properties() {
@@ -985,13 +1113,13 @@ class validator {
       const double limit = static_cast<double>(r.total_duration_s) + validation_bounds::total_duration_tolerance_s;
       const std::string kind(to_string(k));
       if (total > limit) {
-        out_.add(c, pointer(urls_field(k)),
+        add(c, pointer(urls_field(k)),
                  "the " + kind + "s last " + number_apart(total, {static_cast<double>(r.total_duration_s)}) + " s together, over the " + std::to_string(r.total_duration_s) +
                      " s limit");
       } else if (const double at_least = total + static_cast<double>(unknown) * static_cast<double>(r.duration_s.min);
                  at_least > limit) {
         // Each item lasts at least the minimum, or is itself an error: deduced, not measured.
-        out_.add(c, pointer(urls_field(k)),
+        add(c, pointer(urls_field(k)),
                  "the " + kind + "s of known duration last " + number(total) + " s together, and each of the " +
                      std::to_string(unknown) + " other " + kind + (unknown == 1 ? "" : "s") + " lasts at least " +
                      std::to_string(r.duration_s.min) + " s (the minimum of each), so together they last at least " +
@@ -999,6 +1127,7 @@ class validator {
       }
     }
     check_last_frame();
+    check_first_frame();
   }
 
   void format_error(const item& it, media_format f) {
@@ -1093,17 +1222,51 @@ class validator {
     check_bytes(it, p.bytes, code::audio_too_large);
   }
 
-  void check_last_frame() {
-    if (!model_ || model_->mode != mode::image_to_video) return;
+  /// The properties of image `index` of an image-to-video request, when its width and height are known.
+  const image_properties* frame(std::size_t index) const {
+    if (!model_ || model_->mode != mode::image_to_video) return nullptr;
     const nlohmann::json* arr = find(field::image_urls);
-    if (!arr || !arr->is_array() || arr->size() != 2) return;
-    const auto* a = lookup((*arr)[0]);
-    const auto* b = lookup((*arr)[1]);
-    const auto* first = a ? std::get_if<image_properties>(a) : nullptr;
-    const auto* last = b ? std::get_if<image_properties>(b) : nullptr;
-    if (!first || !last || !first->width || !first->height || !last->width || !last->height) return;
+    if (!arr || !arr->is_array() || arr->size() <= index) return nullptr;
+    const media_properties* p = lookup((*arr)[index]);
+    const auto* img = p ? std::get_if<image_properties>(p) : nullptr;
+    return img && img->width && img->height && *img->height > 0 ? img : nullptr;
+  }
+
+  /// first_frame_aspect_mismatch (docs/spec.md section 9): with an explicit aspect ratio, the output
+  /// has the resolution table's pixel size, and a first frame of another shape is cropped or padded.
+  void check_first_frame() {
+    const image_properties* first = frame(0);
+    if (!first) return;
+    const nlohmann::json* ar = find(field::aspect_ratio);
+    if (!ar || !ar->is_string()) return;  // absent: adaptive, the output follows the first frame
+    const std::optional<aspect_ratio> a = parse<aspect_ratio>(ar->get_ref<const std::string&>());
+    if (!a || *a == aspect_ratio::adaptive) return;
+    std::optional<seedance::quality> q = defaults::quality;
+    if (const nlohmann::json* qv = find(field::quality)) q = qv->is_string() ? parse<seedance::quality>(qv->get_ref<const std::string&>()) : std::nullopt;
+    if (!q || !model_->supports(*q)) return;  // an error of its own: no output size to compare with
+    const std::optional<resolution> out = output_resolution(*q, *a);
+    if (!out) return;
+    const auto w = static_cast<std::uint64_t>(*first->width), h = static_cast<std::uint64_t>(*first->height);
+    const auto W = static_cast<std::uint64_t>(out->width), H = static_cast<std::uint64_t>(out->height);
+    const std::uint64_t wH = w * H, Wh = W * h;  // w/h against W/H, exactly: |wH - Wh| / Wh
+    const std::uint64_t diff = wH > Wh ? wH - Wh : Wh - wH;
+    if (diff * 100 <= Wh * limits::first_frame_aspect_tolerance_percent) return;
+    const double apart = 100.0 * static_cast<double>(diff) / static_cast<double>(Wh);
+    add(code::first_frame_aspect_mismatch, pointer(field::image_urls, 0),
+        "the first frame is " + std::to_string(w) + "x" + std::to_string(h) + " (" + number(static_cast<double>(w) / static_cast<double>(h)) +
+            ") but the output at " + std::string(to_string(*a)) + " " + std::string(to_string(*q)) + " is " + std::to_string(W) + "x" +
+            std::to_string(H) + " (" + number(static_cast<double>(W) / static_cast<double>(H)) + "), " +
+            number_apart(apart, {static_cast<double>(limits::first_frame_aspect_tolerance_percent)}) + "% apart (over " +
+            std::to_string(limits::first_frame_aspect_tolerance_percent) +
+            "%): the output is cropped or padded and frames visibly jump; use aspect_ratio adaptive, or a first frame of the output's shape");
+  }
+
+  void check_last_frame() {
+    const image_properties* first = frame(0);
+    const image_properties* last = frame(1);
+    if (!first || !last || find(field::image_urls)->size() != 2) return;  // (frame(1) found the array)
     if (static_cast<std::uint64_t>(*first->width) * *last->height != static_cast<std::uint64_t>(*last->width) * *first->height) {
-      out_.add(code::last_frame_cropped, pointer(field::image_urls, 1),
+      add(code::last_frame_cropped, pointer(field::image_urls, 1),
                "the last frame is " + std::to_string(*last->width) + "x" + std::to_string(*last->height) +
                    " and the first " + std::to_string(*first->width) + "x" + std::to_string(*first->height) +
                    ": their aspect ratios differ, so the last frame will be cropped to the first's");
@@ -1118,10 +1281,12 @@ class validator {
   report& out_;
   const media_map& media_;
   std::string_view text_;
+  validate_options options_;
   const nlohmann::json* body_ = nullptr;
   std::array<const nlohmann::json*, request_fields.size()> slots_{};  // top-level fields, by request_fields index
   std::size_t known_fields_ = 0;
   const model_info* model_ = nullptr;
+  bool has_data_images_ = false;  // image-to-video images given as data: URIs (checked like files)
   std::array<std::size_t, 3> count_{};               // items per media array (0 when absent)
   std::array<bool, 3> count_known_{true, true, true};  // false when the array has the wrong type
   // Diagnostics per group and code, for the caps; a group's row is cleared when first used.
@@ -1132,9 +1297,9 @@ class validator {
 /// Runs the validator; anything thrown (only std::bad_alloc can be) leaves the report not ok and
 /// says so (code validation_incomplete).
 inline void run_guarded(report& r, const nlohmann::json& j, const media_map& media, std::optional<std::uint64_t> text_bytes,
-                        std::string_view text = {}) noexcept {
+                        std::string_view text = {}, const validate_options& options = {}) noexcept {
   try {
-    validator(r, media, text).run(j, text_bytes);
+    validator(r, media, text, options).run(j, text_bytes);
   } catch (const std::bad_alloc&) {
     r.stop("out of memory");
   } catch (const std::exception& e) {
@@ -1437,9 +1602,10 @@ inline void read_request(std::string_view text, std::optional<nlohmann::json>& b
 
 /// Validates a parsed request body against every rule of rules.md section 2, and section 3 for
 /// the media whose properties `media` gives (by URL, as written in the request). Never throws.
-[[nodiscard]] inline report validate(const nlohmann::json& body, const media_map& media = {}) noexcept {
+[[nodiscard]] inline report validate(const nlohmann::json& body, const media_map& media = {},
+                                     const validate_options& options = {}) noexcept {
   report r;
-  detail::run_guarded(r, body, media, std::nullopt);
+  detail::run_guarded(r, body, media, std::nullopt, {}, options);
   return r;
 }
 
@@ -1483,12 +1649,13 @@ struct parsed_request {
 }
 
 /// The same as validate(text, media), for text already read with parse_request: validate(parse_request(t), t, m) == validate(t, m).
-[[nodiscard]] inline report validate(const parsed_request& parsed, std::string_view text, const media_map& media = {}) noexcept {
+[[nodiscard]] inline report validate(const parsed_request& parsed, std::string_view text, const media_map& media = {},
+                                     const validate_options& options = {}) noexcept {
   report r;
   try {
     r = parsed.diagnostics;
     if (!parsed.body) return r;
-    detail::run_guarded(r, *parsed.body, media, text.size(), text);
+    detail::run_guarded(r, *parsed.body, media, text.size(), text, options);
     if (!r.empty()) r.locate_in(text);
   } catch (const std::bad_alloc&) {
     r.stop("out of memory");
@@ -1502,20 +1669,21 @@ struct parsed_request {
 /// offset) for text that does not parse or nests deeper than `validation_bounds::max_json_depth`,
 /// `duplicate_key` for a key given twice, and `body_too_large` from the text's own size. Text over
 /// the body limit is not parsed. Never throws.
-[[nodiscard]] inline report validate(std::string_view text, const media_map& media = {}) noexcept {
-  return validate(parse_request(text), text, media);
+[[nodiscard]] inline report validate(std::string_view text, const media_map& media = {}, const validate_options& options = {}) noexcept {
+  return validate(parse_request(text), text, media, options);
 }
 
 /// Text given as `const char*` or `std::string` is JSON text (not a JSON string value).
-[[nodiscard]] inline report validate(const char* text, const media_map& media = {}) noexcept {
-  return validate(std::string_view(text ? text : ""), media);
+[[nodiscard]] inline report validate(const char* text, const media_map& media = {}, const validate_options& options = {}) noexcept {
+  return validate(std::string_view(text ? text : ""), media, options);
 }
-[[nodiscard]] inline report validate(const std::string& text, const media_map& media = {}) noexcept {
-  return validate(std::string_view(text), media);
+[[nodiscard]] inline report validate(const std::string& text, const media_map& media = {}, const validate_options& options = {}) noexcept {
+  return validate(std::string_view(text), media, options);
 }
 
 /// Validates a request body given as fields (e.g. read with `from_json` or built by hand).
-[[nodiscard]] inline report validate(const request_body& body, const media_map& media = {}) noexcept {
+[[nodiscard]] inline report validate(const request_body& body, const media_map& media = {},
+                                     const validate_options& options = {}) noexcept {
   nlohmann::json j;
   try {
     j = body;
@@ -1525,7 +1693,7 @@ struct parsed_request {
     r.stop("out of memory");
     return r;
   }
-  report r = validate(j, media);
+  report r = validate(j, media, options);
   detail::dismantle(j);
   return r;
 }
@@ -1533,8 +1701,9 @@ struct parsed_request {
 /// Validates a typed request: the rules the compiler could not decide (values set at run time,
 /// run-time lists, URLs, the prompt) and, with `media`, the media rules.
 template <model_type M, std::size_t I, std::size_t V, std::size_t A>
-[[nodiscard]] report validate(const request<M, I, V, A>& r, const media_map& media = {}) noexcept {
-  return validate(r.body(), media);
+[[nodiscard]] report validate(const request<M, I, V, A>& r, const media_map& media = {},
+                              const validate_options& options = {}) noexcept {
+  return validate(r.body(), media, options);
 }
 
 }  // namespace seedance

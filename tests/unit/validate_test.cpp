@@ -339,8 +339,8 @@ TEST_CASE("many problems in one request: each reported, with its pointer", "[val
   CHECK(r.has(code::callback_private_host, "/callback_url"));
   CHECK(r.has(code::web_search_unsupported, "/model_params/web_search"));
   CHECK(r.has(code::unknown_field, "/seed"));
-  CHECK(r.errors() == 13);
-  CHECK(r.warnings() == 1);
+  CHECK(r.errors() == 12);
+  CHECK(r.warnings() == 2);  // unknown_field, and base64_media: a warning on image-to-video (December 2026)
   // A broken model does not stop the field rules.
   const report r2 = validate(with(with(t2v, "/model", 12), "/duration", 99));
   CHECK(r2.has(code::wrong_type, "/model"));
@@ -473,17 +473,23 @@ TEST_CASE("renderings: text and JSON", "[validate][report]") {
   CHECK(to_provider_error(validate(t2v)).at("error").is_null());
 }
 
-TEST_CASE("code names: every code's name and severity as rules.md gives them", "[validate][report]") {
+TEST_CASE("code names: every code's name and severity as docs/spec.md gives them", "[validate][report]") {
   CHECK(to_string(code::duration_out_of_range) == "duration_out_of_range");
   CHECK(to_string(code::audio_too_large) == "audio_too_large");
   CHECK(parse<code>("last_frame_cropped") == code::last_frame_cropped);
   const std::vector<std::string> warnings{"unknown_field", "prompt_long", "field_ignored", "reference_missing",
-                                          "prompt_tag_out_of_range", "media_extension", "last_frame_cropped", "duplicate_key"};
+                                          "prompt_tag_out_of_range", "media_extension", "last_frame_cropped", "duplicate_key",
+                                          "first_frame_aspect_mismatch"};
+  // severity by request or options: base64_media (by mode), unknown_field and field_ignored (strict mode)
+  const std::vector<std::string> varies{"unknown_field", "field_ignored", "base64_media"};
   for (const code_info& c : code_catalogue) {
     INFO(c.name);
     const bool is_warning = std::find(warnings.begin(), warnings.end(), std::string(c.name)) != warnings.end();
     CHECK(severity_of(c.code) == (is_warning ? severity::warning : severity::error));
+    CHECK(c.severity_varies == (std::find(varies.begin(), varies.end(), std::string(c.name)) != varies.end()));
   }
+  CHECK(to_string(code::web_search_without_content_filter) == "web_search_without_content_filter");
+  CHECK(code_catalogue.back().code == code::first_frame_aspect_mismatch);  // new codes are appended
 }
 
 TEST_CASE("hostile input yields diagnostics, never a crash", "[validate][hostile]") {
@@ -1170,4 +1176,205 @@ TEST_CASE("report: stop() leaves it not ok, whatever it holds", "[validate][repo
   CHECK(to_provider_error(r).at("error").at("code") == "invalid_request");
   CHECK(to_text(r).find("not fully checked") != std::string::npos);
   CHECK_FALSE(json(validate(t2v)).contains("complete"));
+}
+
+// --- December 2026 (docs/spec.md section 9) ---------------------------------------------------------
+
+namespace {
+const diagnostic* find_diag(const report& r, code c) {
+  for (const diagnostic& d : r)
+    if (d.code == c) return &d;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("web_search_without_content_filter: web search needs the content filter", "[validate][codes][2026-12]") {
+  const json on = with(t2v, "/model_params/web_search", true);
+  const report r = validate(with(on, "/content_filter", false));
+  REQUIRE(r.has(code::web_search_without_content_filter, "/model_params/web_search"));
+  CHECK_FALSE(r.ok());
+  CHECK(find_diag(r, code::web_search_without_content_filter)->severity == severity::error);
+  // the fast text-to-video model too
+  CHECK(validate(with(with(with(on, "/model", "seedance-2.0-fast-text-to-video"), "/content_filter", false), "/duration", 5))
+            .has(code::web_search_without_content_filter));
+  // near misses: the filter on or absent, web search off or absent
+  CHECK_FALSE(validate(with(on, "/content_filter", true)).has(code::web_search_without_content_filter));
+  CHECK(validate(on).ok());
+  CHECK_FALSE(validate(with(with(t2v, "/model_params/web_search", false), "/content_filter", false)).has(code::web_search_without_content_filter));
+  CHECK_FALSE(validate(with(t2v, "/content_filter", false)).has(code::web_search_without_content_filter));
+  // a content_filter of the wrong type is wrong_type only
+  const report typo = validate(with(on, "/content_filter", "false"));
+  CHECK(typo.has(code::wrong_type, "/content_filter"));
+  CHECK_FALSE(typo.has(code::web_search_without_content_filter));
+  // where web search itself is unsupported, that is the one error
+  const report mini = validate(with(with(on, "/model", "seedance-2.0-mini-text-to-video"), "/content_filter", false));
+  CHECK(mini.has(code::web_search_unsupported, "/model_params/web_search"));
+  CHECK_FALSE(mini.has(code::web_search_without_content_filter));
+  // and the text path gives it a line and column
+  const report text = validate(std::string_view(
+      "{\"model\": \"seedance-2.0-text-to-video\", \"prompt\": \"news\",\n \"content_filter\": false,\n \"model_params\": {\"web_search\": true}}"));
+  const diagnostic* d = find_diag(text, code::web_search_without_content_filter);
+  REQUIRE(d != nullptr);
+  REQUIRE(d->position.has_value());
+  CHECK(d->position->line == 3);
+  CHECK(d->position->column == 33);
+}
+
+TEST_CASE("base64_media by mode: an error on reference-to-video, a warning on image-to-video", "[validate][codes][2026-12]") {
+  const std::string uri = "data:image/png;base64,iVBORw0KGgo=";
+  for (const char* m : {"seedance-2.0-reference-to-video", "seedance-2.0-fast-reference-to-video", "seedance-2.0-mini-reference-to-video"}) {
+    INFO(m);
+    const report r = validate(with(with(r2v, "/model", m), "/image_urls/0", uri));
+    const diagnostic* d = find_diag(r, code::base64_media);
+    REQUIRE(d != nullptr);
+    CHECK(d->path == "/image_urls/0");
+    CHECK(d->severity == severity::error);
+    CHECK_THAT(d->message, Catch::Contains("reference-to-video"));
+    CHECK(validate(with(with(r2v, "/model", m), "/video_urls/0", "data:video/mp4;base64,AAAA")).has(code::base64_media, "/video_urls/0"));
+  }
+  for (const char* m : {"seedance-2.0-image-to-video", "seedance-2.0-fast-image-to-video", "seedance-2.0-mini-image-to-video"}) {
+    INFO(m);
+    const report r = validate(with(with(i2v, "/model", m), "/image_urls/0", uri));
+    const diagnostic* d = find_diag(r, code::base64_media);
+    REQUIRE(d != nullptr);
+    CHECK(d->severity == severity::warning);
+    CHECK(r.warnings() >= 1);
+  }
+  // elsewhere (images on text-to-video are refused anyway): an error
+  const report t = validate(with(t2v, "/image_urls", json::array({uri})));
+  REQUIRE(find_diag(t, code::base64_media) != nullptr);
+  CHECK(find_diag(t, code::base64_media)->severity == severity::error);
+}
+
+TEST_CASE("first_frame_aspect_mismatch: the first frame against the output's pixel size", "[validate][codes][2026-12]") {
+  const std::string first = "https://example.com/first.jpg";
+  const auto frame = [&](std::uint32_t w, std::uint32_t h) {
+    return media_map{{first, image_properties{media_format::jpeg, w, h, 100000}}};
+  };
+  const json explicit_169 = with(i2v, "/aspect_ratio", "16:9");
+  // 1280x720 at 720p 16:9 (1280x720): the same shape
+  CHECK_FALSE(validate(explicit_169, frame(1280, 720)).has(code::first_frame_aspect_mismatch));
+  // 4:3 against 16:9: 25% apart
+  const report r = validate(explicit_169, frame(1024, 768));
+  const diagnostic* d = find_diag(r, code::first_frame_aspect_mismatch);
+  REQUIRE(d != nullptr);
+  CHECK(d->path == "/image_urls/0");
+  CHECK(d->severity == severity::warning);
+  CHECK(r.ok());  // a warning
+  CHECK_THAT(d->message, Catch::Contains("1280x720"));
+  // The output's pixel size, not the nominal ratio: 480p 16:9 is 864x496 = 1.7419, and 1920x1080 =
+  // 1.7778 is 2.06% off it; at 720p (1280x720) the same frame is exact.
+  CHECK(validate(with(explicit_169, "/quality", "480p"), frame(1920, 1080)).has(code::first_frame_aspect_mismatch));
+  CHECK_FALSE(validate(explicit_169, frame(1920, 1080)).has(code::first_frame_aspect_mismatch));
+  // the 2% boundary, at 720p 16:9 (W/H = 16/9): w/h within 2% of it. 1000 x 549: 1.8215 is 2.46% off;
+  // 1000 x 553: 1.80832 is 1.72% off; 1000 x 552: 1.81159, 1.90% off; 1000 x 551: 1.81488, 2.09% off.
+  CHECK_FALSE(validate(explicit_169, frame(1000, 553)).has(code::first_frame_aspect_mismatch));
+  CHECK_FALSE(validate(explicit_169, frame(1000, 552)).has(code::first_frame_aspect_mismatch));
+  CHECK(validate(explicit_169, frame(1000, 551)).has(code::first_frame_aspect_mismatch));
+  CHECK(validate(explicit_169, frame(1000, 549)).has(code::first_frame_aspect_mismatch));
+  // exactly 2% is not over: 1280x720 output, a 1000x(1000*720/1280/1.02)... use 102 x 56.25 scaled: 1632 x 900
+  // is 1.81333 = 16/9 * 1.02 exactly.
+  CHECK_FALSE(validate(explicit_169, frame(1632, 900)).has(code::first_frame_aspect_mismatch));
+  // adaptive or absent: the output follows the first frame
+  CHECK_FALSE(validate(with(i2v, "/aspect_ratio", "adaptive"), frame(1024, 768)).has(code::first_frame_aspect_mismatch));
+  CHECK_FALSE(validate(i2v, frame(1024, 768)).has(code::first_frame_aspect_mismatch));
+  // the frame unknown: nothing to compare
+  CHECK_FALSE(validate(explicit_169).has(code::first_frame_aspect_mismatch));
+  // quality an error of its own (1080p on fast): no output size, no warning
+  CHECK_FALSE(validate(with(with(explicit_169, "/model", "seedance-2.0-fast-image-to-video"), "/quality", "1080p"), frame(1024, 768))
+                  .has(code::first_frame_aspect_mismatch));
+  // other ratios: 21:9 at 720p is 1470x630
+  CHECK_FALSE(validate(with(i2v, "/aspect_ratio", "21:9"), frame(2940, 1260)).has(code::first_frame_aspect_mismatch));
+  CHECK(validate(with(i2v, "/aspect_ratio", "9:16"), frame(1280, 720)).has(code::first_frame_aspect_mismatch));
+  // reference-to-video: not this rule
+  CHECK_FALSE(validate(with(r2v, "/aspect_ratio", "16:9"), media_map{{"https://example.com/a.jpg", image_properties{media_format::jpeg, 1024, 768, 1}}})
+                  .has(code::first_frame_aspect_mismatch));
+}
+
+TEST_CASE("strict mode: unknown_field and field_ignored become errors", "[validate][strict][2026-12]") {
+  const json j = with(with(with(json::parse(R"({"model": "seedance-2.0-mini-text-to-video", "prompt": "a cat"})"), "/seed", 7),
+                           "/model_params/web_search", false),
+                      "/image_urls", json::array());
+  const report lax = validate(j);
+  CHECK(lax.ok());
+  CHECK(lax.errors() == 0);
+  CHECK(lax.warnings() == 3);
+  validate_options strict;
+  strict.strict = true;
+  const report r = validate(j, {}, strict);
+  CHECK_FALSE(r.ok());
+  CHECK(r.errors() == 3);
+  CHECK(r.warnings() == 0);
+  for (const diagnostic& d : r) CHECK(d.severity == severity::error);
+  CHECK(r.has(code::unknown_field, "/seed"));
+  CHECK(r.has(code::field_ignored, "/model_params/web_search"));
+  CHECK(r.has(code::field_ignored, "/image_urls"));
+  // the text overloads take the options too, and other warnings stay warnings
+  const report text = validate(std::string_view(R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "Quality": "720p"})"), {}, strict);
+  CHECK(text.has(code::unknown_field, "/Quality"));
+  CHECK(find_diag(text, code::unknown_field)->severity == severity::error);
+  CHECK(find_diag(text, code::reference_missing)->severity == severity::warning);
+  // a valid request stays valid
+  CHECK(validate(t2v, {}, strict).ok());
+  // the summary of a capped group keeps the group's severity
+  json many = t2v;
+  for (int i = 0; i < 40; ++i) many["extra" + std::to_string(i)] = i;
+  const report capped = validate(many, {}, strict);
+  CHECK(capped.errors() == capped.size());
+}
+
+TEST_CASE("unknown fields: suggestions that help and none that mislead", "[validate][suggest][2026-12]") {
+  const auto message = [](const json& j, const std::string& path) {
+    const report r = validate(j);
+    for (const diagnostic& d : r)
+      if (d.code == code::unknown_field && d.path == path) return d.message;
+    return std::string("(no unknown_field at " + path + ")");
+  };
+  const auto base = t2v;
+  // case and spelling
+  CHECK_THAT(message(with(base, "/QUALITY", "720p"), "/QUALITY"), Catch::Contains("did you mean quality?"));
+  CHECK_THAT(message(with(base, "/aspectRatio", "16:9"), "/aspectRatio"), Catch::Contains("did you mean aspect_ratio?"));
+  CHECK_THAT(message(with(base, "/Generate-Audio", true), "/Generate-Audio"), Catch::Contains("did you mean generate_audio?"));
+  // misplacements and synonyms
+  CHECK_THAT(message(with(base, "/web_search", true), "/web_search"), Catch::Contains("did you mean model_params.web_search?"));
+  CHECK_THAT(message(with(base, "/callback", "https://example.com/cb"), "/callback"), Catch::Contains("did you mean callback_url?"));
+  CHECK_THAT(message(with(base, "/webhook", "https://example.com/cb"), "/webhook"), Catch::Contains("did you mean callback_url?"));
+  CHECK_THAT(message(with(i2v, "/image_url", "https://example.com/a.jpg"), "/image_url"), Catch::Contains("did you mean image_urls?"));
+  CHECK_THAT(message(with(base, "/ratio", "16:9"), "/ratio"), Catch::Contains("did you mean aspect_ratio?"));
+  CHECK_THAT(message(with(base, "/resolution", "720p"), "/resolution"), Catch::Contains("did you mean quality?"));
+  CHECK_THAT(message(with(base, "/seconds", 5), "/seconds"), Catch::Contains("did you mean duration?"));
+  CHECK_THAT(message(with(base, "/length", 5), "/length"), Catch::Contains("did you mean duration?"));
+  // typos still found by distance
+  CHECK_THAT(message(with(base, "/duraton", 5), "/duraton"), Catch::Contains("did you mean duration?"));
+  // the field exists, but this model does not take it
+  const std::string on_t2v = message(with(base, "/image_url", "https://example.com/a.jpg"), "/image_url");
+  CHECK_THAT(on_t2v, Catch::Contains("did you mean image_urls?"));
+  CHECK_THAT(on_t2v, Catch::Contains("seedance-2.0-text-to-video does not take it"));
+  const std::string mini = message(with(with(base, "/model", "seedance-2.0-mini-text-to-video"), "/web_search", true), "/web_search");
+  CHECK_THAT(mini, Catch::Contains("model_params.web_search?"));
+  CHECK_THAT(mini, Catch::Contains("does not take it"));
+  CHECK_THAT(message(with(i2v, "/image_url", "https://example.com/a.jpg"), "/image_url"), !Catch::Contains("does not take it"));
+  // no loose matches that mislead
+  for (const char* k : {"/audio", "/negative_prompt", "/seed", "/style", "/fps"}) {
+    INFO(k);
+    CHECK_THAT(message(with(base, k, 1), k), !Catch::Contains("did you mean"));
+  }
+  // in model_params
+  const auto param = [&](const char* key, json v) {
+    const report r = validate(with(base, std::string("/model_params/") + key, std::move(v)));
+    for (const diagnostic& d : r)
+      if (d.code == code::unknown_field) return d.message;
+    return std::string("(none)");
+  };
+  CHECK_THAT(param("webSearch", true), Catch::Contains("did you mean web_search?"));
+  CHECK_THAT(param("WEB_SEARCH", true), Catch::Contains("did you mean web_search?"));
+  CHECK_THAT(param("duration", 5), Catch::Contains("did you mean duration? it is a top-level field"));
+  CHECK_THAT(param("temperature", 1), Catch::Contains("(it has web_search)"));
+  // the suggestion function itself
+  CHECK(detail::suggest_field("Aspect_Ratio", false).field == "aspect_ratio");
+  CHECK(detail::suggest_field("web_search", false).in_model_params);
+  CHECK(detail::suggest_field("negative_prompt", false).empty());
+  CHECK(detail::suggest_field("audio", false).empty());
+  CHECK(detail::suggest_field("", false).empty());
+  CHECK(detail::suggest_field(std::string(10000, 'x'), false).empty());
 }
