@@ -4,7 +4,7 @@
 // The default pricing table: the nine Seedance 2.0 rows of the provider's public pricing-rules feed
 // (GET /v1/catalog/pricing-rules, schema_version "2"), rules EFFECTIVE 2026-09-16, as seen in a
 // snapshot taken 2026-10-10 (meta.updated_at 2026-10-10T06:52:34Z).
-// Source: ../shared/spec/pricing-rules-seedance-2.0.json, copied byte for byte into the raw string
+// Source: data/pricing-rules-seedance-2.0.json, which cmake/embed_pricing_feed.cmake copies into the raw string
 // below (tests/pricing checks that both parse to the same JSON). When the provider changes its
 // prices, replace the literal with the new rows and update the dates above; no code changes.
 //

@@ -6,7 +6,7 @@
 // written here exactly once. Model traits, the typed request's static checks, runtime validation,
 // schema export and the docs all read it; nothing else restates a number from it.
 //
-// Sources: ../shared/spec/seedance-2.0-api.zh.md (the provider's overview page) and rules.md,
+// Sources: the provider's overview page of POST /v1/videos/generations and rules.md,
 // which follows the newer per-model pages where they differ (4k, mini web_search, adaptive default).
 #ifndef SEEDANCE_SPEC_HPP
 #define SEEDANCE_SPEC_HPP

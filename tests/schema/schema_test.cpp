@@ -4,7 +4,7 @@
 // Tests of the JSON Schema export (seedance/schema.hpp), with valijson as the validator.
 //
 // THE CORPUS (tests/schema/corpus.json; its path is the macro SEEDANCE_SCHEMA_CORPUS) is a JSON
-// array of cases, written by hand from ../shared/spec/rules.md, not from any program's output:
+// array of cases, written by hand from docs/spec.md, not from any program's output:
 //
 //   {
 //     "name":         unique, human-readable,
