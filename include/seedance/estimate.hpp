@@ -410,8 +410,9 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
         per_use_price u;
         u.component = p.component->id;
         u.unit = p.component->unit;
-        const auto f = multiply(decimal(p.amount_uc), e.factor);
-        if (!f || !money_of(*f, opt, u.price)) {
+        // No content-filter factor: the provider refuses web search without the filter
+        // (web_search_without_content_filter, docs/spec.md section 9), so the two never meet.
+        if (!money_of(decimal(p.amount_uc), opt, u.price)) {
           res.error = "the total overflows";
           return;
         }
@@ -421,6 +422,9 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
         e.per_use.push_back(std::move(u));
       }
       e.open_upper_bound = true;
+      if (q.content_filter == false)
+        note("web_search with content_filter false is refused by the provider (web_search_without_content_filter): priced as sent, "
+             "searches without the content-filter factor");
     } else {
       note("web_search is on, but this model's pricing row has no web-search charge: none is counted");
     }

@@ -56,8 +56,21 @@ inline std::string joined(const nlohmann::json& strings) {
   return out;
 }
 
-/// One media URL: a string, not a `data:` URI (rule base64_media). `format: uri` is advisory.
-inline nlohmann::json url_item_schema() {
+/// Whether items of kind `k` may be `data:` URIs on model `m`: images on image-to-video, where
+/// base64_media is a warning (docs/spec.md section 9); everywhere else it is an error.
+constexpr bool accepts_data_uris(const model_info& m, media_kind k) noexcept {
+  return m.mode == mode::image_to_video && k == media_kind::image;
+}
+
+/// One media URL: a string; not a `data:` URI (rule base64_media) unless the model accepts them
+/// (then the runtime validator probes the decoded image). `format: uri` is advisory.
+inline nlohmann::json url_item_schema(const model_info& m, media_kind k) {
+  if (accepts_data_uris(m, k))
+    return {{"type", "string"},
+            {"format", "uri"},
+            {"description",
+             "An absolute URL the provider can fetch, or a data: URI of a Base64 image (accepted with the warning "
+             "base64_media; the runtime validator checks the decoded image like a file)."}};
   return {{"type", "string"},
           {"format", "uri"},
           {"not", {{"pattern", str(data_uri_pattern)}}},
@@ -68,7 +81,7 @@ inline nlohmann::json url_item_schema() {
 inline nlohmann::json url_array_schema(const model_info& m, media_kind k) {
   const count_range r = m.media(k);
   const std::string kind = str(to_string(k));
-  nlohmann::json s = {{"type", "array"}, {"items", url_item_schema()}, {"maxItems", r.max}};
+  nlohmann::json s = {{"type", "array"}, {"items", url_item_schema(m, k)}, {"maxItems", r.max}};
   if (r.min > 0) s["minItems"] = r.min;
   if (!r.allowed()) {
     s["description"] = "This model takes no " + kind +
@@ -171,11 +184,35 @@ inline nlohmann::json request_schema(const model_info& m) {
       {"properties", props},
       {"additionalProperties", true}};
 
+  // Rules across fields, as if/then pairs: at the top level when there is one, under allOf otherwise.
+  nlohmann::json conditions = nlohmann::json::array();
   if (m.audio_needs_visual) {
     // audio_needs_visual: a non-empty audio_urls needs a non-empty image_urls or video_urls.
-    s["if"] = non_empty(field::audio_urls);
-    s["then"] = {{"anyOf", nlohmann::json::array({non_empty(field::image_urls), non_empty(field::video_urls)})},
-                 {"description", "Audio references need an image or a video (audio_needs_visual)."}};
+    conditions.push_back(
+        {{"if", non_empty(field::audio_urls)},
+         {"then",
+          {{"anyOf", nlohmann::json::array({non_empty(field::image_urls), non_empty(field::video_urls)})},
+           {"description", "Audio references need an image or a video (audio_needs_visual)."}}}});
+  }
+  if (m.web_search) {
+    // web_search_without_content_filter: web search on needs the content filter on (section 9).
+    conditions.push_back(
+        {{"if",
+          {{"required", nlohmann::json::array({str(field::model_params)})},
+           {"properties",
+            {{str(field::model_params),
+              {{"required", nlohmann::json::array({str(field::web_search)})},
+               {"properties", {{str(field::web_search), {{"const", true}}}}}}}}}}},
+         {"then",
+          {{"properties", {{str(field::content_filter), {{"const", true}}}}},
+           {"description", "Web search needs the content filter: content_filter false is refused "
+                           "(web_search_without_content_filter)."}}}});
+  }
+  if (conditions.size() == 1) {
+    s["if"] = conditions[0]["if"];
+    s["then"] = conditions[0]["then"];
+  } else if (conditions.size() > 1) {
+    s["allOf"] = std::move(conditions);
   }
   return s;
 }

@@ -273,9 +273,19 @@ TEST_CASE("estimate: content_filter false is x 1.1 on the total, marked as an in
   bool inference = false;
   for (const auto& a : e.assumptions) inference = inference || (a.inference && a.text.find("content_filter") != std::string::npos);
   CHECK(inference);
-  // with web search, the per-search price carries the factor too
+  // web search without the content filter: the provider refuses it (December 2026), so no estimate;
+  // priced anyway (validation off), a search costs its own price, without the factor
   const json s = {{"model", "seedance-2.0-text-to-video"}, {"prompt", "x"}, {"content_filter", false}, {"model_params", {{"web_search", true}}}};
-  CHECK(need(estimate_cost(s)).per_use.at(0).price.uc == decimal(440));
+  const auto refused = estimate_cost(s);
+  CHECK_FALSE(refused.ok());
+  CHECK(refused.report.has(seedance::code::web_search_without_content_filter));
+  seedance::estimate_options unchecked;
+  unchecked.validate = false;
+  const auto& as_sent = need(estimate_cost(s, {}, unchecked));
+  CHECK(as_sent.per_use.at(0).price.uc == uc(web_search_uc));
+  bool refusal_said = false;
+  for (const auto& a : as_sent.assumptions) refusal_said = refusal_said || a.text.find("web_search_without_content_filter") != std::string::npos;
+  CHECK(refusal_said);
   // true: no factor
   const json t = {{"model", "seedance-2.0-fast-text-to-video"}, {"prompt", "x"}, {"duration", 5}, {"content_filter", true}};
   CHECK(need(estimate_cost(t)).min.uc == decimal(base));

@@ -35,7 +35,8 @@
 //     wrong_type; image-to-video without image_urls is too_few_media (missing_field is only for
 //     model and prompt); an empty media array of a kind the model takes is not field_ignored; a
 //     request whose model is missing or unknown has only that error; URL schemes are
-//     case-insensitive (HTTPS://... is https); a data: URI is base64_media only.
+//     case-insensitive (HTTPS://... is https); a data: URI is base64_media only (an error; on image-to-video a
+//     warning, the image a real one that passes the image rules).
 //
 // Four groups of tests:
 //   corpus:  the corpus is well formed and covers every code; valijson's verdict == schema_valid;
@@ -85,10 +86,10 @@ const std::set<std::string> error_codes{
     "prompt_empty",     "prompt_too_long",  "duration_out_of_range", "invalid_enum", "quality_unsupported",
     "media_unsupported", "too_few_media",   "too_many_media",   "audio_needs_visual", "web_search_unsupported",
     "invalid_url",      "url_not_public",   "callback_not_https", "callback_private_host", "callback_too_long",
-    "base64_media",     "body_too_large"};
+    "base64_media",     "body_too_large",   "web_search_without_content_filter"};
 
-/// rules.md §2: the warning codes of the request.
-const std::set<std::string> warning_codes{"unknown_field", "prompt_long",  "field_ignored",
+/// rules.md §2: the warning codes of the request (base64_media: a warning on image-to-video, section 9).
+const std::set<std::string> warning_codes{"unknown_field", "prompt_long",  "field_ignored", "base64_media",
                                           "reference_missing", "prompt_tag_out_of_range", "media_extension"};
 
 /// The codes the brief requires a triggering case for (each also gets a near miss that passes).
@@ -456,9 +457,17 @@ TEST_CASE("facts: each schema says what rules.md says of its model", "[facts]") 
     } else {
       CHECK_FALSE(p["image_urls"].contains("minItems"));
     }
-    // audio_needs_visual: only reference-to-video takes audio, and it needs a visual there
-    CHECK(s.contains("if") == (m.audios_max > 0));
-    CHECK(s.contains("then") == (m.audios_max > 0));
+    // audio_needs_visual: only reference-to-video takes audio, and it needs a visual there;
+    // web_search_without_content_filter: only the models with web search (section 9)
+    CHECK(s.contains("if") == (m.audios_max > 0 || m.web_search));
+    CHECK(s.contains("then") == (m.audios_max > 0 || m.web_search));
+    CHECK_FALSE(s.contains("allOf"));  // no model has both
+    // data: URIs: refused by the schema everywhere but in image-to-video's images (section 9)
+    for (const auto& [name, max] : maxima) {
+      INFO(name);
+      const bool data_ok = name == "image_urls" && m.images_min > 0;
+      CHECK(p[name]["items"].contains("not") == !data_ok);
+    }
 
     // qualities, exactly and in order
     CHECK(as_vector(p["quality"]["enum"]) == m.qualities);
