@@ -501,6 +501,7 @@ struct cost_total {
 
 struct request_options {
   std::string format = "text";
+  bool strict = false;  // --strict: unknown_field and field_ignored are errors
   media_options media;
   std::string pricing;
   std::vector<std::string> files;
@@ -520,7 +521,8 @@ struct checked {
   [[nodiscard]] std::size_t errors() const { return report.errors() + media_errors.size(); }
 };
 
-checked check_one(const std::string& file, media_mapping& mapping, const seedance::pricing_table& table, status& st) {
+checked check_one(const std::string& file, media_mapping& mapping, const seedance::pricing_table& table, status& st,
+                  const seedance::validate_options& vo) {
   checked c;
   c.file = file;
   const input in = read_input(file, seedance::limits::body_max_bytes);
@@ -549,7 +551,7 @@ checked check_one(const std::string& file, media_mapping& mapping, const seedanc
   const seedance::parsed_request parsed = seedance::parse_request(in.bytes);
   media_result media;
   if (mapping.any() && parsed.body) media = build_media(*parsed.body, in.bytes, mapping);
-  c.report = seedance::validate(parsed, in.bytes, media.media);
+  c.report = seedance::validate(parsed, in.bytes, media.media, vo);
   c.media_errors = std::move(media.failed);
   if (!media.unreadable.empty()) {
     c.error = media.unreadable;  // reported on stderr by build_media
@@ -621,8 +623,10 @@ int run_check(const request_options& opt, bool cost_only) {
   json out = json::array();
   std::size_t valid = 0, invalid = 0, unreadable = 0, unpriced = 0, errors = 0, warnings = 0;
   cost_total total;
+  seedance::validate_options vo;
+  vo.strict = opt.strict;
   for (const std::string& file : opt.files) {
-    const checked c = check_one(file, mapping, *table, st);
+    const checked c = check_one(file, mapping, *table, st, vo);
     const bool ok = c.valid();
     if (!c.error.empty()) {
       ++unreadable;
@@ -875,6 +879,7 @@ int main(int argc, char** argv) {
     cmd->add_option("--media-dir", o.media.dir, "map every media URL to DIR/<last path segment of the URL> when that file exists")
         ->check(CLI::ExistingDirectory);
     cmd->add_option("--pricing", o.pricing, "a pricing-rules feed (JSON) instead of the built-in table");
+    cmd->add_flag("--strict", o.strict, "unknown_field and field_ignored are errors, as the provider's own validator has them");
     cmd->add_option("FILE", o.files, "request files (JSON); - reads standard input")->required();
   };
   CLI::App* check = app.add_subcommand("check", "validate request files (and estimate the valid ones)");

@@ -922,3 +922,38 @@ TEST_CASE("check --media: a damaged mapped file makes the request invalid, an un
   CHECK(out[0].at("error").at("code") == "io_error");
   CHECK_THAT(out[0].at("error").at("message").get<std::string>(), Catch::Contains("absent.mp4"));
 }
+
+TEST_CASE("check: the December 2026 diagnostics with line and column; --strict", "[cli][check][position][2026-12]") {
+  const std::string text =
+      "{\n"
+      "  \"model\": \"seedance-2.0-text-to-video\",\n"
+      "  \"prompt\": \"today's news\",\n"
+      "  \"content_filter\": false,\n"
+      "  \"model_params\": {\"web_search\": true},\n"
+      "  \"Seed\": 7\n"
+      "}\n";
+  const fs::path f = write("dec2026.json", text);
+  // Written out by hand: line 5 `  "model_params": {"web_search": true},` (true at byte column 36);
+  // line 6 `  "Seed": 7` (7 at byte column 11).
+  const run_result t = run("check " + quote(f.string()));
+  CHECK(t.exit == 1);
+  CHECK_THAT(t.out, Catch::Contains(f.string() + ":5:36: error[web_search_without_content_filter] /model_params/web_search: "));
+  CHECK_THAT(t.out, Catch::Contains(f.string() + ":6:11: warning[unknown_field] /Seed: "));
+  // --strict: the unknown field is an error too (and says why)
+  const run_result s = run("check --strict " + quote(f.string()));
+  CHECK(s.exit == 1);
+  CHECK_THAT(s.out, Catch::Contains(f.string() + ":6:11: error[unknown_field] /Seed: "));
+  CHECK_THAT(s.out, Catch::Contains("strict mode"));
+  CHECK_THAT(s.out, Catch::Contains("(2 errors, 0 warnings)"));
+  // a request whose only problem is a warning: exit 0, and 1 with --strict
+  const fs::path w = write("warn-only.json", R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "x", "ratio": "16:9"})");
+  const run_result lax = run("check " + quote(w.string()));
+  CHECK(lax.exit == 0);
+  CHECK_THAT(lax.out, Catch::Contains("did you mean aspect_ratio?"));
+  CHECK(run("check --strict " + quote(w.string())).exit == 1);
+  CHECK(run("cost --strict --format json " + quote(w.string())).exit == 1);
+  // the JSON form carries each diagnostic's own severity
+  const json j = parse_out(run("check --strict --format json " + quote(w.string())));
+  CHECK(j[0].at("diagnostics")[0].at("severity") == "error");
+  CHECK(j[0].at("diagnostics")[0].at("code") == "unknown_field");
+}
