@@ -702,6 +702,7 @@ json probe_json(const std::string& file, const seedance::probe_result& p) {
     j["height"] = v->display_height();
     j["duration"] = v->duration;
     j["fps"] = v->fps;
+    j["rotation"] = v->rotation;  // clockwise degrees from the tkhd matrix: width and height above are after it
   } else if (const auto* a = p.audio()) {
     j["kind"] = "audio";
     j["format"] = std::string(seedance::to_string(a->format));

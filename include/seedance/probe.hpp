@@ -9,6 +9,7 @@
 //   seedance::probe_result r = seedance::probe(std::span{bytes});       // an in-memory buffer
 //   if (!r) std::cerr << to_string(r.error()->code) << ": " << r.error()->message;
 //   media[url] = *r.properties();                                       // -> seedance::validate(body, media)
+//   seedance::data_uri_probe d = seedance::probe_data_uri("data:image/png;base64,iVBOR...");  // Base64 decoded on demand
 //
 // Which size the rules see: the DISPLAYED size. An image's EXIF orientation 5..8 and a video's
 // tkhd rotation of 90/270 degrees swap width and height in `properties()`; the coded (stored) size
@@ -50,7 +51,7 @@ namespace seedance {
 /// Why a probe failed.
 enum class probe_errc : std::uint8_t {
   unrecognized_format,  ///< not PNG, JPEG, WebP, MP4/MOV, WAV or MP3 (decided by content, not name)
-  truncated,            ///< a header the probe needs runs past the end of the bytes
+  truncated,            ///< a header the probe needs, or the file's declared structure, runs past the end of the bytes
   malformed,            ///< the headers contradict themselves (a box larger than its parent, ...)
   unsupported,          ///< recognized, but a variant the probe does not read (free-format MP3, ...)
   io_error,             ///< the file could not be opened or read
@@ -151,8 +152,9 @@ struct audio_probe {
   std::uint16_t bits_per_sample = 0;
   bool extensible = false;            ///< WAVE_FORMAT_EXTENSIBLE
   bool rf64 = false;                  ///< RF64/BW64 with a ds64 chunk
-  /// The data chunk claims more bytes than the file has, or 0 with bytes after it (an unfinished
-  /// recording): the duration is what the file holds.
+  /// The data chunk's size is 0 with bytes after it (an unfinished recording), or an RF64 ds64 size
+  /// of 0 or all ones (a streaming writer's placeholder): the duration is what the file holds. (A
+  /// size that claims more than the file holds is `truncated`, an error.)
   bool incomplete = false;
   // MP3
   int mpeg_version = 0;               ///< 1, 2, or 25 (MPEG-2.5)
@@ -370,5 +372,7 @@ template <class Read>
 }
 
 }  // namespace seedance
+
+#include "detail/probe_data_uri.hpp"  // probe_data_uri, is_data_uri: data: URIs probed without decoding them whole
 
 #endif  // SEEDANCE_PROBE_HPP

@@ -791,6 +791,30 @@ TEST_CASE("probe --format json agrees with ffprobe on corpus files", "[cli][prob
   // stdin
   const run_result s = run("probe --format json -", image.string());
   CHECK(parse_out(s)[0].at("width") == is.at("width"));
+  // rotation: videos only, clockwise; ffprobe gives the display matrix's rotation counter-clockwise.
+  CHECK(out[0].at("rotation") == 0);
+  CHECK_FALSE(out[1].contains("rotation"));
+  CHECK_FALSE(out[2].contains("rotation"));
+  for (const char* name : {"rot_90.mp4", "rot_180.mov", "rot_270.mp4"}) {
+    INFO(name);
+    const fs::path rv = corpus / "video" / name;
+    const json fr = ffprobe_of(rv);
+    int ccw = 0;
+    const json* rs = nullptr;
+    for (const json& st : fr.at("streams"))
+      if (st.at("codec_type") == "video") rs = &st;
+    REQUIRE(rs);
+    for (const json& sd : rs->value("side_data_list", json::array()))
+      if (sd.contains("rotation")) ccw = sd.at("rotation").get<int>();
+    REQUIRE(ccw != 0);
+    const json o = parse_out(run("probe --format json " + quote(rv.string())));
+    CHECK(o[0].at("rotation") == ((-ccw) % 360 + 360) % 360);
+    // the displayed size: a quarter turn swaps ffprobe's coded width and height
+    const bool quarter = ccw % 180 != 0;
+    CHECK(o[0].at("width") == (quarter ? rs->at("height") : rs->at("width")));
+    const run_result text = run("probe " + quote(rv.string()));
+    CHECK_THAT(text.out, Catch::Contains("(rotated " + std::to_string(o[0].at("rotation").get<int>()) + " degrees)"));
+  }
 }
 
 TEST_CASE("check --media and --media-dir: probed media meet the media rules", "[cli][media][corpus]") {

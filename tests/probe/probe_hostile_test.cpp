@@ -249,7 +249,11 @@ TEST_CASE("hostile images", "[probe][hostile][image]") {
     CHECK(is_error(mem({0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 8, 0, 16, 0, 0, 1, 1, 0x11, 0}), probe_errc::malformed));
     CHECK(is_error(mem({0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 8, 0, 0, 0, 16, 1, 1, 0x11, 0}), probe_errc::unsupported));  // DNL
     CHECK(is_error(mem({0xff, 0xd8, 0xff, 0xda, 0x00, 0x02}), probe_errc::malformed));
-    const probe_result ok = mem({0xff, 0xd8, 0xff, 0xc2, 0x00, 0x0b, 8, 0, 16, 0, 32, 1, 1, 0x11, 0});
+    // A frame header, then a scan header (SOS, 1 component), 3 bytes of scan data and EOI (T.81 B.2).
+    // The frame header alone is a file cut before its scan: truncated since the December 2026 update.
+    CHECK(is_error(mem({0xff, 0xd8, 0xff, 0xc2, 0x00, 0x0b, 8, 0, 16, 0, 32, 1, 1, 0x11, 0}), probe_errc::truncated));
+    const probe_result ok = mem({0xff, 0xd8, 0xff, 0xc2, 0x00, 0x0b, 8, 0, 16, 0, 32, 1, 1, 0x11, 0,
+                                 0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 0x12, 0x34, 0x56, 0xff, 0xd9});
     REQUIRE(ok.ok());
     CHECK(ok.image()->width == 32);
     CHECK(ok.image()->height == 16);
@@ -269,6 +273,7 @@ TEST_CASE("hostile images", "[probe][hostile][image]") {
       d.insert(d.end(), {'E', 'x', 'i', 'f', 0, 0});
       d.insert(d.end(), tiff.begin(), tiff.end());
       d.insert(d.end(), {0xff, 0xc0, 0x00, 0x0b, 8, 0, 16, 0, 32, 1, 1, 0x11, 0});
+      d.insert(d.end(), {0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 0x12, 0x34, 0xff, 0xd9});  // SOS, scan data, EOI
       return d;
     };
     const std::vector<std::uint8_t> good = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0};
@@ -294,10 +299,15 @@ TEST_CASE("hostile images", "[probe][hostile][image]") {
     CHECK(is_error(mem(png), probe_errc::malformed));
     png.resize(20);
     CHECK(is_error(mem(png), probe_errc::truncated));
-    std::vector<std::uint8_t> webp = {'R', 'I', 'F', 'F', 30, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X', 10, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    // RIFF size 22: the 30-byte file. (It said 30 before the December 2026 update, 8 bytes past the
+    // end of the file: that is truncated now.)
+    std::vector<std::uint8_t> webp = {'R', 'I', 'F', 'F', 22, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X', 10, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
     const probe_result r = mem(webp);
     REQUIRE(r.ok());
     CHECK(r.image()->width == (1u << 24));
+    webp[4] = 30;
+    CHECK(is_error(mem(webp), probe_errc::truncated));
+    webp[4] = 22;
     webp[12] = 'A';
     CHECK(is_error(mem(webp), probe_errc::unsupported));
   }
@@ -318,14 +328,13 @@ TEST_CASE("hostile audio", "[probe][hostile][audio]") {
     REQUIRE(r.ok());
     CHECK(r.audio()->duration == Approx(1.0));
     CHECK_FALSE(r.audio()->incomplete);
-    // The data chunk claims 4 GiB: what is there is counted, and the file is flagged.
+    // The data chunk claims 4 GiB: truncated since the December 2026 update (before: what is there
+    // was counted and the file flagged `incomplete`).
     auto big = ok;
     put32(big, 12 + 24 + 4, 0xfeffffffu);
     std::swap(big[40], big[43]), std::swap(big[41], big[42]);  // little-endian
     const probe_result rb = mem(big);
-    REQUIRE(rb.ok());
-    CHECK(rb.audio()->incomplete);
-    CHECK(rb.audio()->duration == Approx(1.0));
+    CHECK(is_error(rb, probe_errc::truncated));
     CHECK(is_error(mem(wav({'d', 'a', 't', 'a', 0, 0, 0, 0})), probe_errc::malformed));  // data before fmt
     auto zero = fmt;
     zero[12] = zero[13] = 0;

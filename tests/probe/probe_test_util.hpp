@@ -278,6 +278,39 @@ inline bytes moof_box(std::uint32_t seq, std::uint32_t track, std::uint32_t coun
   return box_of("moof", cat({full_box("mfhd", 0, words({seq})), box_of("traf", cat({tfhd, trun}))}));
 }
 
+// --- Base64 (RFC 4648 section 4), written here independently of the probe's decoder -------------
+inline std::string base64_encode(const std::vector<std::uint8_t>& d) {
+  static const char* digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((d.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < d.size(); i += 3) {
+    const std::uint32_t b0 = d[i], b1 = i + 1 < d.size() ? d[i + 1] : 0, b2 = i + 2 < d.size() ? d[i + 2] : 0;
+    const std::uint32_t w = b0 << 16 | b1 << 8 | b2;
+    out.push_back(digits[w >> 18 & 63]);
+    out.push_back(digits[w >> 12 & 63]);
+    out.push_back(i + 1 < d.size() ? digits[w >> 6 & 63] : '=');
+    out.push_back(i + 2 < d.size() ? digits[w & 63] : '=');
+  }
+  return out;
+}
+/// Decodes well-formed Base64 whole (the reference the on-demand reader is compared with).
+inline std::vector<std::uint8_t> base64_decode(const std::string& s) {
+  const auto val = [](char c) -> std::uint32_t {
+    if (c >= 'A' && c <= 'Z') return static_cast<std::uint32_t>(c - 'A');
+    if (c >= 'a' && c <= 'z') return static_cast<std::uint32_t>(c - 'a' + 26);
+    if (c >= '0' && c <= '9') return static_cast<std::uint32_t>(c - '0' + 52);
+    return c == '+' ? 62u : c == '/' ? 63u : 0u;
+  };
+  std::vector<std::uint8_t> out;
+  for (std::size_t i = 0; i + 4 <= s.size(); i += 4) {
+    const std::uint32_t w = val(s[i]) << 18 | val(s[i + 1]) << 12 | val(s[i + 2]) << 6 | val(s[i + 3]);
+    out.push_back(static_cast<std::uint8_t>(w >> 16));
+    if (s[i + 2] != '=') out.push_back(static_cast<std::uint8_t>(w >> 8));
+    if (s[i + 3] != '=') out.push_back(static_cast<std::uint8_t>(w));
+  }
+  return out;
+}
+
 }  // namespace probe_test
 
 #endif

@@ -76,17 +76,21 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_wa
       }
       std::uint64_t size = len;
       const std::uint64_t have = end - off - 8;
-      if (len == 0xffffffffu || (len == 0 && ds64)) {
-        size = ds64 ? ds64_data : have;  // RF64, or a stream written without sizes
-      } else if (len == 0) {
-        // An unfinished recording (the writer stopped before it wrote the size): to the end of the
-        // file, as ffmpeg reads it.
+      if (ds64 && (len == 0xffffffffu || len == 0)) {
+        size = ds64_data;  // RF64/BW64: the real size is ds64's
+        if (size == 0 || size == ~std::uint64_t{0}) size = have, a.incomplete = have != 0;  // a streaming RF64 writer's placeholder
+      } else if (len == 0xffffffffu || len == 0) {
+        // A stream written without sizes (0xFFFFFFFF), or an unfinished recording (0: the writer
+        // stopped before it wrote the size): to the end of the file, as ffmpeg reads it. Not a
+        // truncation: nothing was declared.
         size = have;
-        a.incomplete = have != 0;
+        a.incomplete = len == 0 && have != 0;
       }
       if (size > have) {
-        a.incomplete = true;
-        size = have;
+        // A declared size the file does not hold: the upload was cut (rules.md section 9).
+        cx.fail(probe_errc::truncated, "WAV: the data chunk at offset " + std::to_string(off) + " claims " + std::to_string(size) +
+                                           " bytes; the file holds " + std::to_string(have) + " after its header: it runs past the end of the file");
+        return probe_error{};
       }
       const std::uint16_t t = a.format_tag;
       const bool pcm_like = t == 1 || t == 3 || t == 6 || t == 7;  // PCM, float, A-law, mu-law
@@ -329,7 +333,7 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_mp
   a.bitrate_kbps = h.bitrate_kbps;
 
   // Xing/Info (after the side information) or VBRI (32 bytes after the header) in the first frame.
-  std::uint64_t frames = 0;
+  std::uint64_t frames = 0, declared_bytes = 0;
   bool tag_frame = false;
   const std::uint32_t xo = 4 + h.side_info();
   if (h.frame_size >= xo + 8) {
@@ -346,7 +350,11 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_mp
         }
         at += 4;
       }
-      at += ((flags & 2) ? 4 : 0) + ((flags & 4) ? 100 : 0) + ((flags & 8) ? 4 : 0);
+      if (flags & 2) {
+        if (const std::uint8_t* b = at + 4 <= h.frame_size ? cx.in.get(first + at, 4) : nullptr) declared_bytes = be32(b);
+        at += 4;
+      }
+      at += ((flags & 4) ? 100 : 0) + ((flags & 8) ? 4 : 0);
       if (at + 24 <= h.frame_size) {
         if (const std::uint8_t* l = cx.in.get(first + at, 24);
             l && (std::memcmp(l, "LAME", 4) == 0 || std::memcmp(l, "Lavf", 4) == 0 || std::memcmp(l, "Lavc", 4) == 0)) {
@@ -359,10 +367,22 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_mp
       const std::uint8_t* b = cx.in.get(first + 36, 18);
       if (b && tag_is(b, "VBRI")) {
         tag_frame = true;
+        declared_bytes = be32(b + 10);
         frames = be32(b + 14);
         a.length_source = mp3_length_source::vbri;
       }
     }
+  }
+  // The header's byte count (Xing flag 2, VBRI): the audio from its frame on (ffmpeg; LAME may count
+  // its ID3v1 tag, others the ID3v2 tag too). More than the whole file: the file was cut, and the
+  // frame count (the duration) describes audio that is not there. Compared with the whole file's
+  // size, so that no counting convention makes a whole file look cut (docs/probe.md).
+  if (declared_bytes > cx.in.size()) {
+    cx.fail(probe_errc::truncated, "MP3: the " + std::string(a.length_source == mp3_length_source::vbri ? "VBRI" : "Xing/Info") +
+                                       " header at offset " + std::to_string(first) + " declares " + std::to_string(declared_bytes) +
+                                       " bytes of audio; the whole file has " + std::to_string(cx.in.size()) +
+                                       ": the audio runs past the end of the file");
+    return probe_error{};
   }
   if (frames == 0) {  // no frame count in a header: the first frames, then arithmetic (CBR) or a walk
     const std::uint64_t walk_start = first + (tag_frame ? h.frame_size : 0);

@@ -401,9 +401,9 @@ struct bmff_state {
     std::uint64_t off = 0;
     bool ftyp_seen = false, mov_brand = true, mdat_seen = false;
     while (off < end) {
-      if (end - off < 8) {
-        if (moov_seen) break;  // trailing bytes after the last box
-        cx.fail(probe_errc::truncated, "a box header at offset " + std::to_string(off) + " runs past the end of the file");
+      if (end - off < 8) {  // 1 to 7 bytes after the last box: a file cut inside the next box's header
+        cx.fail(probe_errc::truncated, "a box header at offset " + std::to_string(off) + " runs past the end of the file (" +
+                                           std::to_string(end - off) + " of its 8 bytes are there)");
         return probe_error{};
       }
       if (!cx.count_box()) return probe_error{};
@@ -426,9 +426,11 @@ struct bmff_state {
         return probe_error{};
       }
       if (size > end - off) {
-        if (moov_seen && type != fourcc("moov") && type != fourcc("moof")) break;  // e.g. a cut mdat: moov is whole
+        // Any top-level box, mdat included, wherever moov is (rules.md section 9, "Truncated media"):
+        // a cut mdat is a damaged upload even when moov is whole. (Size 0, "to the end", never gets here.)
         cx.fail(probe_errc::truncated, "box '" + fourcc_text(type) + "' at offset " + std::to_string(off) + " claims " +
-                                           std::to_string(size) + " bytes; the file has " + std::to_string(end - off) + " left");
+                                           std::to_string(size) + " bytes; the file has " + std::to_string(end - off) +
+                                           " left: it runs past the end of the file");
         return probe_error{};
       }
       const std::uint64_t pb = off + hsize, pe = off + size;
@@ -448,8 +450,10 @@ struct bmff_state {
         moov_seen = true;
         v.moov_after_mdat = mdat_seen;
         if (!moov(pb, pe)) return probe_error{};
-        if (!v.fragmented) break;  // everything is known: the rest of the file is not read
-      } else if (type == fourcc("moof") && moov_seen) {
+        // Not fragmented: everything is known, and the rest of the file is walked by its top-level
+        // box headers only (one 8- or 16-byte header each, mdat skipped with a seek), to see that
+        // none runs past the end.
+      } else if (type == fourcc("moof") && moov_seen && v.fragmented) {
         moof_seen = true;
         if (!moof(pb, pe)) return probe_error{};
       } else if (type == fourcc("mdat")) {

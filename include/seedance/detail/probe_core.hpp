@@ -46,6 +46,10 @@ inline constexpr int max_free_format_checks = 16;
 inline constexpr std::size_t max_tracks = 16;
 /// EXIF IFD0 entries looked at.
 inline constexpr std::uint32_t max_ifd_entries = 512;
+/// Bytes at the end of a PNG or JPEG searched for its trailer (IEND, EOI): writers and apps leave
+/// bytes after it (a few padding bytes, a small trailer), so the trailer is looked for in this window,
+/// not at the last byte. One read near the end of the file, never more (docs/probe.md, "Truncation").
+inline constexpr std::size_t tail_window = 4096;
 
 // --- bytes ---------------------------------------------------------------------------------------
 inline std::uint16_t be16(const std::uint8_t* p) noexcept { return static_cast<std::uint16_t>(p[0] << 8 | p[1]); }

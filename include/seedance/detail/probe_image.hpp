@@ -24,6 +24,17 @@ inline bool looks_webp(const std::uint8_t* h, std::size_t n) noexcept {
 /// Sides of at most 2^31 - 1 (PNG's own limit); zero is malformed.
 inline bool plausible_side(std::uint64_t v) noexcept { return v != 0 && v <= 0x7fffffffu; }
 
+/// The last tail_window bytes of the file from `from` on (fewer in a smaller file): one read near the
+/// end. `len` receives their count; nullptr (with `io_error` recorded by the caller's next failure)
+/// only when the read fails.
+inline const std::uint8_t* tail(context& cx, std::uint64_t from, std::size_t& len) {
+  const std::uint64_t size = cx.in.size();
+  const std::uint64_t start = std::max<std::uint64_t>(from, size > tail_window ? size - tail_window : 0);
+  len = start < size ? static_cast<std::size_t>(size - start) : 0;
+  if (len == 0) return nullptr;
+  return cx.in.get(start, len);
+}
+
 inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_png(context& cx) {
   image_probe img;
   img.format = media_format::png;
@@ -59,11 +70,105 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_pn
     off += 12 + len;
   }
   if (cx.failed) return probe_error{};
+  // Truncation (rules.md section 9): the IEND chunk, whole (length 0, type, and the 4 bytes of its
+  // CRC, whose value is not checked), within the last tail_window bytes: bytes after it are
+  // tolerated, a file cut anywhere before or inside it is not.
+  static constexpr std::uint8_t iend[8] = {0, 0, 0, 0, 'I', 'E', 'N', 'D'};
+  std::size_t n = 0;
+  const std::uint8_t* t = tail(cx, 8 + 25, n);
+  if (!t && n != 0) return cx.fail(probe_errc::io_error, "reading the file failed"), probe_error{};
+  const auto whole_iend = [&] {
+    for (const std::uint8_t* at = t; n >= 12 && at <= t + n - 12; ++at) {
+      at = std::search(at, t + n, iend, iend + 8);
+      if (at == t + n) return false;
+      if (at + 12 <= t + n) return true;
+    }
+    return false;
+  };
+  if (!t || !whole_iend()) {
+    cx.fail(probe_errc::truncated, "PNG: no IEND chunk in the last " + std::to_string(tail_window) +
+                                       " bytes: the image data runs past the end of the file (or more than " +
+                                       std::to_string(tail_window) + " bytes follow IEND)");
+    return probe_error{};
+  }
   return img;
 }
 
 inline bool is_sof(std::uint8_t m) noexcept {
   return m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc;
+}
+
+/// A byte that may follow FF in a JPEG after its first scan header: a stuffed 00, a fill byte, a
+/// restart marker, or a marker that may stand between the scans of a progressive or multi-scan image
+/// (DHT, DAC, SOS, DQT, DNL, DRI, COM, APPn; T.81 B.2.4, B.6). Any other FF xx is not JPEG data.
+inline bool jpeg_scan_byte(std::uint8_t b) noexcept {
+  return b == 0x00 || b == 0xff || (b >= 0xd0 && b <= 0xd7) || b == 0xc4 || b == 0xcc || (b >= 0xda && b <= 0xdd) || b == 0xfe ||
+         (b >= 0xe0 && b <= 0xef);
+}
+
+/// Truncation of a JPEG whose scan data starts at `scan` (after its first SOS segment): one read of
+/// the last tail_window bytes. An EOI marker (FF D9) in them: whole. No EOI, and the bytes read can
+/// be JPEG data (no FF xx that scan data cannot hold: compressed data has an FF every 256 bytes or
+/// so, a flat image's scan may be all zeros), or they are all the scan data there is: the file was
+/// cut inside the image. Bytes that are not JPEG data (a trailer longer than the window, a phone's
+/// motion-photo video appended after EOI) are not the probe's to judge: no verdict, the image is
+/// reported. A false alarm needs more than 4 KiB appended after EOI without any such FF xx (zero
+/// padding, plain text); docs/probe.md.
+inline bool jpeg_tail(context& cx, std::uint64_t scan) {
+  std::size_t n = 0;
+  const std::uint8_t* t = tail(cx, scan, n);
+  if (n == 0)
+    return cx.fail(probe_errc::truncated, "JPEG: the file ends right after its scan header (SOS) at offset " + std::to_string(scan) +
+                                              ": no scan data");
+  if (!t) return cx.fail(probe_errc::io_error, "reading the file failed");
+  bool foreign = false;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (t[i] != 0xff) continue;
+    const std::uint8_t b = t[i + 1];
+    if (b == 0xd9) return true;
+    foreign = foreign || !jpeg_scan_byte(b);
+  }
+  const bool whole_scan = cx.in.size() - scan == n;  // the window holds every byte after the scan header
+  if (foreign && !whole_scan) return true;
+  return cx.fail(probe_errc::truncated, "JPEG: no end-of-image marker (FF D9) in the last " + std::to_string(n) +
+                                            " bytes, which are scan data: the image runs past the end of the file");
+}
+
+/// Truncation of a JPEG after its frame header at `off`: the segments up to the first scan header
+/// (SOS), each within the file, then jpeg_tail. Only a cut is reported: anything unusual on the way
+/// (no marker, EOI before a scan, more than 1,024 segments or fill bytes) ends the check with no
+/// verdict, as the probe never read past the frame header before.
+inline bool jpeg_complete(context& cx, std::uint64_t off) {
+  const std::uint64_t size = cx.in.size();
+  for (int steps = 0; steps < 1024; ++steps) {
+    if (off >= size || size - off < 2)
+      return cx.fail(probe_errc::truncated, "JPEG: the file ends at offset " + std::to_string(size) + ", before its scan data (SOS)");
+    const std::uint8_t* p = cx.in.get(off, 2);
+    if (!p) return cx.fail(probe_errc::io_error, "reading the file failed");
+    if (p[0] != 0xff) return true;
+    const std::uint8_t m = p[1];
+    if (m == 0xff) {
+      ++off;
+      continue;
+    }
+    if (m == 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+      off += 2;
+      continue;
+    }
+    if (m == 0xd8 || m == 0xd9 || m == 0x00) return true;
+    const std::uint8_t* l = cx.need(off + 2, 2, "JPEG segment length");
+    if (!l) return false;
+    const std::uint16_t len = be16(l);
+    if (len < 2) return true;
+    if (len > size - off - 2)
+      return cx.fail(probe_errc::truncated, std::string("JPEG: the segment of marker FF ") + "0123456789ABCDEF"[m >> 4] +
+                                                "0123456789ABCDEF"[m & 15] + " at offset " +
+                                                std::to_string(off) + " claims " + std::to_string(len) + " bytes; the file has " +
+                                                std::to_string(size - off - 2) + " left: it runs past the end of the file");
+    off += 2 + std::uint64_t{len};
+    if (m == 0xda) return jpeg_tail(cx, off);
+  }
+  return true;
 }
 
 inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_jpeg(context& cx) {
@@ -125,6 +230,11 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_jp
       img.height = h;
       img.progressive = m == 0xc2 || m == 0xc6 || m == 0xca || m == 0xce;
       img.lossless = m == 0xc3 || m == 0xc7 || m == 0xcb || m == 0xcf;
+      if (len > cx.in.size() - off - 2) {
+        cx.fail(probe_errc::truncated, "JPEG: the frame header (SOF) at offset " + std::to_string(off) + " runs past the end of the file");
+        return probe_error{};
+      }
+      if (!jpeg_complete(cx, off + 2 + std::uint64_t{len})) return probe_error{};
       return img;
     }
     if (m == 0xe1 && len >= 8 + 8 && !img.has_exif_orientation) {
@@ -144,7 +254,13 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_we
   img.format = media_format::webp;
   const std::uint8_t* r = cx.need(4, 8 + 8 + 10, "WebP first chunk");
   if (!r) return probe_error{};
-  const std::uint64_t riff_end = std::min<std::uint64_t>(8 + std::uint64_t{le32(r)}, cx.in.size());
+  // Truncation (rules.md section 9): the RIFF size must fit in the file (bytes after it are tolerated).
+  if (8 + std::uint64_t{le32(r)} > cx.in.size()) {
+    cx.fail(probe_errc::truncated, "WebP: the RIFF header claims " + std::to_string(8 + std::uint64_t{le32(r)}) +
+                                       " bytes; the file has " + std::to_string(cx.in.size()) + ": it runs past the end of the file");
+    return probe_error{};
+  }
+  const std::uint64_t riff_end = 8 + std::uint64_t{le32(r)};
   const std::uint8_t* c = r + 8;
   const std::uint8_t* d = c + 8;
   if (tag_is(c, "VP8 ")) {
