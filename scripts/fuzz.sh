@@ -25,6 +25,8 @@ if [ -x tests/probe/make_corpus.sh ]; then
   for kind in image video audio; do
     ln -sfn "../media-corpus/$kind" "$dir/fuzz-seeds/probe_$kind"
   done
+  # fuzz_validate reads each input as a request's text and as a data: URI image's bytes
+  ln -sfn "../media-corpus/image" "$dir/fuzz-seeds/validate"
 fi
 # Most corpus videos keep their moov at the end, past -max_len (64 KiB): the fuzzer would only see
 # their mdat. Tiny videos (64x48, half a second: a few KiB) keep every layout within the limit: moov

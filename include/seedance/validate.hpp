@@ -29,6 +29,7 @@
 #include "json.hpp"
 #include "media.hpp"
 #include "models.hpp"
+#include "probe.hpp"
 #include "detail/json_text.hpp"
 #include "detail/utf8.hpp"
 #include "report.hpp"
@@ -518,7 +519,7 @@ class validator {
     check_model_params();
     check_media_counts();
     check_body_size(*text_bytes, from_text);
-    if (!media_.empty() || has_data_images_) check_media_properties();
+    if (!media_.empty() || !data_images_.empty()) check_media_properties();
     summarize_repeats();
   }
 
@@ -707,7 +708,7 @@ class validator {
           add(code::base64_media, path(),
               "media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted here");
       }
-      if (accepted) has_data_images_ = true;
+      if (accepted) check_data_image(index, s);
       return;
     }
     url_view u;
@@ -734,6 +735,34 @@ class validator {
                "the URL's path ends in ." + path_extension(u.path) + "; " + std::string(urls_field(k)) + " accept " +
                    extensions_of(r));
     }
+  }
+
+  /// A data: URI image on image-to-video, checked like a file (docs/spec.md section 9): malformed
+  /// Base64 is invalid_url; a declared type or content that is not an accepted image is
+  /// image_format; otherwise its properties (format, width, height, decoded size) go through the
+  /// image rules with the media map's (check_media_properties). The Base64 is never decoded whole.
+  void check_data_image(std::size_t index, std::string_view uri) {
+    const group g = items_of(media_kind::image);
+    const auto path = [&] { return pointer(field::image_urls, index); };
+    const data_uri_probe d = probe_data_uri(uri, {.only = media_kind::image});
+    if (d.error != data_uri_errc::none) {
+      if (room(g, code::invalid_url))
+        add(code::invalid_url, path(), "the data: URI cannot be read as an image: " + d.message);
+      return;
+    }
+    if (const std::optional<std::string> problem = d.image_type_problem()) {
+      if (room(g, code::image_format)) add(code::image_format, path(), *problem);
+      return;
+    }
+    std::optional<media_properties> props = d.properties();
+    if (!props || !std::holds_alternative<image_properties>(*props)) {
+      if (room(g, code::image_format))
+        add(code::image_format, path(),
+            "the data URI's content is not a " + formats_of(rules_for(media_kind::image)) + " image" +
+                (d.probe.error() ? ": " + d.probe.error()->message : std::string()));
+      return;
+    }
+    data_images_.emplace_back(index, std::get<image_properties>(*props));
   }
 
   void check_prompt() {
@@ -1054,10 +1083,18 @@ class validator {
 
   // --- media properties (rules.md section 3) ------------------------------------------------------
 
-  const media_properties* lookup(const nlohmann::json& item) const {
+  /// The properties of item `index` of the array of kind `k`: from the media map (by URL), else,
+  /// for image-to-video's images, those read from its data: URI.
+  const media_properties* lookup(media_kind k, std::size_t index, const nlohmann::json& item) const {
     if (!item.is_string()) return nullptr;
-    auto it = media_.find(item.get_ref<const std::string&>());
-    return it == media_.end() ? nullptr : &it->second;
+    if (!media_.empty()) {
+      auto it = media_.find(item.get_ref<const std::string&>());
+      if (it != media_.end()) return &it->second;
+    }
+    if (k == media_kind::image)
+      for (const auto& [i, p] : data_images_)
+        if (i == index) return &p;
+    return nullptr;
   }
 
   /// One item of a media array: its kind, index and (built when a diagnostic needs it) pointer.
@@ -1083,7 +1120,7 @@ class validator {
       std::size_t unknown = 0;  // URL items whose duration is not known
       for (std::size_t i = 0; i < arr->size(); ++i) {
         const nlohmann::json& entry = (*arr)[i];
-        const media_properties* p = lookup(entry);
+        const media_properties* p = lookup(k, i, entry);
         if (!p) {
           unknown += entry.is_string() ? 1 : 0;
           continue;
@@ -1227,7 +1264,7 @@ class validator {
     if (!model_ || model_->mode != mode::image_to_video) return nullptr;
     const nlohmann::json* arr = find(field::image_urls);
     if (!arr || !arr->is_array() || arr->size() <= index) return nullptr;
-    const media_properties* p = lookup((*arr)[index]);
+    const media_properties* p = lookup(media_kind::image, index, (*arr)[index]);
     const auto* img = p ? std::get_if<image_properties>(p) : nullptr;
     return img && img->width && img->height && *img->height > 0 ? img : nullptr;
   }
@@ -1286,7 +1323,8 @@ class validator {
   std::array<const nlohmann::json*, request_fields.size()> slots_{};  // top-level fields, by request_fields index
   std::size_t known_fields_ = 0;
   const model_info* model_ = nullptr;
-  bool has_data_images_ = false;  // image-to-video images given as data: URIs (checked like files)
+  // image-to-video images given as data: URIs, by index, with what their decoded bytes are
+  std::vector<std::pair<std::size_t, media_properties>> data_images_;
   std::array<std::size_t, 3> count_{};               // items per media array (0 when absent)
   std::array<bool, 3> count_known_{true, true, true};  // false when the array has the wrong type
   // Diagnostics per group and code, for the caps; a group's row is cleared when first used.

@@ -1,12 +1,67 @@
-// libFuzzer target: seedance::validate on arbitrary bytes as JSON text. Any exception, crash,
-// sanitizer report or a report that breaks its own invariants (parse_request + validate(parsed)
-// giving another report, more diagnostics than the caps allow) is a finding.
+// libFuzzer target: seedance::validate on arbitrary bytes, read two ways:
+//   1. as JSON text. Any exception, crash, sanitizer report or a report that breaks its own
+//      invariants (parse_request + validate(parsed) giving another report, more diagnostics than
+//      the caps allow) is a finding;
+//   2. as the bytes of an image-to-video request's first frame, sent as a data: URI (Base64 encoded
+//      here). The data URI must be checked like a file (docs/spec.md section 9): the image rules at
+//      /image_urls/0 give exactly the codes that the same bytes, probed and mapped to a URL, give;
+//      bytes the probe cannot read as an image are image_format.
+#include <seedance/probe.hpp>
 #include <seedance/validate.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <set>
+#include <string>
 #include <string_view>
+
+namespace {
+
+std::string base64(const std::uint8_t* d, std::size_t n) {
+  static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((n + 2) / 3 * 4);
+  for (std::size_t i = 0; i < n; i += 3) {
+    const std::uint32_t v = (std::uint32_t{d[i]} << 16) | (i + 1 < n ? std::uint32_t{d[i + 1]} << 8 : 0U) | (i + 2 < n ? d[i + 2] : 0U);
+    out += digits[(v >> 18) & 63];
+    out += digits[(v >> 12) & 63];
+    out += i + 1 < n ? digits[(v >> 6) & 63] : '=';
+    out += i + 2 < n ? digits[v & 63] : '=';
+  }
+  return out;
+}
+
+/// The codes at /image_urls/0, but base64_media and media_extension (the data URI's and the URL's own).
+std::set<seedance::code> frame_codes(const seedance::report& r) {
+  std::set<seedance::code> s;
+  for (const seedance::diagnostic& d : r)
+    if (d.path == "/image_urls/0" && d.code != seedance::code::base64_media && d.code != seedance::code::media_extension) s.insert(d.code);
+  return s;
+}
+
+void as_data_uri_image(const std::uint8_t* data, std::size_t size) {
+  using nlohmann::json;
+  if (size == 0) return;  // an empty payload is no Base64 image at all (invalid_url): nothing to compare
+  const std::string uri = "data:image/png;base64," + base64(data, size);
+  json body = {{"model", "seedance-2.0-image-to-video"}, {"prompt", "x"}, {"aspect_ratio", "16:9"}, {"image_urls", {uri}}};
+  const seedance::report by_uri = seedance::validate(body);
+  if (!by_uri.has(seedance::code::base64_media, "/image_urls/0")) std::abort();
+  const std::set<seedance::code> got = frame_codes(by_uri);
+  const seedance::probe_result p = seedance::probe(std::span<const std::uint8_t>(data, size), {.only = seedance::media_kind::image});
+  const std::optional<seedance::media_properties> props = p.properties();
+  if (!props || !std::holds_alternative<seedance::image_properties>(*props)) {
+    if (got != std::set<seedance::code>{seedance::code::image_format}) std::abort();
+    return;
+  }
+  const std::string url = "https://example.com/frame";
+  body["image_urls"] = {url};
+  const std::set<seedance::code> want = frame_codes(seedance::validate(body, {{url, *props}}));
+  if (got != want) std::abort();
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -26,5 +81,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)seedance::to_text(r);
   const nlohmann::json j = r;
   (void)j.dump();  // throws on invalid UTF-8: the JSON rendering must never hold any
+  as_data_uri_image(data, size);
   return 0;
 }

@@ -339,7 +339,8 @@ TEST_CASE("many problems in one request: each reported, with its pointer", "[val
   CHECK(r.has(code::callback_private_host, "/callback_url"));
   CHECK(r.has(code::web_search_unsupported, "/model_params/web_search"));
   CHECK(r.has(code::unknown_field, "/seed"));
-  CHECK(r.errors() == 12);
+  CHECK(r.has(code::invalid_url, "/image_urls/1"));  // the data: URI is checked like a file: "AA" is not Base64 (2 characters)
+  CHECK(r.errors() == 13);
   CHECK(r.warnings() == 2);  // unknown_field, and base64_media: a warning on image-to-video (December 2026)
   // A broken model does not stop the field rules.
   const report r2 = validate(with(with(t2v, "/model", 12), "/duration", 99));
