@@ -1,4 +1,4 @@
-// data: URIs (RFC 2397) probed without decoding them whole (rules.md section 9, "Base64 media by mode";
+// data: URIs (RFC 2397) probed without decoding them whole (docs/spec.md section 9, "Base64 media by mode";
 // docs/probe.md, "Data URIs"): the corpus images as data URIs (encoded here by the test's own
 // encoder) probe as their files do; malformed Base64 is refused with its reason; the decoded size
 // comes from the length and padding; 40 MB of payload is neither decoded nor copied; and the

@@ -70,7 +70,7 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_pn
     off += 12 + len;
   }
   if (cx.failed) return probe_error{};
-  // Truncation (rules.md section 9): the IEND chunk, whole (length 0, type, and the 4 bytes of its
+  // Truncation (docs/spec.md section 9): the IEND chunk, whole (length 0, type, and the 4 bytes of its
   // CRC, whose value is not checked), within the last tail_window bytes: bytes after it are
   // tolerated, a file cut anywhere before or inside it is not.
   static constexpr std::uint8_t iend[8] = {0, 0, 0, 0, 'I', 'E', 'N', 'D'};
@@ -249,7 +249,7 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_we
   img.format = media_format::webp;
   const std::uint8_t* r = cx.need(4, 8 + 8 + 10, "WebP first chunk");
   if (!r) return probe_error{};
-  // Truncation (rules.md section 9): the RIFF size must fit in the file (bytes after it are tolerated).
+  // Truncation (docs/spec.md section 9): the RIFF size must fit in the file (bytes after it are tolerated).
   if (8 + std::uint64_t{le32(r)} > cx.in.size()) {
     cx.fail(probe_errc::truncated, "WebP: the RIFF header claims " + std::to_string(8 + std::uint64_t{le32(r)}) +
                                        " bytes; the file has " + std::to_string(cx.in.size()) + ": it runs past the end of the file");
