@@ -44,7 +44,7 @@ inline bool same(const seedance::probe_result& a, const seedance::probe_result& 
   return a.audio()->duration == b.audio()->duration;
 }
 
-/// Images arrive as data: URIs too (rules.md section 9): the input as the Base64 payload of one must
+/// Images arrive as data: URIs too (docs/spec.md section 9): the input as the Base64 payload of one must
 /// probe as the input itself (the on-demand Base64 reader against the buffer), and the input as a
 /// URI's text must parse without a crash and with a reason for any refusal.
 inline void data_uri(const std::uint8_t* data, std::size_t size, const seedance::probe_result& direct, const seedance::probe_options& only) {

@@ -1,4 +1,4 @@
-// Truncated media (rules.md section 9, "Truncated media"; docs/probe.md, "Truncation"): a file whose
+// Truncated media (docs/spec.md section 9, "Truncated media"; docs/probe.md, "Truncation"): a file whose
 // declared structure runs past its end is `truncated`, never a success. Every corpus file is cut with
 // its header intact and its body cut, and inside its trailer; the expected verdict comes from the
 // file's own structure, read here independently of the probe (the top-level boxes of an MP4, the WAV

@@ -87,7 +87,7 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_wa
         a.incomplete = len == 0 && have != 0;
       }
       if (size > have) {
-        // A declared size the file does not hold: the upload was cut (rules.md section 9).
+        // A declared size the file does not hold: the upload was cut (docs/spec.md section 9).
         cx.fail(probe_errc::truncated, "WAV: the data chunk at offset " + std::to_string(off) + " claims " + std::to_string(size) +
                                            " bytes; the file holds " + std::to_string(have) + " after its header: it runs past the end of the file");
         return probe_error{};

@@ -426,7 +426,7 @@ struct bmff_state {
         return probe_error{};
       }
       if (size > end - off) {
-        // Any top-level box, mdat included, wherever moov is (rules.md section 9, "Truncated media"):
+        // Any top-level box, mdat included, wherever moov is (docs/spec.md section 9, "Truncated media"):
         // a cut mdat is a damaged upload even when moov is whole. (Size 0, "to the end", never gets here.)
         cx.fail(probe_errc::truncated, "box '" + fourcc_text(type) + "' at offset " + std::to_string(off) + " claims " +
                                            std::to_string(size) + " bytes; the file has " + std::to_string(end - off) +

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 //
 // Part of <seedance/probe.hpp> (include that, not this header): data: URIs (RFC 2397) probed without
-// decoding them whole. rules.md section 9, "Base64 media by mode": a data: image is checked like a
+// decoding them whole. docs/spec.md section 9, "Base64 media by mode": a data: image is checked like a
 // file, its decoded bytes probed and its decoded size counted against the image size limit.
 //
 //   seedance::data_uri_probe d = seedance::probe_data_uri(url, {.only = seedance::media_kind::image});

@@ -70,19 +70,16 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_pn
     off += 12 + len;
   }
   if (cx.failed) return probe_error{};
-  // Truncation (rules.md section 9): the IEND chunk, whole (length 0, type, and the 4 bytes of its
+  // Truncation (docs/spec.md section 9): the IEND chunk, whole (length 0, type, and the 4 bytes of its
   // CRC, whose value is not checked), within the last tail_window bytes: bytes after it are
   // tolerated, a file cut anywhere before or inside it is not.
   static constexpr std::uint8_t iend[8] = {0, 0, 0, 0, 'I', 'E', 'N', 'D'};
   std::size_t n = 0;
   const std::uint8_t* t = tail(cx, 8 + 25, n);
   if (!t && n != 0) return cx.fail(probe_errc::io_error, "reading the file failed"), probe_error{};
-  const auto whole_iend = [&] {
-    for (const std::uint8_t* at = t; n >= 12 && at <= t + n - 12; ++at) {
-      at = std::search(at, t + n, iend, iend + 8);
-      if (at == t + n) return false;
-      if (at + 12 <= t + n) return true;
-    }
+  const auto whole_iend = [&] {  // from the end back: IEND is the last 12 bytes of most files, found at once
+    for (std::size_t at = n >= 12 ? n - 12 + 1 : 0; at-- > 0;)
+      if (t[at + 4] == 'I' && std::memcmp(t + at, iend, 8) == 0) return true;
     return false;
   };
   if (!t || !whole_iend()) {
@@ -121,17 +118,15 @@ inline bool jpeg_tail(context& cx, std::uint64_t scan) {
     return cx.fail(probe_errc::truncated, "JPEG: the file ends right after its scan header (SOS) at offset " + std::to_string(scan) +
                                               ": no scan data");
   if (!t) return cx.fail(probe_errc::io_error, "reading the file failed");
+  for (std::size_t i = n - 1; i-- > 0;)  // EOI, from the end back: the last 2 bytes of most files, found at once
+    if (t[i + 1] == 0xd9 && t[i] == 0xff) return true;
   bool foreign = false;
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    if (t[i] != 0xff) continue;
-    const std::uint8_t b = t[i + 1];
-    if (b == 0xd9) return true;
-    foreign = foreign || !jpeg_scan_byte(b);
-  }
+  for (std::size_t i = 0; i + 1 < n && !foreign; ++i)
+    if (t[i] == 0xff) foreign = !jpeg_scan_byte(t[i + 1]);
   const bool whole_scan = cx.in.size() - scan == n;  // the window holds every byte after the scan header
   if (foreign && !whole_scan) return true;
   return cx.fail(probe_errc::truncated, "JPEG: no end-of-image marker (FF D9) in the last " + std::to_string(n) +
-                                            " bytes, which are scan data: the image runs past the end of the file");
+                                            " bytes, which read as scan data: the image runs past the end of the file");
 }
 
 /// Truncation of a JPEG after its frame header at `off`: the segments up to the first scan header
@@ -254,7 +249,7 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_we
   img.format = media_format::webp;
   const std::uint8_t* r = cx.need(4, 8 + 8 + 10, "WebP first chunk");
   if (!r) return probe_error{};
-  // Truncation (rules.md section 9): the RIFF size must fit in the file (bytes after it are tolerated).
+  // Truncation (docs/spec.md section 9): the RIFF size must fit in the file (bytes after it are tolerated).
   if (8 + std::uint64_t{le32(r)} > cx.in.size()) {
     cx.fail(probe_errc::truncated, "WebP: the RIFF header claims " + std::to_string(8 + std::uint64_t{le32(r)}) +
                                        " bytes; the file has " + std::to_string(cx.in.size()) + ": it runs past the end of the file");
