@@ -102,14 +102,21 @@ class request_storage {
 
   friend bool operator==(const request_storage&, const request_storage&) = default;
 };
+
+/// The direct base of `request<M, I, V, A, Known>`.
+template <model_type M, std::size_t I, std::size_t V, std::size_t A, class Known>
+using request_base = std::conditional_t<std::is_same_v<Known, known_flags<>>, request_storage, request<M, I, V, A>>;
 }  // namespace detail
 
 /// A request for model `M`. `Images`, `Videos` and `Audios` count the media added so far (or are
 /// `dynamic_count`); each `image()`, `video()` and `audio()` returns a request with one more.
 /// `Known` records the values that the static forms `web_search<B>()` and `content_filter<B>()`
-/// set (`known_flags<>`, the default: none); such a request derives from `request<M, Images,
-/// Videos, Audios>`, and a run-time setter of the same field returns a request that no longer
-/// knows it.
+/// set (`known_flags<>`, the default: none); a run-time setter of the same field returns a request
+/// that no longer knows it. A request that knows a value derives from `request<M, Images, Videos,
+/// Audios>`, so that functions written for four parameters take it. What the type knows describes
+/// what its static forms set: a change made through a reference to that base
+/// (`request<M>& b = r; b.content_filter(false);`) bypasses it; the runtime validator still checks
+/// the body.
 ///
 ///     auto r = seedance::request<seedance::models::image_to_video>{"petals fall"}
 ///                  .image("https://example.com/first.jpg")
@@ -123,12 +130,12 @@ class request_storage {
 ///
 /// Setters return `request&` on an lvalue and a `request` (moved from `*this`) on an rvalue, so
 /// that `const auto& r = request<M>{"x"}.duration<5>();` binds to a temporary that lives as long
-/// as `r` instead of dangling.
+/// as `r` instead of dangling. Setters that change the type (media, the static forms of
+/// `web_search` and `content_filter`, and their run-time forms on a request that knows the field)
+/// return a new request instead, copied from an lvalue and moved from an rvalue.
 template <model_type M, std::size_t Images, std::size_t Videos, std::size_t Audios, class Known>
-class request : public std::conditional_t<std::is_same_v<Known, known_flags<>>, detail::request_storage,
-                                          request<M, Images, Videos, Audios>> {
-  using base = std::conditional_t<std::is_same_v<Known, known_flags<>>, detail::request_storage,
-                                  request<M, Images, Videos, Audios>>;
+class request : public detail::request_base<M, Images, Videos, Audios, Known> {
+  using base = detail::request_base<M, Images, Videos, Audios, Known>;
 
  public:
   using model = M;
@@ -289,13 +296,19 @@ class request : public std::conditional_t<std::is_same_v<Known, known_flags<>>, 
   // --- media: each call adds one item, and the count is part of the type ---------------------
   /// Adds one image URL (image-to-video: the first call is the first frame, the second the last).
   [[nodiscard]] auto image(std::string url) const& { return add<media_kind::image>(this->body_, std::move(url)); }
-  [[nodiscard]] auto image(std::string url) && { return add<media_kind::image>(std::move(this->body_), std::move(url)); }
+  [[nodiscard]] auto image(std::string url) && {
+    return add<media_kind::image>(std::move(this->body_), std::move(url));
+  }
   /// Adds one reference video URL.
   [[nodiscard]] auto video(std::string url) const& { return add<media_kind::video>(this->body_, std::move(url)); }
-  [[nodiscard]] auto video(std::string url) && { return add<media_kind::video>(std::move(this->body_), std::move(url)); }
+  [[nodiscard]] auto video(std::string url) && {
+    return add<media_kind::video>(std::move(this->body_), std::move(url));
+  }
   /// Adds one reference audio URL.
   [[nodiscard]] auto audio(std::string url) const& { return add<media_kind::audio>(this->body_, std::move(url)); }
-  [[nodiscard]] auto audio(std::string url) && { return add<media_kind::audio>(std::move(this->body_), std::move(url)); }
+  [[nodiscard]] auto audio(std::string url) && {
+    return add<media_kind::audio>(std::move(this->body_), std::move(url));
+  }
 
   /// Image-to-video: the first frame (the first image). Must come first.
   [[nodiscard]] auto first_frame(std::string url) const& {

@@ -75,16 +75,19 @@ TEST_CASE("web search and the content filter: the static forms write the JSON as
   const json only_ws = request<models::fast_text_to_video>{"weather"}.web_search<true>();
   CHECK(only_ws == json::parse(R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "weather",
       "model_params": {"web_search": true}})"));
-  const json only_cf = request<models::mini_image_to_video>{"petals"}.content_filter<false>().image("https://example.com/a.jpg");
+  const json only_cf =
+      request<models::mini_image_to_video>{"petals"}.content_filter<false>().image("https://example.com/a.jpg");
   CHECK(only_cf == json::parse(R"({"model": "seedance-2.0-mini-image-to-video", "prompt": "petals",
       "image_urls": ["https://example.com/a.jpg"], "content_filter": false})"));
 
   // Dropping what the type knew changes nothing in the body.
-  const json dropped = request<models::text_to_video>{"weather"}.web_search<true>().content_filter<true>().web_search(true);
+  const json dropped =
+      request<models::text_to_video>{"weather"}.web_search<true>().content_filter<true>().web_search(true);
   CHECK(dropped == on_on);
 }
 
-TEST_CASE("request_from_json: web search with the content filter off is the validator's to report", "[json][web_search]") {
+TEST_CASE("request_from_json: web search with the content filter off is the validator's to report",
+          "[json][web_search]") {
   // A pair of run-time values: the typed request that request_from_json returns knows no on/off
   // value and can hold it (as `.web_search(true).content_filter(false)` makes it), like a quality
   // the model's tier lacks; validate() reports web_search_without_content_filter.

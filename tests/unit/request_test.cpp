@@ -339,7 +339,8 @@ TEST_CASE("web search and the content filter: the static forms set the field and
       const auto off_on = r.template web_search<false>().template content_filter<true>();
       STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(on_on)>,
                                     request<M, 0, 0, 0, known_flags<known_flag::on, known_flag::on>>>);
-      STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(on_on)>, std::remove_cvref_t<decltype(on_on_reversed)>>);
+      STATIC_REQUIRE(
+          std::is_same_v<std::remove_cvref_t<decltype(on_on)>, std::remove_cvref_t<decltype(on_on_reversed)>>);
       STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(off_off)>,
                                     request<M, 0, 0, 0, known_flags<known_flag::off, known_flag::off>>>);
       CHECK(on_on == on_on_reversed);  // the same body, whatever the order
