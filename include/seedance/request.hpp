@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 //
 // The request body as plain fields (request_body), and the typed request<M> whose type carries the
-// model and the number of media items, so that requests a model cannot take do not compile.
+// model, the number of media items and the on/off values set by static forms (web_search<true>()),
+// so that requests a model cannot take do not compile.
 // Every compile-time rule here reads model_traits<M> (models.hpp), which reads spec.hpp.
 #ifndef SEEDANCE_REQUEST_HPP
 #define SEEDANCE_REQUEST_HPP
@@ -11,6 +12,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -61,6 +63,23 @@ struct request_body {
 /// the count is then checked by the runtime validator instead of the compiler.
 inline constexpr std::size_t dynamic_count = std::numeric_limits<std::size_t>::max();
 
+/// What the type of a request knows about an on/off field: `unknown` (not set, or set at run time),
+/// or the value that a static form (`web_search<true>()`, `content_filter<false>()`) set.
+enum class known_flag : unsigned char { unknown, off, on };
+
+/// The on/off values that a request's type carries, for the rule that combines them
+/// (web_search_without_content_filter). The default, `known_flags<>`, knows nothing: it is the
+/// state of `request<M>` and of every request built with run-time setters only.
+template <known_flag WebSearch = known_flag::unknown, known_flag ContentFilter = known_flag::unknown>
+struct known_flags {
+  static constexpr known_flag web_search = WebSearch;
+  static constexpr known_flag content_filter = ContentFilter;
+};
+
+template <model_type M, std::size_t Images = 0, std::size_t Videos = 0, std::size_t Audios = 0,
+          class Known = known_flags<>>
+class request;
+
 namespace detail {
 /// Lets `typed()` adopt a whole body as a request (the constructor from a body is private).
 struct request_access {
@@ -69,10 +88,35 @@ struct request_access {
     return Request(std::move(b));
   }
 };
+
+/// Holds the body of every typed request. A request whose type knows an on/off value derives from
+/// the request with the same counts that knows none (not from this directly), so that functions
+/// written for `request<M, I, V, A>` (validate, estimate_cost, to_json, users' own) take it too.
+class request_storage {
+  template <model_type, std::size_t, std::size_t, std::size_t, class>
+  friend class seedance::request;
+
+  explicit request_storage(request_body b) noexcept : body_(std::move(b)) {}
+
+  request_body body_;
+
+  friend bool operator==(const request_storage&, const request_storage&) = default;
+};
+
+/// The direct base of `request<M, I, V, A, Known>`.
+template <model_type M, std::size_t I, std::size_t V, std::size_t A, class Known>
+using request_base = std::conditional_t<std::is_same_v<Known, known_flags<>>, request_storage, request<M, I, V, A>>;
 }  // namespace detail
 
 /// A request for model `M`. `Images`, `Videos` and `Audios` count the media added so far (or are
 /// `dynamic_count`); each `image()`, `video()` and `audio()` returns a request with one more.
+/// `Known` records the values that the static forms `web_search<B>()` and `content_filter<B>()`
+/// set (`known_flags<>`, the default: none); a run-time setter of the same field returns a request
+/// that no longer knows it. A request that knows a value derives from `request<M, Images, Videos,
+/// Audios>`, so that functions written for four parameters take it. What the type knows describes
+/// what its static forms set: a change made through a reference to that base
+/// (`request<M>& b = r; b.content_filter(false);`) bypasses it; the runtime validator still checks
+/// the body.
 ///
 ///     auto r = seedance::request<seedance::models::image_to_video>{"petals fall"}
 ///                  .image("https://example.com/first.jpg")
@@ -81,25 +125,30 @@ struct request_access {
 ///     nlohmann::json body = r;  // with <seedance/json.hpp>
 ///
 /// Rules that the type can decide are compile errors (docs/api.md lists each message); values set
-/// at run time (`duration(int)`, `quality(quality)`, `images(vector)`) are left to the validator.
+/// at run time (`duration(int)`, `quality(quality)`, `images(vector)`, `web_search(bool)`,
+/// `content_filter(bool)`) are left to the validator.
 ///
 /// Setters return `request&` on an lvalue and a `request` (moved from `*this`) on an rvalue, so
 /// that `const auto& r = request<M>{"x"}.duration<5>();` binds to a temporary that lives as long
-/// as `r` instead of dangling.
-template <model_type M, std::size_t Images = 0, std::size_t Videos = 0, std::size_t Audios = 0>
-class request {
+/// as `r` instead of dangling. Setters that change the type (media, the static forms of
+/// `web_search` and `content_filter`, and their run-time forms on a request that knows the field)
+/// return a new request instead, copied from an lvalue and moved from an rvalue.
+template <model_type M, std::size_t Images, std::size_t Videos, std::size_t Audios, class Known>
+class request : public detail::request_base<M, Images, Videos, Audios, Known> {
+  using base = detail::request_base<M, Images, Videos, Audios, Known>;
+
  public:
   using model = M;
   using traits = model_traits<M>;
+  using known = Known;
   static constexpr std::size_t image_count = Images;
   static constexpr std::size_t video_count = Videos;
   static constexpr std::size_t audio_count = Audios;
 
-  /// A request for model `M` with the given prompt and nothing else set.
-  explicit request(std::string prompt) {
-    body_.model = std::string(traits::id);
-    body_.prompt = std::move(prompt);
-  }
+  /// A request for model `M` with the given prompt and nothing else set. Only the request that
+  /// knows no on/off value has it: the others come from the static forms, which set what they know.
+  explicit request(std::string prompt) requires std::is_same_v<Known, known_flags<>>
+      : request(new_body(std::move(prompt))) {}
 
   // --- quality -------------------------------------------------------------------------------
   /// Sets the quality, checked against the model's tier at compile time.
@@ -108,7 +157,7 @@ class request {
     static_assert(traits::supports(Q),
                   "quality_unsupported: this model's tier does not offer that quality; see "
                   "model_traits<M>::supports(q) and tier_table in seedance/spec.hpp");
-    body_.quality = Q;
+    this->body_.quality = Q;
     return *this;
   }
   template <seedance::quality Q>
@@ -118,7 +167,7 @@ class request {
   }
   /// Sets the quality from a run-time value (checked by the validator, rule quality_unsupported).
   request& quality(seedance::quality q) & {
-    body_.quality = q;
+    this->body_.quality = q;
     return *this;
   }
   request quality(seedance::quality q) && {
@@ -132,7 +181,7 @@ class request {
   request& duration() & {
     static_assert(N >= limits::duration.min && N <= limits::duration.max,
                   "duration_out_of_range: duration<N>() needs N within seedance::limits::duration (whole seconds)");
-    body_.duration = N;
+    this->body_.duration = N;
     return *this;
   }
   template <int N>
@@ -142,7 +191,7 @@ class request {
   }
   /// Sets the duration from a run-time value (checked by the validator, rule duration_out_of_range).
   request& duration(int seconds) & {
-    body_.duration = seconds;
+    this->body_.duration = seconds;
     return *this;
   }
   request duration(int seconds) && {
@@ -152,7 +201,7 @@ class request {
 
   // --- options valid on every model ----------------------------------------------------------
   request& aspect_ratio(seedance::aspect_ratio a) & {
-    body_.aspect_ratio = a;
+    this->body_.aspect_ratio = a;
     return *this;
   }
   request aspect_ratio(seedance::aspect_ratio a) && {
@@ -161,7 +210,7 @@ class request {
   }
 
   request& generate_audio(bool on) & {
-    body_.generate_audio = on;
+    this->body_.generate_audio = on;
     return *this;
   }
   request generate_audio(bool on) && {
@@ -169,17 +218,8 @@ class request {
     return std::move(*this);
   }
 
-  request& content_filter(bool on) & {
-    body_.content_filter = on;
-    return *this;
-  }
-  request content_filter(bool on) && {
-    content_filter(on);
-    return std::move(*this);
-  }
-
   request& callback_url(std::string url) & {
-    body_.callback_url = std::move(url);
+    this->body_.callback_url = std::move(url);
     return *this;
   }
   request callback_url(std::string url) && {
@@ -187,29 +227,88 @@ class request {
     return std::move(*this);
   }
 
-  // --- web search: only on models that have it -----------------------------------------------
-  /// Sets `model_params.web_search`. Exists only for models with web search (supports_web_search),
-  /// so that `requires { r.web_search(true); }` is false elsewhere; the compiler's message names
-  /// the concept (docs/api.md).
-  request& web_search(bool on) & requires supports_web_search<M> {
-    body_.web_search = on;
+  // --- web search (only on models that have it) and the content filter -----------------------
+  // The API refuses web_search true with content_filter false (rule web_search_without_content_filter).
+  // The static forms record their value in the type (`Known`), so that the compiler refuses that
+  // pair when both were set statically, in either order. A run-time setter returns a request that
+  // no longer knows its field (the plain `request<M, I, V, A>` when neither is known): when either
+  // value comes from run time, the pair is the runtime validator's to judge.
+  // `web_search` exists only for models with web search (supports_web_search), so that
+  // `requires { r.web_search(true); }` is false elsewhere; the compiler's message names the concept
+  // (docs/api.md).
+
+  /// Sets `model_params.web_search` to `On` and records it in the type. Returns a new request
+  /// (copied from an lvalue, moved from an rvalue), like `image()`.
+  template <bool On>
+  [[nodiscard]] auto web_search() const& requires supports_web_search<M> {
+    return set_web_search<On ? known_flag::on : known_flag::off>(this->body_, On);
+  }
+  template <bool On>
+  [[nodiscard]] auto web_search() && requires supports_web_search<M> {
+    return set_web_search<On ? known_flag::on : known_flag::off>(std::move(this->body_), On);
+  }
+  /// Sets `model_params.web_search` from a run-time value. On a request whose type knows no web
+  /// search value it returns `request&` (or the moved request) as every setter does; on one that
+  /// knows it (after `web_search<B>()`) it returns a new request that no longer does.
+  request& web_search(bool on) & requires supports_web_search<M> && (Known::web_search == known_flag::unknown) {
+    this->body_.web_search = on;
     return *this;
   }
-  request web_search(bool on) && requires supports_web_search<M> {
+  request web_search(bool on) && requires supports_web_search<M> && (Known::web_search == known_flag::unknown) {
     web_search(on);
     return std::move(*this);
+  }
+  [[nodiscard]] auto web_search(bool on) const& requires supports_web_search<M> &&
+                                                         (Known::web_search != known_flag::unknown) {
+    return set_web_search<known_flag::unknown>(this->body_, on);
+  }
+  [[nodiscard]] auto web_search(bool on) && requires supports_web_search<M> &&
+                                                    (Known::web_search != known_flag::unknown) {
+    return set_web_search<known_flag::unknown>(std::move(this->body_), on);
+  }
+
+  /// Sets `content_filter` to `On` and records it in the type. Returns a new request (copied from
+  /// an lvalue, moved from an rvalue), like `image()`.
+  template <bool On>
+  [[nodiscard]] auto content_filter() const& {
+    return set_content_filter<On ? known_flag::on : known_flag::off>(this->body_, On);
+  }
+  template <bool On>
+  [[nodiscard]] auto content_filter() && {
+    return set_content_filter<On ? known_flag::on : known_flag::off>(std::move(this->body_), On);
+  }
+  /// Sets `content_filter` from a run-time value; the return type follows `web_search(bool)`.
+  request& content_filter(bool on) & requires(Known::content_filter == known_flag::unknown) {
+    this->body_.content_filter = on;
+    return *this;
+  }
+  request content_filter(bool on) && requires(Known::content_filter == known_flag::unknown) {
+    content_filter(on);
+    return std::move(*this);
+  }
+  [[nodiscard]] auto content_filter(bool on) const& requires(Known::content_filter != known_flag::unknown) {
+    return set_content_filter<known_flag::unknown>(this->body_, on);
+  }
+  [[nodiscard]] auto content_filter(bool on) && requires(Known::content_filter != known_flag::unknown) {
+    return set_content_filter<known_flag::unknown>(std::move(this->body_), on);
   }
 
   // --- media: each call adds one item, and the count is part of the type ---------------------
   /// Adds one image URL (image-to-video: the first call is the first frame, the second the last).
-  [[nodiscard]] auto image(std::string url) const& { return add<media_kind::image>(body_, std::move(url)); }
-  [[nodiscard]] auto image(std::string url) && { return add<media_kind::image>(std::move(body_), std::move(url)); }
+  [[nodiscard]] auto image(std::string url) const& { return add<media_kind::image>(this->body_, std::move(url)); }
+  [[nodiscard]] auto image(std::string url) && {
+    return add<media_kind::image>(std::move(this->body_), std::move(url));
+  }
   /// Adds one reference video URL.
-  [[nodiscard]] auto video(std::string url) const& { return add<media_kind::video>(body_, std::move(url)); }
-  [[nodiscard]] auto video(std::string url) && { return add<media_kind::video>(std::move(body_), std::move(url)); }
+  [[nodiscard]] auto video(std::string url) const& { return add<media_kind::video>(this->body_, std::move(url)); }
+  [[nodiscard]] auto video(std::string url) && {
+    return add<media_kind::video>(std::move(this->body_), std::move(url));
+  }
   /// Adds one reference audio URL.
-  [[nodiscard]] auto audio(std::string url) const& { return add<media_kind::audio>(body_, std::move(url)); }
-  [[nodiscard]] auto audio(std::string url) && { return add<media_kind::audio>(std::move(body_), std::move(url)); }
+  [[nodiscard]] auto audio(std::string url) const& { return add<media_kind::audio>(this->body_, std::move(url)); }
+  [[nodiscard]] auto audio(std::string url) && {
+    return add<media_kind::audio>(std::move(this->body_), std::move(url));
+  }
 
   /// Image-to-video: the first frame (the first image). Must come first.
   [[nodiscard]] auto first_frame(std::string url) const& {
@@ -233,28 +332,28 @@ class request {
   /// Appends image URLs whose number is known only at run time; the count is then checked by the
   /// validator (rules too_few_media, too_many_media, audio_needs_visual) instead of the compiler.
   [[nodiscard]] auto images(std::vector<std::string> urls) const& {
-    return add_all<media_kind::image>(body_, std::move(urls));
+    return add_all<media_kind::image>(this->body_, std::move(urls));
   }
   [[nodiscard]] auto images(std::vector<std::string> urls) && {
-    return add_all<media_kind::image>(std::move(body_), std::move(urls));
+    return add_all<media_kind::image>(std::move(this->body_), std::move(urls));
   }
   [[nodiscard]] auto videos(std::vector<std::string> urls) const& {
-    return add_all<media_kind::video>(body_, std::move(urls));
+    return add_all<media_kind::video>(this->body_, std::move(urls));
   }
   [[nodiscard]] auto videos(std::vector<std::string> urls) && {
-    return add_all<media_kind::video>(std::move(body_), std::move(urls));
+    return add_all<media_kind::video>(std::move(this->body_), std::move(urls));
   }
   [[nodiscard]] auto audios(std::vector<std::string> urls) const& {
-    return add_all<media_kind::audio>(body_, std::move(urls));
+    return add_all<media_kind::audio>(this->body_, std::move(urls));
   }
   [[nodiscard]] auto audios(std::vector<std::string> urls) && {
-    return add_all<media_kind::audio>(std::move(body_), std::move(urls));
+    return add_all<media_kind::audio>(std::move(this->body_), std::move(urls));
   }
 
   // --- the result ----------------------------------------------------------------------------
   /// The request's fields, as the API will receive them.
-  [[nodiscard]] const request_body& body() const& noexcept { return body_; }
-  [[nodiscard]] request_body body() && noexcept { return std::move(body_); }
+  [[nodiscard]] const request_body& body() const& noexcept { return this->body_; }
+  [[nodiscard]] request_body body() && noexcept { return std::move(this->body_); }
 
   /// Checks, at compile time, the rules that decide whether this request may be sent at all: no
   /// fewer images than the model needs (model_traits<M>::min_images), and no audio without an image
@@ -279,11 +378,18 @@ class request {
   friend bool operator==(const request&, const request&) = default;
 
  private:
-  template <model_type, std::size_t, std::size_t, std::size_t>
+  template <model_type, std::size_t, std::size_t, std::size_t, class>
   friend class request;
   friend struct detail::request_access;
 
-  explicit request(request_body b) noexcept : body_(std::move(b)) {}
+  explicit request(request_body b) noexcept : base(std::move(b)) {}
+
+  static request_body new_body(std::string prompt) {
+    request_body b;
+    b.model = std::string(traits::id);
+    b.prompt = std::move(prompt);
+    return b;
+  }
 
   static constexpr std::size_t count_of(media_kind k) noexcept {
     return k == media_kind::image ? Images : k == media_kind::video ? Videos : Audios;
@@ -293,7 +399,36 @@ class request {
   }
   template <media_kind K, std::size_t N>
   using with_count = request<M, K == media_kind::image ? N : Images, K == media_kind::video ? N : Videos,
-                             K == media_kind::audio ? N : Audios>;
+                             K == media_kind::audio ? N : Audios, Known>;
+
+  /// The one check of the pair, a plain comparison behind `if constexpr` (the compiler's note
+  /// shows the values). Called by both static forms with the state they would produce, so that
+  /// either order of the calls is refused.
+  template <known_flag WebSearch, known_flag ContentFilter>
+  static constexpr void check_known() noexcept {
+    if constexpr (WebSearch == known_flag::on) {
+      static_assert(ContentFilter != known_flag::off,
+                    "web_search_without_content_filter: the API refuses web search with the content filter "
+                    "off (HTTP 400); drop .content_filter<false>() (the filter is on by default) or "
+                    ".web_search<true>()");
+    }
+  }
+  template <known_flag WebSearch, class Body>
+  static auto set_web_search(Body&& b, bool on) {
+    check_known<WebSearch, Known::content_filter>();
+    request<M, Images, Videos, Audios, known_flags<WebSearch, Known::content_filter>> out{
+        request_body(std::forward<Body>(b))};
+    out.body_.web_search = on;
+    return out;
+  }
+  template <known_flag ContentFilter, class Body>
+  static auto set_content_filter(Body&& b, bool on) {
+    check_known<Known::web_search, ContentFilter>();
+    request<M, Images, Videos, Audios, known_flags<Known::web_search, ContentFilter>> out{
+        request_body(std::forward<Body>(b))};
+    out.body_.content_filter = on;
+    return out;
+  }
 
   // The messages say what the model's traits say, never what the table holds today: the numbers
   // come from the compiler's note on the comparison.
@@ -357,8 +492,6 @@ class request {
                     "first_frame must be the first image and last_frame the second: call first_frame, then last_frame");
     }
   }
-
-  request_body body_;
 };
 
 /// The typed request of model `M` whose media lists are all sized at run time: what a body read

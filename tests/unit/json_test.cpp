@@ -51,6 +51,55 @@ TEST_CASE("every field, with the spec's exact strings", "[json]") {
   CHECK_FALSE(none.contains("model_params"));
 }
 
+TEST_CASE("web search and the content filter: the static forms write the JSON as the run-time setters do",
+          "[json][web_search]") {
+  // The bodies written out from the spec's field names: content_filter at the top level,
+  // web_search inside model_params.
+  const json on_on = json::parse(R"({"model": "seedance-2.0-text-to-video", "prompt": "weather",
+      "content_filter": true, "model_params": {"web_search": true}})");
+  const json off_off = json::parse(R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "weather",
+      "content_filter": false, "model_params": {"web_search": false}})");
+
+  const json s1 = request<models::text_to_video>{"weather"}.web_search<true>().content_filter<true>();
+  const json s2 = request<models::text_to_video>{"weather"}.content_filter<true>().web_search<true>();
+  const json rt = request<models::text_to_video>{"weather"}.web_search(true).content_filter(true);
+  CHECK(s1 == on_on);
+  CHECK(s2 == on_on);
+  CHECK(rt == on_on);
+  const json s3 = request<models::fast_text_to_video>{"weather"}.content_filter<false>().web_search<false>();
+  const json rt3 = request<models::fast_text_to_video>{"weather"}.content_filter(false).web_search(false);
+  CHECK(s3 == off_off);
+  CHECK(rt3 == off_off);
+
+  // One field only: the other stays absent.
+  const json only_ws = request<models::fast_text_to_video>{"weather"}.web_search<true>();
+  CHECK(only_ws == json::parse(R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "weather",
+      "model_params": {"web_search": true}})"));
+  const json only_cf =
+      request<models::mini_image_to_video>{"petals"}.content_filter<false>().image("https://example.com/a.jpg");
+  CHECK(only_cf == json::parse(R"({"model": "seedance-2.0-mini-image-to-video", "prompt": "petals",
+      "image_urls": ["https://example.com/a.jpg"], "content_filter": false})"));
+
+  // Dropping what the type knew changes nothing in the body.
+  const json dropped =
+      request<models::text_to_video>{"weather"}.web_search<true>().content_filter<true>().web_search(true);
+  CHECK(dropped == on_on);
+}
+
+TEST_CASE("request_from_json: web search with the content filter off is the validator's to report",
+          "[json][web_search]") {
+  // A pair of run-time values: the typed request that request_from_json returns knows no on/off
+  // value and can hold it (as `.web_search(true).content_filter(false)` makes it), like a quality
+  // the model's tier lacks; validate() reports web_search_without_content_filter.
+  const json j = json::parse(R"({"model": "seedance-2.0-text-to-video", "prompt": "weather",
+      "content_filter": false, "model_params": {"web_search": true}})");
+  const auto r = request_from_json<models::text_to_video>(j);
+  REQUIRE(r.has_value());
+  CHECK(json(*r) == j);
+  CHECK(r->body().web_search == true);
+  CHECK(r->body().content_filter == false);
+}
+
 namespace {
 // rules.md section 1, written out again for these tests (not read from the library's table): per
 // model, the most media of each kind, whether the first/last-frame aliases apply (image-to-video),

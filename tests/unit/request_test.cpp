@@ -5,8 +5,10 @@
 #include <seedance/registry.hpp>
 #include <seedance/request.hpp>
 
+#include <cstddef>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 using namespace seedance;
@@ -222,6 +224,16 @@ TEST_CASE("typed(): a body becomes a typed request only where the model's type a
   mini.web_search.reset();
   CHECK(typed<models::mini_text_to_video>(mini).has_value());
 
+  // Web search with the content filter off: a pair of run-time values, which the type that typed()
+  // returns (it knows no on/off value) can hold, as run-time setters make it; the runtime
+  // validator reports it (web_search_without_content_filter), as it does a wrong quality.
+  request_body searched = b;
+  searched.content_filter = false;
+  const auto kept_pair = typed<models::fast_text_to_video>(searched);
+  REQUIRE(kept_pair.has_value());
+  CHECK(kept_pair->body() == searched);
+  STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(*kept_pair)>::known, known_flags<>>);
+
   request_body t2v;
   t2v.model = "seedance-2.0-text-to-video";
   t2v.prompt = "p";
@@ -259,6 +271,217 @@ TEST_CASE("typed(): a body becomes a typed request only where the model's type a
   auto r = typed<models::reference_to_video>(r2v);
   REQUIRE(r.has_value());
   CHECK(r->body() == r2v);
+}
+
+namespace {
+// What a function written for `request<M, I, V, A>` sees (validate, estimate_cost and to_json are
+// written so): a request whose type knows an on/off value must still be accepted, as its base.
+template <model_type M, std::size_t I, std::size_t V, std::size_t A>
+const request_body& body_of_plain(const request<M, I, V, A>& r) {
+  return r.body();
+}
+
+using on_unknown = known_flags<known_flag::on, known_flag::unknown>;
+using off_unknown = known_flags<known_flag::off, known_flag::unknown>;
+using unknown_on = known_flags<known_flag::unknown, known_flag::on>;
+using unknown_off = known_flags<known_flag::unknown, known_flag::off>;
+}  // namespace
+
+TEST_CASE("web search and the content filter: the static forms set the field and record it in the type",
+          "[request][web_search]") {
+  int web_search_models = 0;
+  for_each_model([&](auto t) {
+    using M = typename decltype(t)::type;
+    INFO(model_traits<M>::id);
+    using plain = request<M>;
+    STATIC_REQUIRE(std::is_same_v<typename plain::known, known_flags<>>);
+    STATIC_REQUIRE(std::is_same_v<request<M, 0, 0, 0, known_flags<known_flag::unknown, known_flag::unknown>>, plain>);
+
+    // The content filter's static forms exist on every model; web search's only where the model
+    // has it (rule web_search_unsupported), like the run-time setter.
+    STATIC_REQUIRE(requires(plain r) { r.template content_filter<false>(); });
+    STATIC_REQUIRE(requires(const plain& r) { r.template content_filter<true>(); });
+    STATIC_REQUIRE(requires(plain r) { r.template web_search<true>(); } == supports_web_search<M>);
+    STATIC_REQUIRE(requires(plain r) { std::move(r).template web_search<false>(); } == supports_web_search<M>);
+    STATIC_REQUIRE(requires(plain r) { r.web_search(true); } == supports_web_search<M>);
+
+    const plain r{"a prompt"};
+    const auto cf_on = r.template content_filter<true>();
+    const auto cf_off = r.template content_filter<false>();
+    STATIC_REQUIRE(std::is_same_v<decltype(cf_on), const request<M, 0, 0, 0, unknown_on>>);
+    STATIC_REQUIRE(std::is_same_v<decltype(cf_off), const request<M, 0, 0, 0, unknown_off>>);
+    // The same body as the run-time setter gives.
+    CHECK(cf_on.body() == plain{"a prompt"}.content_filter(true).body());
+    CHECK(cf_off.body() == plain{"a prompt"}.content_filter(false).body());
+    CHECK(cf_on.body().content_filter == true);
+    CHECK(cf_off.body().content_filter == false);
+    CHECK_FALSE(r.body().content_filter.has_value());  // from an lvalue: a copy, the source unchanged
+
+    if constexpr (supports_web_search<M>) {
+      ++web_search_models;
+      const auto ws_on = r.template web_search<true>();
+      const auto ws_off = r.template web_search<false>();
+      STATIC_REQUIRE(std::is_same_v<decltype(ws_on), const request<M, 0, 0, 0, on_unknown>>);
+      STATIC_REQUIRE(std::is_same_v<decltype(ws_off), const request<M, 0, 0, 0, off_unknown>>);
+      CHECK(ws_on.body() == plain{"a prompt"}.web_search(true).body());
+      CHECK(ws_off.body() == plain{"a prompt"}.web_search(false).body());
+      CHECK(ws_on.body().web_search == true);
+      CHECK(ws_off.body().web_search == false);
+      CHECK_FALSE(ws_on.body().content_filter.has_value());  // unset: the API's default, on
+      CHECK_FALSE(r.body().web_search.has_value());
+
+      // Every pair but (web search on, filter off) compiles, in either order; that one is
+      // tests/compile_fail/web_search_true_content_filter_false.cpp and its reverse.
+      const auto on_on = r.template web_search<true>().template content_filter<true>();
+      const auto on_on_reversed = r.template content_filter<true>().template web_search<true>();
+      const auto off_off = r.template web_search<false>().template content_filter<false>();
+      const auto off_off_reversed = r.template content_filter<false>().template web_search<false>();
+      const auto off_on = r.template web_search<false>().template content_filter<true>();
+      STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(on_on)>,
+                                    request<M, 0, 0, 0, known_flags<known_flag::on, known_flag::on>>>);
+      STATIC_REQUIRE(
+          std::is_same_v<std::remove_cvref_t<decltype(on_on)>, std::remove_cvref_t<decltype(on_on_reversed)>>);
+      STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(off_off)>,
+                                    request<M, 0, 0, 0, known_flags<known_flag::off, known_flag::off>>>);
+      CHECK(on_on == on_on_reversed);  // the same body, whatever the order
+      CHECK(off_off == off_off_reversed);
+      request_body both = plain{"a prompt"}.body();
+      both.web_search = true;
+      both.content_filter = true;
+      CHECK(on_on.body() == both);
+      both.web_search = false;
+      both.content_filter = false;
+      CHECK(off_off.body() == both);
+      CHECK(off_on.body().web_search == false);
+      CHECK(off_on.body().content_filter == true);
+    }
+  });
+  CHECK(web_search_models == 2);
+}
+
+TEST_CASE("web search and the content filter: a run-time setter drops what the type knew", "[request][web_search]") {
+  using M = models::text_to_video;
+  using plain = request<M>;
+
+  // Both at run time: the type knows nothing, so the pair the API refuses compiles; the runtime
+  // validator reports it (web_search_without_content_filter).
+  auto both_runtime = plain{"weather"}.web_search(true).content_filter(false);
+  STATIC_REQUIRE(std::is_same_v<decltype(both_runtime), plain>);
+  CHECK(both_runtime.body().web_search == true);
+  CHECK(both_runtime.body().content_filter == false);
+
+  // One side static, the other at run time: the type cannot know the pair either.
+  auto ws_static = plain{"weather"}.web_search<true>().content_filter(false);
+  STATIC_REQUIRE(std::is_same_v<decltype(ws_static), request<M, 0, 0, 0, on_unknown>>);
+  CHECK(ws_static.body().web_search == true);
+  CHECK(ws_static.body().content_filter == false);
+  auto cf_static = plain{"weather"}.content_filter<false>().web_search(true);
+  STATIC_REQUIRE(std::is_same_v<decltype(cf_static), request<M, 0, 0, 0, unknown_off>>);
+  CHECK(cf_static.body().web_search == true);
+  CHECK(cf_static.body().content_filter == false);
+
+  // A run-time setter after the static form of the same field forgets that field's value, so a
+  // later static form of the other field compiles whatever the run-time value was.
+  auto forgot = plain{"weather"}.web_search<true>().web_search(true);
+  STATIC_REQUIRE(std::is_same_v<decltype(forgot), plain>);
+  auto then_off = std::move(forgot).content_filter<false>();
+  STATIC_REQUIRE(std::is_same_v<decltype(then_off), request<M, 0, 0, 0, unknown_off>>);
+  CHECK(then_off.body().web_search == true);
+  CHECK(then_off.body().content_filter == false);
+
+  // Both known, then both set at run time: the plain request again, with the run-time values.
+  auto known_both = plain{"weather"}.web_search<false>().content_filter<true>();
+  auto half = known_both.web_search(true);  // from an lvalue: a copy that no longer knows web search
+  STATIC_REQUIRE(std::is_same_v<decltype(half), request<M, 0, 0, 0, unknown_on>>);
+  CHECK(half.body().web_search == true);
+  CHECK(known_both.body().web_search == false);  // the source keeps its value and its type
+  STATIC_REQUIRE(std::is_same_v<decltype(known_both)::known, known_flags<known_flag::off, known_flag::on>>);
+  auto none = std::move(half).content_filter(false);
+  STATIC_REQUIRE(std::is_same_v<decltype(none), plain>);
+  CHECK(none.body().web_search == true);
+  CHECK(none.body().content_filter == false);
+
+  // On a request that knows neither value, the run-time setters are the old ones: `request&` on
+  // an lvalue (the same object), the request by value on an rvalue.
+  plain p{"weather"};
+  STATIC_REQUIRE(std::is_same_v<decltype(p.web_search(true)), plain&>);
+  STATIC_REQUIRE(std::is_same_v<decltype(p.content_filter(true)), plain&>);
+  CHECK(&p.content_filter(false) == &p);
+  CHECK(p.body().content_filter == false);
+  // A request that knows only the other field keeps `request&` for this one.
+  auto knows_ws = plain{"weather"}.web_search<true>();
+  STATIC_REQUIRE(std::is_same_v<decltype(knows_ws.content_filter(true)), decltype(knows_ws)&>);
+  CHECK(&knows_ws.content_filter(true) == &knows_ws);
+  CHECK(knows_ws.body().content_filter == true);
+}
+
+TEST_CASE("web search and the content filter: what the type knows survives the other setters and media",
+          "[request][web_search]") {
+  using T2V = models::text_to_video;
+  auto r = request<T2V>{"weather"}
+               .web_search<true>()
+               .duration<8>()
+               .quality<quality::p1080>()
+               .aspect_ratio(aspect_ratio::r16_9)
+               .generate_audio(false)
+               .callback_url("https://example.com/hook")
+               .duration(9)
+               .quality(quality::p720);
+  STATIC_REQUIRE(std::is_same_v<decltype(r), request<T2V, 0, 0, 0, on_unknown>>);
+  auto& same = r.duration<5>();  // lvalue setters that keep the type still return the same object
+  CHECK(&same == &r);
+  CHECK(r.body().web_search == true);
+  CHECK(r.body().duration == 5);
+  CHECK(r.body().quality == quality::p720);
+  CHECK(r.body().generate_audio == false);
+
+  // Media change the counts and keep the known values (reference-to-video has no web search).
+  auto ref = request<models::reference_to_video>{"ad"}
+                 .content_filter<false>()
+                 .image("https://example.com/a.jpg")
+                 .video("https://example.com/v.mp4")
+                 .audios({"https://example.com/a.mp3"});
+  STATIC_REQUIRE(std::is_same_v<decltype(ref), request<models::reference_to_video, 1, 1, dynamic_count, unknown_off>>);
+  decltype(ref)::assert_complete();
+  CHECK(ref.body().content_filter == false);
+  CHECK(urls_of(ref, media_kind::image) == std::vector<std::string>{"https://example.com/a.jpg"});
+
+  auto frames = request<models::fast_image_to_video>{"petals"}
+                    .first_frame("https://example.com/a.jpg")
+                    .content_filter<true>()
+                    .last_frame("https://example.com/b.jpg");
+  STATIC_REQUIRE(std::is_same_v<decltype(frames), request<models::fast_image_to_video, 2, 0, 0, unknown_on>>);
+  CHECK(frames.body().content_filter == true);
+  CHECK(urls_of(frames, media_kind::image).size() == 2);
+}
+
+TEST_CASE("web search and the content filter: a request that knows a value is still a request<M, I, V, A>",
+          "[request][web_search]") {
+  using T2V = models::text_to_video;
+  auto known = request<T2V>{"weather"}.web_search<true>().content_filter<true>().duration<6>();
+  using K = decltype(known);
+  STATIC_REQUIRE(std::is_base_of_v<request<T2V>, K>);
+  STATIC_REQUIRE(K::image_count == 0);
+  // A function template written for four parameters deduces them from the base.
+  const request_body& seen = body_of_plain(known);
+  CHECK(&seen == &known.body());
+  CHECK(seen.web_search == true);
+  CHECK(seen.content_filter == true);
+  CHECK(seen.duration == 6);
+  auto ref = request<models::reference_to_video>{"ad"}.content_filter<true>().image("https://example.com/a.jpg");
+  CHECK(body_of_plain(ref).image_urls == std::vector<std::string>{"https://example.com/a.jpg"});
+
+  // Only the request that knows nothing is made from a prompt: the others come from the static
+  // forms, so that the type never claims a value the body does not hold.
+  STATIC_REQUIRE(std::is_constructible_v<request<T2V>, std::string>);
+  STATIC_REQUIRE_FALSE(std::is_constructible_v<K, std::string>);
+  STATIC_REQUIRE_FALSE(std::is_constructible_v<request<T2V, 0, 0, 0, on_unknown>, std::string>);
+
+  // Equality compares bodies, among requests of one type.
+  auto twin = request<T2V>{"weather"}.content_filter<true>().web_search<true>().duration<6>();
+  STATIC_REQUIRE(std::is_same_v<decltype(twin), K>);
+  CHECK(twin == known);
+  CHECK_FALSE(twin.duration<7>() == known);
 }
 
 TEST_CASE("expected_resolution uses the API's defaults", "[request][resolution]") {
