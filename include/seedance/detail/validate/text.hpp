@@ -1,0 +1,193 @@
+// seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
+// SPDX-License-Identifier: MIT
+//
+// Part of <seedance/validate.hpp> (include that, not this header): character classes, pointers, quoted values, numbers, lists and edit distance for messages.
+#ifndef SEEDANCE_VALIDATE_HPP
+#error "include <seedance/validate.hpp>"
+#endif
+#ifndef SEEDANCE_DETAIL_VALIDATE_TEXT_HPP
+#define SEEDANCE_DETAIL_VALIDATE_TEXT_HPP
+
+namespace seedance::detail {
+
+// --- small text helpers -------------------------------------------------------------------------
+
+/// Unicode's White_Space property (PropList.txt): the only characters that separate runs of text
+/// for the token bound, and the only ones a blank prompt may hold.
+constexpr bool is_white_space(char32_t c) noexcept {
+  if (c < 0x80) return c == 0x20 || (c >= 0x09 && c <= 0x0D);  // the common cases first
+  if (c > 0x3000) return false;                                  // CJK and beyond
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/// Invisible format characters (zero-width space, joiners, word joiner, BOM): not White_Space, so
+/// they neither make a prompt blank nor separate runs (a tokenizer may merge across them), but
+/// they do end a word for the recommendation's word count.
+constexpr bool is_invisible_format(char32_t c) noexcept {
+  return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
+/// CJK ideographs (all planes), kana, hangul, CJK symbols and punctuation, full-width forms.
+constexpr bool is_cjk(char32_t c) noexcept {
+  if (c < 0x1100) return false;                   // Latin, Greek, Cyrillic, ...: the common case
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;    // CJK Unified Ideographs: the next most common
+  return (c <= 0x11FF) || (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3001 && c <= 0x303F) ||
+         (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0x31F0 && c <= 0x31FF) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+constexpr bool is_word_char(char32_t c) noexcept {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/// Number of code points (or of bytes, for invalid UTF-8).
+inline std::size_t length_in_chars(std::string_view s) {
+  std::size_t n = 0;
+  return for_each_code_point(s, [&](char32_t) { ++n; }) ? n : s.size();
+}
+
+/// RFC 6901: `~` as `~0`, `/` as `~1`.
+inline std::string pointer(std::string_view key) {
+  std::string out;
+  locate::append_token(out, key);
+  return out;
+}
+inline std::string pointer(std::string_view key, std::size_t index) { return pointer(key) + "/" + std::to_string(index); }
+
+/// A string value shown in a message: quoted, control characters escaped, long values cut.
+inline std::string show_text(std::string_view s, std::size_t max = 80) {
+  std::string out = "\"";
+  std::size_t shown = 0;
+  for (char c : s) {
+    if (shown == max) {
+      out += "...";
+      break;
+    }
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F || c == '"' || c == '\\') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", u);
+      out += buf;
+    } else {
+      out += c;
+    }
+    ++shown;
+  }
+  out += '"';
+  if (s.size() > max) out += " (" + std::to_string(s.size()) + " bytes)";
+  return out;
+}
+
+inline std::string number(double v, int places = 3) {
+  char buf[400];  // %f of 1e308 has 309 digits
+  std::snprintf(buf, sizeof buf, "%.*f", places, v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+/// `v` as number() writes it, with more places (up to 9) where 3 would write it as one of the
+/// `limits` it differs from: "2.50042 is outside 0.4..2.5", not "2.5 is outside 0.4..2.5".
+inline std::string number_apart(double v, std::initializer_list<double> limits) {
+  int places = 3;
+  for (; places < 9; ++places) {
+    const std::string s = number(v, places);
+    bool clash = false;
+    for (double l : limits) clash = clash || (v != l && s == number(l, places));
+    if (!clash) return s;
+  }
+  return number(v, places);
+}
+
+/// The message of `invalid_url` for `s`, which parse_url_view refuses: what is wrong, in the URL
+/// parser's words. Not only a missing scheme or host: the API's URLs are `format: uri` (RFC 3986),
+/// so a non-ASCII byte or a '[' in a query must be percent-encoded.
+inline std::string invalid_url_message(std::string_view s) {
+  url_view u;
+  std::string why;
+  (void)parse_url_view(s, u, &why);
+  return show_text(s) + " is not a valid absolute URL (RFC 3986, the API's format: uri): " + why;
+}
+
+inline std::string mebibytes(std::uint64_t bytes) {
+  return number(static_cast<double>(bytes) / static_cast<double>(mib)) + " MiB";
+}
+
+inline std::string join(const std::vector<std::string_view>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+/// "a", "a and b", "a, b and c".
+inline std::string join_and(const std::vector<std::string_view>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+/// The longest prefix of a name that `edit_distance` looks at: bounded work per pair.
+inline constexpr std::size_t edit_distance_max_length = 64;
+
+/// Levenshtein distance, for "did you mean" (inputs are cut to 64 bytes: bounded work).
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+  a = a.substr(0, edit_distance_max_length);
+  b = b.substr(0, edit_distance_max_length);
+  std::array<std::size_t, edit_distance_max_length + 1> prev{}, cur{};
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    prev = cur;
+  }
+  return prev[b.size()];
+}
+
+/// The name in `names` nearest to `s`; with `max_distance`, empty when none is that near. A name
+/// whose length differs from `s`'s by more than the best distance so far (or `max_distance`) is
+/// skipped without computing the distance: the distance is at least the difference of lengths.
+template <class Names>
+std::string_view closest(std::string_view s, const Names& names, std::size_t max_distance = static_cast<std::size_t>(-1)) {
+  std::string_view best;
+  std::size_t best_d = static_cast<std::size_t>(-1);
+  const std::size_t ls = std::min(s.size(), edit_distance_max_length);
+  for (std::string_view n : names) {
+    const std::size_t ln = std::min(n.size(), edit_distance_max_length);
+    const std::size_t diff = ls > ln ? ls - ln : ln - ls;
+    if (diff > max_distance || (best_d != static_cast<std::size_t>(-1) && diff >= best_d)) continue;
+    const std::size_t d = edit_distance(s, n);
+    if (d < best_d) {
+      best_d = d;
+      best = n;
+    }
+  }
+  return best_d <= max_distance ? best : std::string_view{};
+}
+
+inline bool iequals_prefix(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace seedance::detail
+
+#endif  // SEEDANCE_DETAIL_VALIDATE_TEXT_HPP
