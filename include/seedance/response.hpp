@@ -366,15 +366,26 @@ class response_reader {
       if (!text(*it, f + "/type", s)) return false;
       out.type = s.value_or("");
     }
+    // The newer informational fields are read leniently: a value of another type is left out,
+    // never a failure that would lose the code (and with it the advice) of the whole error.
     const std::pair<const char*, std::optional<std::string>*> texts[] = {
         {"request_id", &out.request_id}, {"suggestion", &out.suggestion}, {"action_url", &out.action_url}, {"limit_scope", &out.limit_scope}};
     for (const auto& [key, dst] : texts)
-      if (auto it = j.find(key); it != j.end() && !text(*it, f + "/" + key, *dst)) return false;
+      if (auto it = j.find(key); it != j.end()) lenient([&] { return text(*it, f + "/" + key, *dst); }, *dst);
     const std::pair<const char*, std::optional<decimal>*> numbers[] = {{"estimated_credits", &out.estimated_credits},
                                                                       {"account_balance_credits", &out.account_balance_credits}};
     for (const auto& [key, dst] : numbers)
-      if (auto it = j.find(key); it != j.end() && !number(*it, f + "/" + key, *dst)) return false;
+      if (auto it = j.find(key); it != j.end()) lenient([&] { return number(*it, f + "/" + key, *dst); }, *dst);
     return true;
+  }
+
+  /// Runs `read`; when it fails, the value stays empty and the failure is forgotten.
+  template <class Read, class T>
+  void lenient(Read read, std::optional<T>& value) {
+    if (read()) return;
+    value.reset();
+    field.clear();
+    message.clear();
   }
 
   bool task(const nlohmann::json& j, video_task& t) {
@@ -412,17 +423,17 @@ class response_reader {
       if (auto f = it->find("billing_rule"); f != it->end() && !text(*f, "/usage/billing_rule", u.billing_rule)) return false;
       if (auto f = it->find("credits_reserved"); f != it->end() && !number(*f, "/usage/credits_reserved", u.credits_reserved)) return false;
       if (auto f = it->find("user_group"); f != it->end() && !text(*f, "/usage/user_group", u.user_group)) return false;
-      if (auto f = it->find("credits_used"); f != it->end() && !number(*f, "/usage/credits_used", u.credits_used)) return false;
-      if (auto f = it->find("cost"); f != it->end() && !f->is_null()) {
-        if (!f->is_object()) return fail("/usage/cost", "expected an object, got " + kind(*f));
+      // the newer fields, leniently (as in error_object): they never cost the task its status
+      if (auto f = it->find("credits_used"); f != it->end()) lenient([&] { return number(*f, "/usage/credits_used", u.credits_used); }, u.credits_used);
+      if (auto f = it->find("cost"); f != it->end() && f->is_object()) {
         usage_cost c;
-        if (auto g = f->find("credits"); g != f->end() && !number(*g, "/usage/cost/credits", c.credits)) return false;
-        if (auto g = f->find("usd"); g != f->end() && !number(*g, "/usage/cost/usd", c.usd)) return false;
+        if (auto g = f->find("credits"); g != f->end()) lenient([&] { return number(*g, "/usage/cost/credits", c.credits); }, c.credits);
+        if (auto g = f->find("usd"); g != f->end()) lenient([&] { return number(*g, "/usage/cost/usd", c.usd); }, c.usd);
         u.cost = c;
       }
       t.usage = std::move(u);
     }
-    if (auto it = at("duration"); it != j.end() && !number(*it, "/duration", t.duration)) return false;
+    if (auto it = at("duration"); it != j.end()) lenient([&] { return number(*it, "/duration", t.duration); }, t.duration);
     if (auto it = at("results"); it != j.end() && !it->is_null()) {
       if (!it->is_array()) return fail("/results", "expected an array of URLs, got " + kind(*it));
       for (std::size_t i = 0; i < it->size(); ++i) {
@@ -608,9 +619,11 @@ inline constexpr std::string_view lost_answer_reason =
 /// Classifies an HTTP error answer to `op` (docs/spec.md sections 7 and 9):
 ///   1. a known `error.code` decides (http_error_table, then error_code_table; "channel:..." codes
 ///      are availability errors); else the status: a row of http_error_table, 413 (fix the
-///      request), other 5xx (transient), other 4xx (fix the request; an inference), else unknown;
+///      request), 408 (transient: the request never arrived whole), other 5xx (transient), other
+///      4xx (fix the request; an inference), else unknown;
 ///   2. for a **create**, a transient or unclassified answer is retried only when it proves that
-///      nothing was created: 429, the availability codes, a 503 with `Retry-After`. Anything else
+///      nothing was created: 429, 408, the availability codes, a 503 with `Retry-After` (whatever
+///      its code, but paid_outcome_unknown). Anything else
 ///      (500, 502, 504, a 503 without `Retry-After`, `internal_error`, `paid_outcome_unknown`, an
 ///      unknown code) is `outcome_unknown`: the create may have been charged, and a new attempt with
 ///      a new idempotency key can be charged twice. A **read** is retried after any transient error.
@@ -641,6 +654,10 @@ inline constexpr std::string_view lost_answer_reason =
     a = error_action::fix_request;
     nothing_created = true;
     reason = detail::response::too_large_reason;
+  } else if (http_status == 408) {
+    // Request Timeout: the provider did not receive the whole request, so it created nothing.
+    a = error_action::retry;
+    nothing_created = true;
   } else if (http_status >= 500 && http_status <= 599) {
     a = error_action::retry;
   } else if (http_status >= 400 && http_status <= 499) {

@@ -957,11 +957,11 @@ TEST_CASE("check: the December 2026 diagnostics with line and column; --strict",
       "  \"Seed\": 7\n"
       "}\n";
   const fs::path f = write("dec2026.json", text);
-  // Written out by hand: line 5 `  "model_params": {"web_search": true},` (true at byte column 36);
+  // Written out by hand: line 5 `  "model_params": {"web_search": true},` (true at byte column 34);
   // line 6 `  "Seed": 7` (7 at byte column 11).
   const run_result t = run("check " + quote(f.string()));
   CHECK(t.exit == 1);
-  CHECK_THAT(t.out, Catch::Contains(f.string() + ":5:36: error[web_search_without_content_filter] /model_params/web_search: "));
+  CHECK_THAT(t.out, Catch::Contains(f.string() + ":5:34: error[web_search_without_content_filter] /model_params/web_search: "));
   CHECK_THAT(t.out, Catch::Contains(f.string() + ":6:11: warning[unknown_field] /Seed: "));
   // --strict: the unknown field is an error too (and says why)
   const run_result s = run("check --strict " + quote(f.string()));

@@ -175,3 +175,24 @@ TEST_CASE("data: URI diagnostics have a line and column from the text", "[valida
   CHECK(d->position->line == 4);
   CHECK(d->position->column == 3);
 }
+
+TEST_CASE("many data: URI images: every one checked, the report bounded", "[validate][data_uri][hostile]") {
+  // 5,000 copies of a 250x250 JPEG: too_many_media once; base64_media and image_dimensions each
+  // listed for the first 16 items, then one summary each (validation_bounds::max_repeats). The
+  // lookup of each item's properties is a binary search: the time is a benchmark's business.
+  const std::string small = corpus_uri("image/jpeg", "image/jpeg_250x250.jpg");
+  const report r = validate(i2v(std::vector<std::string>(5000, small)));
+  std::size_t base64 = 0, dims = 0;
+  for (const diagnostic& d : r) {
+    base64 += d.code == code::base64_media ? 1 : 0;
+    dims += d.code == code::image_dimensions ? 1 : 0;
+  }
+  CHECK(r.has(code::too_many_media, "/image_urls"));
+  CHECK(base64 == validation_bounds::max_repeats + 1);
+  CHECK(dims == validation_bounds::max_repeats + 1);
+  CHECK(r.has(code::image_dimensions, "/image_urls/4999") == false);
+  bool summary = false;
+  for (const diagnostic& d : r)
+    summary = summary || (d.code == code::image_dimensions && d.path == "/image_urls" && d.message.find("4984 more items") != std::string::npos);
+  CHECK(summary);
+}

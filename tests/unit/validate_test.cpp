@@ -1241,6 +1241,17 @@ TEST_CASE("base64_media by mode: an error on reference-to-video, a warning on im
     CHECK(d->severity == severity::warning);
     CHECK(r.warnings() >= 1);
   }
+  // a video data URI on image-to-video (which takes no video): an error, as its message says
+  const report v = validate(with(i2v, "/video_urls", json::array({"data:video/mp4;base64,AAAA"})));
+  REQUIRE(find_diag(v, code::base64_media) != nullptr);
+  CHECK(find_diag(v, code::base64_media)->severity == severity::error);
+  CHECK(v.has(code::media_unsupported, "/video_urls"));
+  // over the cap, the summary keeps the group's severity: warnings for image-to-video's images
+  json many = i2v;
+  for (int i = 0; i < 20; ++i) many["image_urls"].push_back("data:image/png;base64,!!!!");
+  const report capped = validate(many);
+  for (const diagnostic& d : capped)
+    if (d.code == code::base64_media) CHECK(d.severity == severity::warning);
   // elsewhere (images on text-to-video are refused anyway): an error
   const report t = validate(with(t2v, "/image_urls", json::array({uri})));
   REQUIRE(find_diag(t, code::base64_media) != nullptr);
@@ -1315,6 +1326,10 @@ TEST_CASE("strict mode: unknown_field and field_ignored become errors", "[valida
   CHECK(text.has(code::unknown_field, "/Quality"));
   CHECK(find_diag(text, code::unknown_field)->severity == severity::error);
   CHECK(find_diag(text, code::reference_missing)->severity == severity::warning);
+  // messages of the diagnostics strict mode makes errors say so
+  for (const diagnostic& d : r) CHECK_THAT(d.message, Catch::Contains("strict mode refuses it"));
+  CHECK_THAT(find_diag(validate(with(t2v, "/model_params/x", 1), {}, strict), code::unknown_field)->message, Catch::Contains("strict mode"));
+  CHECK_THAT(find_diag(validate(with(t2v, "/model_params/x", 1)), code::unknown_field)->message, !Catch::Contains("strict mode"));
   // a valid request stays valid
   CHECK(validate(t2v, {}, strict).ok());
   // the summary of a capped group keeps the group's severity
@@ -1356,7 +1371,8 @@ TEST_CASE("unknown fields: suggestions that help and none that mislead", "[valid
   CHECK_THAT(mini, Catch::Contains("does not take it"));
   CHECK_THAT(message(with(i2v, "/image_url", "https://example.com/a.jpg"), "/image_url"), !Catch::Contains("does not take it"));
   // no loose matches that mislead
-  for (const char* k : {"/audio", "/negative_prompt", "/seed", "/style", "/fps"}) {
+  for (const char* k : {"/audio", "/negative_prompt", "/neg_prompt", "/negPrompt", "/moderation", "/operation", "/generate_video",
+                        "/quantity", "/duration_ms", "/seed", "/style", "/fps"}) {
     INFO(k);
     CHECK_THAT(message(with(base, k, 1), k), !Catch::Contains("did you mean"));
   }
@@ -1369,7 +1385,14 @@ TEST_CASE("unknown fields: suggestions that help and none that mislead", "[valid
   };
   CHECK_THAT(param("webSearch", true), Catch::Contains("did you mean web_search?"));
   CHECK_THAT(param("WEB_SEARCH", true), Catch::Contains("did you mean web_search?"));
-  CHECK_THAT(param("duration", 5), Catch::Contains("did you mean duration? it is a top-level field"));
+  CHECK_THAT(param("duration", 5), Catch::Contains("did you mean duration? it is a top-level field, not a key of model_params)"));
+  // both notes, separated
+  CHECK_THAT(param("image_urls", json::array()), Catch::Contains(
+      "(did you mean image_urls? it is a top-level field, not a key of model_params; model seedance-2.0-text-to-video does not take it, though)"));
+  // typos within reach: one edit under 10 characters, two from 10 on
+  CHECK_THAT(message(with(base, "/qualty", "720p"), "/qualty"), Catch::Contains("did you mean quality?"));
+  CHECK_THAT(message(with(base, "/callbak_ur", "https://example.com/cb"), "/callbak_ur"), Catch::Contains("did you mean callback_url?"));
+  CHECK_THAT(message(with(base, "/aspect-ration", "16:9"), "/aspect-ration"), Catch::Contains("did you mean aspect_ratio?"));
   CHECK_THAT(param("temperature", 1), Catch::Contains("(it has web_search)"));
   // the suggestion function itself
   CHECK(detail::suggest_field("Aspect_Ratio", false).field == "aspect_ratio");

@@ -16,12 +16,14 @@ inline const media_properties* validator::lookup(media_kind k, std::size_t index
     auto it = media_.find(item.get_ref<const std::string&>());
     if (it != media_.end()) return &it->second;
   }
-  if (k == media_kind::image)
-    for (const auto& [i, p] : data_images_)
-      if (i == index) return &p;
+  if (k == media_kind::image && !data_images_.empty()) {
+    // In index order (check_media_url appends them so): a binary search, not a scan per item.
+    const auto it = std::lower_bound(data_images_.begin(), data_images_.end(), index,
+                                     [](const auto& e, std::size_t i) { return e.first < i; });
+    if (it != data_images_.end() && it->first == index) return &it->second;
+  }
   return nullptr;
 }
-
 
 inline void validator::check_media_properties() {
   for (media_kind k : kinds) {
@@ -79,7 +81,6 @@ inline void validator::check_media_properties() {
   check_first_frame();
 }
 
-
 inline void validator::format_error(const item& it, media_format f) {
   const media_kind k = it.kind;
   const code c = k == media_kind::image ? code::image_format : k == media_kind::video ? code::video_format : code::audio_format;
@@ -91,7 +92,6 @@ inline void validator::format_error(const item& it, media_format f) {
            formats_of(rules_for(k));
   });
 }
-
 
 inline void validator::check_size(const item& it, std::optional<std::uint32_t> w, std::optional<std::uint32_t> h, visual_codes c) {
   const media_kind k = it.kind;
@@ -114,7 +114,6 @@ inline void validator::check_size(const item& it, std::optional<std::uint32_t> w
   }
 }
 
-
 inline void validator::check_bytes(const item& it, std::optional<std::uint64_t> bytes, code c) {
   const media_rules& r = rules_for(it.kind);
   if (bytes && *bytes > r.max_bytes) {
@@ -124,7 +123,6 @@ inline void validator::check_bytes(const item& it, std::optional<std::uint64_t> 
     });
   }
 }
-
 
 inline void validator::check_duration_of(const item& it, std::optional<double> d, code c) {
   const media_rules& r = rules_for(it.kind);
@@ -137,13 +135,11 @@ inline void validator::check_duration_of(const item& it, std::optional<double> d
   }
 }
 
-
 inline void validator::check_image(const item& it, const image_properties& p) {
   if (p.format && !rules_for(media_kind::image).accepts(*p.format)) format_error(it, *p.format);
   check_size(it, p.width, p.height, {code::image_dimensions, code::image_aspect_ratio});
   check_bytes(it, p.bytes, code::image_too_large);
 }
-
 
 inline void validator::check_video(const item& it, const video_properties& p) {
   const media_rules& r = rules_for(media_kind::video);
@@ -166,7 +162,6 @@ inline void validator::check_video(const item& it, const video_properties& p) {
   check_duration_of(it, p.duration, code::video_duration);
   check_bytes(it, p.bytes, code::video_too_large);
 }
-
 
 inline void validator::check_audio(const item& it, const audio_properties& p) {
   if (p.format && !rules_for(media_kind::audio).accepts(*p.format)) format_error(it, *p.format);
@@ -209,7 +204,6 @@ inline void validator::check_first_frame() {
           std::to_string(limits::first_frame_aspect_tolerance_percent) +
           "%): the output is cropped or padded and frames visibly jump; use aspect_ratio adaptive, or a first frame of the output's shape");
 }
-
 
 inline void validator::check_last_frame() {
   const image_properties* first = frame(0);

@@ -51,7 +51,6 @@ inline void validator::check_prompt() {
   check_prompt_tags(p);
 }
 
-
 inline prompt_stats validator::measure_prompt(std::string_view p) {
   prompt_stats st;
   st.bytes = p.size();
@@ -84,7 +83,6 @@ inline prompt_stats validator::measure_prompt(std::string_view p) {
   end_word();
   return st;
 }
-
 
 inline void validator::check_prompt_tags(std::string_view p) {
   // @image3, @video1, @audio2: 1-based references to the arrays, case-insensitive. Each tag is

@@ -52,7 +52,9 @@ struct field_suggestion {
 
 /// The suggestion for `key`, found in a top-level object (`in_model_params` false) or in
 /// model_params: the same name in another case or spelling, then a known synonym or misplacement,
-/// then the nearest name by edit distance (at most max(2, length / 3) edits, on folded names).
+/// then the nearest name by edit distance, on names only lowercased (separators count: folding
+/// them away would bring `neg_prompt` within reach of `prompt`): at most 1 edit for a key shorter
+/// than 10 characters, 2 for a longer one (`quantity` is not `quality`, `moderation` not `duration`).
 inline field_suggestion suggest_field(std::string_view key, bool in_model_params) {
   const std::string k = fold_name(key);
   if (k.empty()) return {};
@@ -64,14 +66,16 @@ inline field_suggestion suggest_field(std::string_view key, bool in_model_params
   }
   for (const field_synonym& s : field_synonyms)
     if (s.folded == k) return {s.field, s.in_model_params};
-  std::array<std::string, request_fields.size() + model_params_fields.size()> folded;
-  std::array<field_suggestion, folded.size()> what;
+  std::string lower(key.substr(0, edit_distance_max_length));
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  std::array<std::string_view, request_fields.size() + model_params_fields.size()> names;
+  std::array<field_suggestion, names.size()> what;
   std::size_t n = 0;
-  for (std::string_view f : request_fields) folded[n] = fold_name(f), what[n++] = {f, false};
-  for (std::string_view f : model_params_fields) folded[n] = fold_name(f), what[n++] = {f, true};
-  const std::string_view near = closest(k, folded, std::max<std::size_t>(2, k.size() / 3));
+  for (std::string_view f : request_fields) names[n] = f, what[n++] = {f, false};
+  for (std::string_view f : model_params_fields) names[n] = f, what[n++] = {f, true};
+  const std::string_view near = closest(lower, names, lower.size() < 10 ? 1 : 2);
   for (std::size_t i = 0; i < n; ++i)
-    if (!near.empty() && folded[i] == near) return what[i];
+    if (!near.empty() && names[i] == near) return what[i];
   return {};
 }
 

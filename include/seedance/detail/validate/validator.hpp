@@ -109,14 +109,6 @@ class validator {
  private:
   static constexpr std::array<media_kind, 3> kinds{media_kind::image, media_kind::video, media_kind::audio};
 
-  /// The severity of code `c` for this request and these options (docs/validation.md): strict
-  /// mode makes unknown_field and field_ignored errors; base64_media is a warning on image-to-video.
-  seedance::severity severity_for(code c) const noexcept {
-    if (options_.strict && (c == code::unknown_field || c == code::field_ignored)) return severity::error;
-    if (c == code::base64_media && model_ && model_->mode == mode::image_to_video) return severity::warning;
-    return severity_of(c);
-  }
-  void add(code c, std::string path, std::string message) { out_.add(c, severity_for(c), std::move(path), std::move(message)); }
 
   /// The value of top-level field `key` (one of request_fields), or nullptr when absent.
   const nlohmann::json* find(std::string_view key) const noexcept {
@@ -131,6 +123,20 @@ class validator {
   enum class group : std::uint8_t { image_urls, video_urls, audio_urls, fields, model_params, prompt_tags };
   static constexpr std::size_t group_count = 6;
   static constexpr group items_of(media_kind k) noexcept { return static_cast<group>(k); }
+
+  /// The severity of code `c` in group `g` for this request and these options (docs/validation.md):
+  /// strict mode makes unknown_field and field_ignored errors; base64_media is a warning in
+  /// image-to-video's images (and an error everywhere else).
+  seedance::severity severity_for(code c, group g = group::fields) const noexcept {
+    if (options_.strict && (c == code::unknown_field || c == code::field_ignored)) return severity::error;
+    if (c == code::base64_media && g == group::image_urls && model_ && model_->mode == mode::image_to_video) return severity::warning;
+    return severity_of(c);
+  }
+  void add(code c, std::string path, std::string message, group g = group::fields) {
+    out_.add(c, severity_for(c, g), std::move(path), std::move(message));
+  }
+  /// What strict mode adds to the message of a diagnostic it makes an error.
+  std::string strict_note() const { return options_.strict ? "; strict mode refuses it, as the provider's own validator does" : ""; }
 
   /// Whether a diagnostic of code `c` in group `g` is to be written out: true for the first
   /// `max_repeats`, then false (and counted, for the summary).
@@ -176,7 +182,7 @@ class validator {
             what = "the prompt names " + more + " more tags out of range (repeats included)";
             break;
         }
-        add(c, std::move(path), what + "; only the first " + first + " are listed");
+        add(c, std::move(path), what + "; only the first " + first + " are listed", g);
       }
     }
   }
@@ -225,18 +231,21 @@ class validator {
     if (s.in_model_params && !in_model_params) out += std::string(field::model_params) + ".";
     out += s.field;
     out += '?';
-    if (!s.in_model_params && in_model_params) out += " it is a top-level field, not a key of model_params";
+    std::vector<std::string> notes;
+    if (!s.in_model_params && in_model_params) notes.emplace_back("it is a top-level field, not a key of model_params");
     if (model_) {
       const bool takes = s.in_model_params ? model_->web_search : [&] {
         for (media_kind k : kinds)
           if (s.field == urls_field(k)) return model_->media(k).allowed();
         return true;
       }();
-      if (!takes) out += " " + model_name() + " does not take it, though";
+      if (!takes) notes.push_back(model_name() + " does not take it, though");
     }
+    for (std::size_t i = 0; i < notes.size(); ++i) out += (i == 0 ? " " : "; ") + notes[i];
     out += ')';
     return out;
   }
+
 
   void check_unknown_fields() {
     if (known_fields_ == body_->size()) return;
@@ -283,7 +292,8 @@ class validator {
         if (accepted)
           add(code::base64_media, path(),
               "a data: URI (Base64-encoded image) is accepted on image-to-video, but the provider advises a URL: large "
-              "Base64 bodies fail more often; the image is checked as a file");
+              "Base64 bodies fail more often; the image is checked as a file",
+              g);
         else if (model_ && model_->mode == mode::reference_to_video)
           add(code::base64_media, path(),
               "reference-to-video models do not accept data: URIs (Base64-encoded media): give a URL the provider fetches");
@@ -328,6 +338,8 @@ class validator {
     const group g = items_of(media_kind::image);
     const auto path = [&] { return pointer(field::image_urls, index); };
     const data_uri_probe d = probe_data_uri(uri, {.only = media_kind::image});
+    // An in-memory read never fails: io_error is the probe's word for an allocation that failed.
+    if (const probe_error* e = d.probe.error(); e && e->code == probe_errc::io_error) throw std::bad_alloc();
     if (d.error != data_uri_errc::none) {
       if (room(g, code::invalid_url))
         add(code::invalid_url, path(), "the data: URI cannot be read as an image: " + d.message);
@@ -476,7 +488,7 @@ class validator {
           const field_suggestion near = suggest_field(key, true);
           add(code::unknown_field, kpath(),
               "model_params defines no key " + show_text(key) +
-                  (near.empty() ? " (it has " + std::string(field::web_search) + ")" : did_you_mean(near, true)));
+                  (near.empty() ? " (it has " + std::string(field::web_search) + ")" : did_you_mean(near, true)) + strict_note());
         }
         continue;
       }
@@ -498,7 +510,7 @@ class validator {
         add(code::web_search_unsupported, kpath(),
                  model_name() + " has no web search (only " + web_search_models() + " have it)");
       } else {
-        add(code::field_ignored, kpath(), model_name() + " has no web search; web_search: false is ignored");
+        add(code::field_ignored, kpath(), model_name() + " has no web search; web_search: false is ignored" + strict_note());
       }
     }
   }
@@ -520,7 +532,8 @@ class validator {
           add(code::media_unsupported, pointer(name),
                    model_name() + " takes no " + std::string(name) + "; found " + std::to_string(n));
         } else if (present) {
-          add(code::field_ignored, pointer(name), model_name() + " takes no " + std::string(name) + "; the empty array is ignored");
+          add(code::field_ignored, pointer(name),
+              model_name() + " takes no " + std::string(name) + "; the empty array is ignored" + strict_note());
         }
         continue;
       }
