@@ -206,7 +206,7 @@ TEST_CASE("language: a charge must come out a whole number of uc", "[pricing][la
   CHECK(price(row_of(json::array({component(cst("3"), "1", json::array(), "per_component_subtotal", "half_up", "2.5")}))).total_uc == 3);
 }
 
-TEST_CASE("language: tier selection: none, one, two; the selected minimum; unavailable tiers", "[pricing][language][tiers]") {
+TEST_CASE("language: tier selection (none, one, two), the selected minimum, unavailable tiers", "[pricing][language][tiers]") {
   const json small = tier(op("lt", json::array({var("x"), cst("5")})), "small", "10", "35");
   const json big = tier(op("gte", json::array({var("x"), cst("5")})), "big", "20");
   const json row = row_of(json::array({component(var("x"), "7", json::array({small, big}))}));
