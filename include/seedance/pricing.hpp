@@ -344,6 +344,10 @@ class pricing_table {
     }
     return fast_number(m, i, values, out);
   }
+  /// eq or neq of two leaves, as eval() gives it (false: not two leaves, or kinds that do not
+  /// compare). A variable bound to a text against a text constant (a per-quality tier's
+  /// eq(quality, "720p")) is compared without building the two values.
+  bool fast_equal(const pricing_model& m, const node& n, const slot_values& values, bool& out) const noexcept;
   /// The value of a leaf (a variable or a constant), as eval() gives it.
   bool fast_leaf(const pricing_model& m, const node& n, const slot_values& values, pricing_value& out) const noexcept;
   /// A component's condition and quantity: the fast path for bound values, else eval(); false
@@ -1348,6 +1352,27 @@ inline bool pricing_table::fast_leaf(const pricing_model& m, const node& n, cons
   return false;
 }
 
+inline bool pricing_table::fast_equal(const pricing_model& m, const node& n, const slot_values& values, bool& out) const noexcept {
+  const node& l = nodes_[args_[n.first]];
+  const node& r = nodes_[args_[n.first + 1]];
+  const bool negate = n.op == pricing_op::neq;
+  for (int side = 0; side < 2; ++side) {  // a bound text variable and a text constant, either way round
+    const node& v = side == 0 ? l : r;
+    const node& c = side == 0 ? r : l;
+    if (v.op == pricing_op::variable && c.op == pricing_op::constant && !c.is_number && v.slot < values.row->slots.size()) {
+      if (const pricing_value* b = values.bound[v.slot]; b != nullptr && b->type == pricing_value::kind::text) {
+        out = detail::pricing_same_text(b->text, c.text) != negate;
+        return true;
+      }
+    }
+  }
+  pricing_value x, y;
+  if (!fast_leaf(m, l, values, x) || !fast_leaf(m, r, values, y)) return false;
+  const auto same = equal_values(x, y);
+  out = same.value_or(false) != negate;
+  return same.has_value();
+}
+
 inline bool pricing_table::fast_number(const pricing_model& m, std::uint32_t i, const slot_values& values, decimal& out) const noexcept {
   const node& n = nodes_[i];
   const std::uint32_t* a = args_.data() + n.first;
@@ -1448,13 +1473,8 @@ inline bool pricing_table::fast_truth(const pricing_model& m, std::uint32_t i, c
       return true;
     }
     case pricing_op::eq:
-    case pricing_op::neq: {
-      pricing_value x, y;
-      if (!fast_leaf(m, nodes_[a[0]], values, x) || !fast_leaf(m, nodes_[a[1]], values, y)) return false;
-      const auto same = equal_values(x, y);
-      out = same.value_or(false) != (n.op == pricing_op::neq);
-      return same.has_value();
-    }
+    case pricing_op::neq:
+      return fast_equal(m, n, values, out);
     case pricing_op::not_:
       if (!fast_truth(m, a[0], values, out)) return false;
       out = !out;
@@ -1464,7 +1484,9 @@ inline bool pricing_table::fast_truth(const pricing_model& m, std::uint32_t i, c
       const bool stop_at = n.op == pricing_op::or_;
       for (std::uint32_t k = 0; k < n.count; ++k) {
         bool v = false;
-        if (!fast_truth(m, a[k], values, v)) return false;
+        const node& arg = nodes_[a[k]];
+        const bool known = arg.op == pricing_op::eq || arg.op == pricing_op::neq ? fast_equal(m, arg, values, v) : fast_truth(m, a[k], values, v);
+        if (!known) return false;
         if (v == stop_at) {
           out = stop_at;
           return true;

@@ -321,6 +321,24 @@ struct pricing_range {
         return true;
       }
       case pricing_op::multiply: {
+        if (v.point() || acc.point()) {  // by a number (a constant, a lookup): two products, not four
+          const bool by_v = v.point();
+          const decimal& c = by_v ? v.lo : acc.lo;
+          value x = by_v ? acc : v;
+          const auto l = multiply(x.lo, c), h = multiply(x.hi, c);
+          if (!l || !h) return false;
+          if (c.is_zero()) {
+            acc = value::number(decimal(0));
+            return true;
+          }
+          const bool negative = c.is_negative();
+          acc.lo = negative ? *h : *l;
+          acc.hi = negative ? *l : *h;
+          acc.lo_open = negative ? x.hi_open : x.lo_open;
+          acc.hi_open = negative ? x.lo_open : x.hi_open;
+          acc.text = {};
+          return true;
+        }
         std::array<decimal, 4> p;
         const std::array<std::pair<const decimal*, const decimal*>, 4> corners{
             {{&acc.lo, &v.lo}, {&acc.lo, &v.hi}, {&acc.hi, &v.lo}, {&acc.hi, &v.hi}}};
@@ -383,8 +401,7 @@ struct pricing_range {
           return true;
         }
         pricing_value v;
-        std::string error;
-        if (!t.variable(m, n, values, v, error)) return false;
+        if (!t.fast_leaf(m, n, values, v)) return false;  // no value (an error at the points too): no bound
         out = value{};
         out.type = v.type;
         out.lo = out.hi = v.number;
@@ -418,6 +435,16 @@ struct pricing_range {
         value p, q;
         if (!number(t, m, a[0], values, slot, x, p) || !number(t, m, a[1], values, slot, x, q)) return false;
         if (!(q.lo > decimal(0) || q.hi < decimal(0))) return false;  // 0 in the divisor's interval (or at its end)
+        if (q.point()) {  // by a number: two quotients
+          const auto l = divide(p.lo, q.lo), h = divide(p.hi, q.lo);
+          if (!l || !h) return false;
+          const bool negative = q.lo.is_negative();
+          out = value::number(negative ? *h : *l);
+          out.hi = negative ? *l : *h;
+          out.lo_open = negative ? p.hi_open : p.lo_open;
+          out.hi_open = negative ? p.lo_open : p.hi_open;
+          return true;
+        }
         const auto il = divide(decimal(1), q.hi), ih = divide(decimal(1), q.lo);
         if (!il || !ih) return false;
         value inv = value::number(*il);
@@ -473,6 +500,14 @@ struct pricing_range {
       }
       case pricing_op::eq:
       case pricing_op::neq: {
+        // Two leaves that are not the ranged variable (eq(quality, "720p") of a per-quality tier):
+        // compared as the evaluator compares them, without the interval values.
+        if (leaf_equality(t, n, slot)) {
+          bool same = false;
+          if (!t.fast_equal(m, n, values, same)) return false;
+          out = value::boolean(same ? yes : no);  // (fast_equal applied neq)
+          return true;
+        }
         value p, q;
         if (!eval(t, m, a[0], values, slot, x, p) || !eval(t, m, a[1], values, slot, x, q)) return false;
         std::uint8_t r = maybe;
@@ -501,7 +536,10 @@ struct pricing_range {
         bool unknown = false;
         for (std::uint32_t k = 0; k < n.count; ++k) {
           value v;
-          if (!eval(t, m, a[k], values, slot, x, v) || v.type != kind::boolean) return false;
+          if (bool same = false; leaf_equality(t, t.nodes_[a[k]], slot) && t.fast_equal(m, t.nodes_[a[k]], values, same))
+            v = value::boolean(same ? yes : no);  // (a per-quality tier's eq(quality, "720p"), without the call)
+          else if (!eval(t, m, a[k], values, slot, x, v) || v.type != kind::boolean)
+            return false;
           if (n.op == pricing_op::not_) {
             out = value::boolean(v.truth == maybe ? maybe : v.truth == yes ? no : yes);
             return true;
@@ -546,6 +584,15 @@ struct pricing_range {
       }
     }
     return false;
+  }
+
+  /// eq or neq of two leaves that are not the ranged variable.
+  static bool leaf_equality(const pricing_table& t, const node& n, std::uint32_t slot) noexcept {
+    if (n.op != pricing_op::eq && n.op != pricing_op::neq) return false;
+    const node& l = t.nodes_[t.args_[n.first]];
+    const node& r = t.nodes_[t.args_[n.first + 1]];
+    return (l.op == pricing_op::constant || (l.op == pricing_op::variable && l.slot != slot)) &&
+           (r.op == pricing_op::constant || (r.op == pricing_op::variable && r.slot != slot));
   }
 
   static bool number(const pricing_table& t, const pricing_model& m, std::uint32_t i, const slot_values& values, std::uint32_t slot,
