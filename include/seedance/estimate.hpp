@@ -352,6 +352,9 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     res.error += e.model;
     res.error += ": ";
     res.error += why;
+    if (why.find("no value for the variable") != std::string::npos)  // a variable no request gives
+      res.error += "; a request gives only duration_seconds, quality, input_seconds, search_count (and content_filter where the row "
+                   "declares it)";
   };
   // The row bound to `vars` once; each end priced on its own, the high end after its one
   // changed value (input_seconds) is checked again.

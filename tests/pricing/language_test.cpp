@@ -561,3 +561,18 @@ TEST_CASE("language: a row that declares content_filter prices it from the feed"
   REQUIRE(r.ok());
   CHECK(r.estimate->factor == D("1.1"));
 }
+
+TEST_CASE("language: a variable no request gives is a reason, not a guess", "[estimate][language]") {
+  // a tier chosen by "resolution", which the request cannot give and the row does not declare
+  json c = component(var("duration_seconds"), "100", json::array({tier(op("eq", json::array({var("resolution"), cst("1920x1080")})), "hd", "300")}));
+  const json row = {{"model_id", "seedance-2.0-image-to-video"},
+                    {"parameters", json::array({{{"name", "duration_seconds"}, {"type", "integer"}, {"default", "5"}}})},
+                    {"components", json::array({c})}};
+  const pricing_table t = load(json::array({row}));
+  const json body = {{"model", "seedance-2.0-image-to-video"}, {"prompt", "x"}, {"image_urls", {"https://example.com/a.jpg"}}};
+  const auto r = seedance::estimate_cost(body, t);
+  CHECK_FALSE(r.ok());
+  CHECK(r.error.find("cannot price seedance-2.0-image-to-video: c: tier \"hd\": when: no value for the variable \"resolution\" (and no default)") !=
+        std::string::npos);
+  CHECK(r.error.find("a request gives only duration_seconds, quality, input_seconds, search_count") != std::string::npos);
+}
