@@ -391,7 +391,8 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
         t << "the rules could not be bounded between its ends, so the figures are the prices found at " << input_lo << " s, " << input_hi
           << " s and points between, not a guaranteed bound";
       else
-        t << "a tier or condition of the feed may change inside the range, so the figures are a guaranteed bound that a request may not reach";
+        t << "a tier, condition or quantity of the feed changes inside the range in a way that could not be pinned down, so the figures are a "
+             "guaranteed bound that a request may not reach";
       if (b.may_fail) t << "; some lengths inside the range may not be priceable by the rules (two tiers may match, or a charge may not be whole uc)";
       note(t.str());
     }
@@ -684,6 +685,7 @@ inline std::string tier_text(const cost_component& c) {
   const auto name = [](const std::optional<cost_tier>& t) { return t ? (t->sku_id.empty() ? std::string("(no sku_id)") : t->sku_id) : std::string("own rate"); };
   std::string s = " [tier " + name(c.tier);
   if (c.tier_max) s += " to " + name(c.tier_max);
+  else if (c.rate_max_uc != c.rate_uc && !c.rate_max_uc.is_zero()) s += " to own rate";  // no tier at the high end
   return s + "]";
 }
 /// "337500" or "135000 to 337500": the rate at the two ends.
