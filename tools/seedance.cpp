@@ -411,10 +411,16 @@ json estimate_json(const std::string& file, const seedance::cost_estimate& e) {
   j["cny"] = money_range(e.min.cny, e.max.cny, e.open_upper_bound);
   j["usd"] = money_range(e.min.usd, e.max.usd, e.open_upper_bound);
   j["exact"] = e.exact();
+  j["range_exact"] = e.range_exact;
   j["components"] = json::array();
+  const auto tier_json = [](const std::optional<seedance::cost_tier>& t) -> json {
+    if (!t) return nullptr;
+    return {{"sku_id", t->sku_id}, {"rate_uc", number(t->rate_uc)}, {"multiplier", number(t->multiplier)}, {"minimum_uc", number(t->minimum_uc)}};
+  };
   for (const seedance::cost_component& c : e.components) {
     json cj{{"name", c.id},
             {"unit", c.unit},
+            {"tier", tier_json(c.tier)},
             {"quantity", money_range(c.quantity_min, c.quantity_max, false)},
             {"rate_uc", number(c.rate_uc)},
             {"amount_uc", {{"min", c.amount_min_uc}, {"max", c.amount_max_uc}}},
@@ -600,8 +606,9 @@ json cost_json(const checked& c) {
 
 void print_estimate(const seedance::cost_estimate& e) {
   for (const seedance::cost_component& comp : e.components) {
-    std::cout << "  " << comp.id << ": " << range_text(comp.quantity_min, comp.quantity_max, false, 3) << " " << comp.unit
-              << " x " << comp.rate_uc.to_string() << " uc";
+    std::cout << "  " << comp.id << seedance::detail::tier_text(comp) << ": " << (comp.quantity_min == comp.quantity_max ? comp.quantity_min.to_string()
+                                                                        : comp.quantity_min.to_string() + " to " + comp.quantity_max.to_string()) << " " << comp.unit
+              << " x " << seedance::detail::rate_text(comp) << " uc";
     if (!comp.per_use)
       std::cout << " = " << (comp.amount_min_uc == comp.amount_max_uc ? std::to_string(comp.amount_min_uc)
                                                                        : std::to_string(comp.amount_min_uc) + " to " +

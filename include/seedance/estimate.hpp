@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "decimal.hpp"
+#include "detail/pricing_range.hpp"
 #include "json.hpp"
 #include "media.hpp"
 #include "pricing.hpp"
@@ -42,6 +43,9 @@ inline constexpr std::string_view duration_seconds = "duration_seconds";
 inline constexpr std::string_view quality = "quality";
 inline constexpr std::string_view input_seconds = "input_seconds";
 inline constexpr std::string_view search_count = "search_count";
+/// Bound from the request's content_filter (true when absent) when a row declares it; otherwise
+/// the inferred factor applies (pricing_defaults::content_filter_off_factor).
+inline constexpr std::string_view content_filter = "content_filter";
 }  // namespace pricing_parameters
 
 /// Conversions and switches of one estimate.
@@ -63,12 +67,24 @@ struct money {
   decimal usd;
 };
 
+/// The tier of a component that priced it (the feed's `tiers`): its SKU, absolute rate,
+/// multiplier and minimum charge.
+struct cost_tier {
+  std::string sku_id;
+  decimal rate_uc;
+  decimal multiplier{1};
+  decimal minimum_uc;
+};
+
 /// One priced component of the estimate.
 struct cost_component {
   std::string id;                     // the feed's component id: "video_output", "web_search"
   std::string unit;                   // the feed's unit: "output_second", "search", ...
   decimal quantity_min, quantity_max; // the quantity_rule's value at the low and high end
-  decimal rate_uc;                    // uc per unit
+  decimal rate_uc;                    // uc per unit: the selected tier's rate, or the component's (at the low end)
+  decimal rate_max_uc;                // the same at the high end of a range (a tier can change inside it)
+  std::optional<cost_tier> tier;      // the tier selected (at the low end); empty: the component's own rate
+  std::optional<cost_tier> tier_max;  // the tier at the high end, when the selection differs from the low end's
   std::int64_t amount_min_uc = 0;     // after rounding and minimum charge, before the content-filter factor
   std::int64_t amount_max_uc = 0;
   bool minimum_applied = false;       // the minimum charge decided the amount (at either end)
@@ -99,6 +115,10 @@ struct cost_estimate {
   money min;
   money max;
   bool open_upper_bound = false;
+  /// For a range: true when `min` and `max` are proven to be prices some value of the range gets
+  /// (exact bounds); false when they are a guaranteed but possibly loose bound (an assumption says
+  /// why).
+  bool range_exact = true;
   std::vector<per_use_price> per_use;
   /// The factor applied to the total (1, or 1.1 for content_filter false: an inference).
   decimal factor{1};
@@ -311,22 +331,35 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     note(t.str());
   }
 
-  std::array<pricing_variable, 4> vars{{
+  // content_filter: priced by the feed when its row declares the parameter (as the row types it)
+  const pricing_parameter* filter_parameter = row->parameter(pricing_parameters::content_filter);
+  const bool filter_on = q.content_filter.value_or(true);
+  pricing_value filter_value = pricing_value::of_bool(filter_on);
+  if (filter_parameter != nullptr) {
+    if (filter_parameter->type == "integer" || filter_parameter->type == "decimal") filter_value = pricing_value::of(decimal(filter_on ? 1 : 0));
+    else if (filter_parameter->type == "enum" || filter_parameter->type == "string") filter_value = pricing_value::of_text(filter_on ? "true" : "false");
+  }
+  std::array<pricing_variable, 5> vars{{
       {pricing_parameters::duration_seconds, pricing_value::of(decimal(duration))},
       {pricing_parameters::quality, pricing_value::of_text(quality)},
       {pricing_parameters::input_seconds, pricing_value::of(input_lo)},
       {pricing_parameters::search_count, pricing_value::of(decimal(0))},
+      {pricing_parameters::content_filter, filter_value},
   }};
+  const std::span<const pricing_variable> given(vars.data(), filter_parameter != nullptr ? 5 : 4);
   const auto cannot_price = [&](const std::string& why) {
     res.error = "cannot price ";
     res.error += e.model;
     res.error += ": ";
     res.error += why;
+    if (why.find("no value for the variable") != std::string::npos)  // a variable no request gives
+      res.error += "; a request gives only duration_seconds, quality, input_seconds, search_count (and content_filter where the row "
+                   "declares it)";
   };
   // The row bound to `vars` once; each end priced on its own, the high end after its one
   // changed value (input_seconds) is checked again.
   const std::ptrdiff_t slots = pricing_access::slots_of(table, *row);
-  pricing_access::bound_row bound(table, *row, vars, slots < 0 ? 0 : static_cast<std::size_t>(slots));
+  pricing_access::bound_row bound(table, *row, given, slots < 0 ? 0 : static_cast<std::size_t>(slots));
   pricing_access::priced lo, hi_storage;
   const pricing_access::priced* hi = &lo;
   if (!pricing_access::bind(bound, lo.error)) return cannot_price(lo.error);
@@ -340,9 +373,36 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     hi = &hi_storage;
     vars[2].value = pricing_value::of(input_lo);
   }
+  // The range's bounds: the ends, unless a tier, condition or step inside the range gives a lower
+  // or higher price (detail/pricing_range.hpp proves the bounds, or gives a guaranteed one).
+  std::int64_t min_total = lo.total_uc, max_total = hi->total_uc;
+  bool ranged = false;
+  for (const pricing_component& c : row->components) ranged = ranged || c.reads(pricing_parameters::input_seconds);
+  if (hi != &lo && ranged) {
+    const pricing_range::result b = pricing_range::bound_total(bound, vars[2], input_lo, input_hi, lo.total_uc, hi->total_uc);
+    if (!b.why.empty()) return cannot_price(b.why);
+    min_total = b.min_uc;
+    max_total = b.max_uc;
+    e.range_exact = b.exact;
+    if (!b.exact) {
+      text_builder t;
+      t << "the price over the range of reference-video lengths is not proven exact: ";
+      if (!b.bounded)
+        t << "the rules could not be bounded between its ends, so the figures are the prices found at " << input_lo << " s, " << input_hi
+          << " s and points between, not a guaranteed bound";
+      else
+        t << "a tier, condition or quantity of the feed changes inside the range in a way that could not be pinned down, so the figures are a "
+             "guaranteed bound that a request may not reach";
+      if (b.may_fail) t << "; some lengths inside the range may not be priceable by the rules (two tiers may match, or a charge may not be whole uc)";
+      note(t.str());
+    }
+  }
 
   // content_filter: false -> x 1.1 on the total (an inference: the feed has no such parameter)
-  if (q.content_filter == false) {
+  if (filter_parameter != nullptr) {
+    if (q.content_filter == false)
+      note("content_filter is false: priced by the feed's own content_filter parameter (no inferred factor)");
+  } else if (q.content_filter == false) {
     e.factor = pricing_defaults::content_filter_off_factor;
     note((text_builder{} << "content_filter is false: the provider's page charges " << e.factor
                          << " times the price for it, and the pricing feed has no such parameter, so the factor is applied to the total")
@@ -364,14 +424,20 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     out.unit = c.unit;
     out.quantity_min = a.quantity;
     out.quantity_max = b.quantity;
-    out.rate_uc = c.rate_uc;
+    out.rate_uc = a.applies ? a.rate_uc : c.rate_uc;
+    out.rate_max_uc = b.applies ? b.rate_uc : out.rate_uc;
+    const auto tier_of = [](const component_price& p) {
+      return cost_tier{p.tier->sku_id, p.tier->rate_uc, p.tier->multiplier, p.tier->minimum_uc};
+    };
+    if (a.tier != nullptr) out.tier = tier_of(a);
+    if (b.tier != a.tier && b.tier != nullptr) out.tier_max = tier_of(b);
     out.amount_min_uc = a.amount_uc;
     out.amount_max_uc = b.amount_uc;
     out.minimum_applied = a.minimum_applied || b.minimum_applied;
     out.per_use = per_use;
     if (out.minimum_applied) {
       text_builder t;
-      t << c.id << ": the minimum charge of " << credits_text(c.minimum_uc) << " applies";
+      t << c.id << ": the minimum charge of " << credits_text(a.minimum_applied ? a.minimum_uc : b.minimum_uc) << " applies";
       if (!(a.minimum_applied && b.minimum_applied)) t << " at the low end of the range";
       note(t.str());
     }
@@ -384,13 +450,13 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     const auto f = multiply(decimal(uc), e.factor);
     return f && money_of(*f, opt, m);
   };
-  if (!total(lo.total_uc, e.min)) {
+  if (!total(min_total, e.min)) {
     res.error = "the total overflows";
     return;
   }
-  if (hi->total_uc == lo.total_uc) {
+  if (max_total == min_total) {
     e.max = e.min;
-  } else if (!total(hi->total_uc, e.max)) {
+  } else if (!total(max_total, e.max)) {
     res.error = "the total overflows";
     return;
   }
@@ -616,6 +682,23 @@ template <model_type M, std::size_t I, std::size_t V, std::size_t A>
 // ---------------------------------------------------------------------------------------------
 
 namespace detail {
+/// " [tier 4002-1080p]" (or "[tier A to B]" when the tier changes inside a range); empty for a
+/// component priced at its own rate.
+inline std::string tier_text(const cost_component& c) {
+  if (!c.tier && !c.tier_max) return {};
+  const auto name = [](const std::optional<cost_tier>& t) { return t ? (t->sku_id.empty() ? std::string("(no sku_id)") : t->sku_id) : std::string("own rate"); };
+  std::string s = " [tier " + name(c.tier);
+  if (c.tier_max) s += " to " + name(c.tier_max);
+  else if (c.rate_max_uc != c.rate_uc && !c.rate_max_uc.is_zero()) s += " to own rate";  // no tier at the high end
+  return s + "]";
+}
+/// "337500" or "135000 to 337500": the rate at the two ends.
+inline std::string rate_text(const cost_component& c) {
+  std::string s = c.rate_uc.to_string();
+  if (c.rate_max_uc != c.rate_uc && !c.rate_max_uc.is_zero()) s += " to " + c.rate_max_uc.to_string();
+  return s;
+}
+
 inline std::string money_range_text(const decimal& lo, const decimal& hi, int places, std::string_view unit) {
   std::string s = lo.to_fixed(places);
   if (hi != lo) s += " to " + hi.to_fixed(places);
@@ -637,14 +720,14 @@ inline std::string money_range_text(const decimal& lo, const decimal& hi, int pl
     s += ", plus " + u.price.credits.to_string() + " credits per " + (u.unit.empty() ? u.component : u.unit);
   s += "\n";
   for (const cost_component& c : e.components) {
-    s += "  " + c.id + ": ";
+    s += "  " + c.id + detail::tier_text(c) + ": ";
     if (c.per_use) {
       s += c.rate_uc.to_string() + " uc per " + (c.unit.empty() ? "use" : c.unit) + ", count unknown\n";
       continue;
     }
     s += c.quantity_min.to_string();
     if (c.quantity_max != c.quantity_min) s += " to " + c.quantity_max.to_string();
-    s += " " + c.unit + " x " + c.rate_uc.to_string() + " uc = " + std::to_string(c.amount_min_uc);
+    s += " " + c.unit + " x " + detail::rate_text(c) + " uc = " + std::to_string(c.amount_min_uc);
     if (c.amount_max_uc != c.amount_min_uc) s += " to " + std::to_string(c.amount_max_uc);
     s += " uc";
     if (c.minimum_applied) s += " (minimum charge)";
@@ -667,12 +750,20 @@ inline void to_json(nlohmann::json& j, const cost_estimate& e) {
   j["max"] = e.max;
   j["open_upper_bound"] = e.open_upper_bound;
   j["exact"] = e.exact();
+  j["range_exact"] = e.range_exact;
   j["factor"] = e.factor.to_string();
   j["per_use"] = nlohmann::json::array();
   for (const per_use_price& u : e.per_use) j["per_use"].push_back({{"component", u.component}, {"unit", u.unit}, {"price", u.price}});
   j["components"] = nlohmann::json::array();
+  const auto tier_json = [](const std::optional<cost_tier>& t) -> nlohmann::json {
+    if (!t) return nullptr;
+    return {{"sku_id", t->sku_id}, {"rate_uc", t->rate_uc.to_string()}, {"multiplier", t->multiplier.to_string()}, {"minimum_uc", t->minimum_uc.to_string()}};
+  };
   for (const cost_component& c : e.components)
     j["components"].push_back({{"id", c.id},
+                               {"tier", tier_json(c.tier)},
+                               {"tier_max", tier_json(c.tier_max)},
+                               {"rate_max_uc", c.rate_max_uc.to_string()},
                                {"unit", c.unit},
                                {"quantity_min", c.quantity_min.to_string()},
                                {"quantity_max", c.quantity_max.to_string()},

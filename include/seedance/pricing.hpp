@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: MIT
 //
 // The provider's pricing rules, as data: `pricing_table` loads the pricing-rules feed
-// (`GET /v1/catalog/pricing-rules`, schema_version "2"; rules.md section 6) and prices a model for
-// given parameter values. Each component's `quantity_rule` and `condition` are expression trees
-// (variable constant add multiply divide ceil max min clamp if gt gte eq lookup), evaluated in exact
-// arithmetic (`seedance::decimal`), then rounded per component (half_up or ceil) and raised to the
-// component's minimum charge. No price is written in this file: prices come from the feed, and the
-// feed shipped with the library is `pricing_data.hpp`.
+// (`GET /v1/catalog/pricing-rules`, schema_version "2"; docs/spec.md sections 6 and 9) and prices a
+// model for given parameter values. Each component's `quantity_rule` and `condition`, and each
+// tier's `when`, are expression trees (the provider's 22 operators), evaluated in exact arithmetic
+// (`seedance::decimal`); exactly one matching tier (or none: the component's own rate) gives the
+// rate, multiplier and minimum; the charge is rounded at the component's rounding point (per
+// quantity, per tier or per component subtotal; half_up, ceil or floor), raised to the selected
+// minimum, and must be whole uc. No price is written in this file: prices come from the feed, and
+// the feed shipped with the library is `pricing_data.hpp`.
 //
 // The feed is untrusted input: loading never throws, an unknown operator (or any malformed part
 // that affects a price) is a load error naming the JSON pointer, trees are bounded in depth and
@@ -48,34 +50,49 @@ inline constexpr std::size_t max_depth = 32;
 /// is an object and its `args` array, and the feed's own structure (root, models, row, components,
 /// component, rule) adds a few (the Seedance feed nests 20 deep).
 inline constexpr std::size_t max_json_depth = 2 * max_depth + 8;
-/// Nodes in one expression tree (the Seedance rows need at most 24).
-inline constexpr std::size_t max_nodes = 1024;
+/// Nodes in one expression tree (the provider's bound; the Seedance rows need at most 24).
+inline constexpr std::size_t max_nodes = 10000;
 /// Arguments of one operator, entries of one lookup.
 inline constexpr std::size_t max_args = 64;
 inline constexpr std::size_t max_lookup_entries = 256;
 /// Components and parameters of one model row.
 inline constexpr std::size_t max_components = 32;
 inline constexpr std::size_t max_parameters = 32;
+/// Tiers of one component.
+inline constexpr std::size_t max_tiers = 64;
 /// Length of a name, lookup key or constant.
 inline constexpr std::size_t max_text = 256;
 }  // namespace pricing_limits
 
 /// The operators of `quantity_rule` and `condition` trees.
-enum class pricing_op : std::uint8_t { variable, constant, add, multiply, divide, ceil, max, min, clamp, if_, gt, gte, eq, lookup };
+enum class pricing_op : std::uint8_t {
+  variable, constant, add, multiply, divide, ceil, max, min, clamp, if_, gt, gte, eq, lookup,
+  subtract, floor, lt, lte, neq, and_, or_, not_
+};
 
 template <>
 struct enum_strings<pricing_op> {
-  static constexpr std::array<std::string_view, 14> values{"variable", "constant", "add", "multiply", "divide",
-                                                           "ceil",     "max",      "min", "clamp",    "if",
-                                                           "gt",       "gte",      "eq",  "lookup"};
+  static constexpr std::array<std::string_view, 22> values{"variable", "constant", "add", "multiply", "divide", "ceil",
+                                                           "max",      "min",      "clamp", "if",    "gt",     "gte",
+                                                           "eq",       "lookup",   "subtract", "floor", "lt", "lte",
+                                                           "neq",      "and",      "or",    "not"};
 };
 
-/// How a component's exact subtotal (quantity x rate, in uc) becomes whole uc.
-enum class pricing_rounding : std::uint8_t { half_up, ceil };
+/// How an exact amount becomes whole: half_up (half away from zero), ceil, floor.
+enum class pricing_rounding : std::uint8_t { half_up, ceil, floor };
 
 template <>
 struct enum_strings<pricing_rounding> {
-  static constexpr std::array<std::string_view, 2> values{"half_up", "ceil"};
+  static constexpr std::array<std::string_view, 3> values{"half_up", "ceil", "floor"};
+};
+
+/// Where a component rounds, with q = quantity, m = the selected multiplier, r = the selected rate:
+/// per_component_subtotal: round(q x r); per_quantity: round(q x m) x r / m; per_tier: q x round(r).
+enum class pricing_rounding_point : std::uint8_t { per_component_subtotal, per_quantity, per_tier };
+
+template <>
+struct enum_strings<pricing_rounding_point> {
+  static constexpr std::array<std::string_view, 3> values{"per_component_subtotal", "per_quantity", "per_tier"};
 };
 
 /// A value in an expression: a number, a text (e.g. a quality "720p") or a truth value.
@@ -107,6 +124,19 @@ struct pricing_parameter {
   std::vector<std::string> values;       // for enums
 };
 
+/// One tier of a component: used when its `when` is the only tier condition that holds. Its rate
+/// is absolute (it already includes `multiplier`, which only the per_quantity rounding point reads).
+struct pricing_tier {
+  std::uint32_t when = 0;     // root node of its condition
+  std::string sku_id;
+  decimal rate_uc;
+  decimal minimum_uc;         // absent in the feed: 0
+  decimal multiplier{1};      // absent: 1; positive
+  std::string pricing_status; // absent: available
+
+  [[nodiscard]] bool available() const noexcept { return pricing_status.empty() || pricing_status == "available"; }
+};
+
 /// One priced component of a model row (`video_output`, `web_search`, ...).
 struct pricing_component {
   std::string id;
@@ -114,12 +144,19 @@ struct pricing_component {
   std::string unit;
   std::string billing_rule;
   std::string effective_at;
+  std::string sku_id;
+  std::string pricing_status;                 // absent: available
+  std::int64_t billing_unit_size = 1;         // read, not applied (as the provider's estimator)
   decimal rate_uc;
   decimal minimum_uc;
   pricing_rounding rounding = pricing_rounding::half_up;
+  pricing_rounding_point point = pricing_rounding_point::per_component_subtotal;
   std::uint32_t quantity = 0;                 // root node of quantity_rule
   std::optional<std::uint32_t> condition;     // root node of condition
-  std::vector<std::string> variables;         // the variables the two trees read
+  std::vector<pricing_tier> tiers;
+  std::vector<std::string> variables;         // the variables its trees read (tiers' included)
+
+  [[nodiscard]] bool available() const noexcept { return pricing_status.empty() || pricing_status == "available"; }
 
   [[nodiscard]] bool reads(std::string_view variable) const noexcept {
     for (const std::string& v : variables)
@@ -131,7 +168,8 @@ struct pricing_component {
 /// One model row of the feed.
 struct pricing_model {
   std::string model_id;
-  std::string settlement_basis;
+  std::string settlement_basis;   // request_only, request_then_actual, actual_usage (information)
+  std::string pricing_status;     // absent: available; otherwise the row prices nothing
   std::vector<pricing_parameter> parameters;
   std::vector<pricing_component> components;
 
@@ -146,6 +184,10 @@ struct pricing_model {
 struct component_price {
   const pricing_component* component = nullptr;  // into the table that priced it
   bool applies = true;             // false: its condition is false; amount 0, no minimum
+  const pricing_tier* tier = nullptr;  // the selected tier (into the same table), or nullptr: the component's own rate
+  decimal rate_uc;                 // the selected rate, multiplier and minimum
+  decimal multiplier{1};
+  decimal minimum_uc;
   decimal quantity;                // the quantity_rule's value
   decimal subtotal_uc;             // quantity x rate, exact
   std::int64_t rounded_uc = 0;     // after the component's rounding
@@ -166,6 +208,7 @@ class pricing_table;
 
 namespace detail {
 struct pricing_access;
+struct pricing_range;
 }
 
 /// The priced rows of a pricing-rules feed: the rows of the nine Seedance 2.0 models it contains.
@@ -209,6 +252,7 @@ class pricing_table {
  private:
   friend class pricing_loader;
   friend struct detail::pricing_access;
+  friend struct detail::pricing_range;
 
   struct node {
     pricing_op op = pricing_op::constant;
@@ -300,6 +344,10 @@ class pricing_table {
     }
     return fast_number(m, i, values, out);
   }
+  /// eq or neq of two leaves, as eval() gives it (false: not two leaves, or kinds that do not
+  /// compare). A variable bound to a text against a text constant (a per-quality tier's
+  /// eq(quality, "720p")) is compared without building the two values.
+  bool fast_equal(const pricing_model& m, const node& n, const slot_values& values, bool& out) const noexcept;
   /// The value of a leaf (a variable or a constant), as eval() gives it.
   bool fast_leaf(const pricing_model& m, const node& n, const slot_values& values, pricing_value& out) const noexcept;
   /// A component's condition and quantity: the fast path for bound values, else eval(); false
@@ -320,7 +368,12 @@ class pricing_table {
   template <class Values>
   bool component_value(const pricing_model& m, const pricing_component& c, std::uint32_t i, const Values& values, const tree_role& role,
                        pricing_value& v, std::string& error) const;
-  /// Rounds and charges a component of quantity `q`: false with `error` as price() says it.
+  /// Selects the tier of `c` (cp.tier, rate_uc, multiplier, minimum_uc): the one whose `when`
+  /// holds, or none (the component's own); two or more, or an unavailable selection, is an error.
+  template <class Values>
+  bool select_tier(const pricing_model& m, const pricing_component& c, const Values& values, component_price& cp, std::string& error) const;
+  /// Rounds and charges a component of quantity `q` at cp's selected rate: false with `error` as
+  /// price() says it.
   static bool charge(const pricing_component& c, const decimal& q, component_price& cp, std::int64_t& total, std::string& error);
   template <class Values>
   bool number_args(const pricing_model& m, const node& n, const Values& values, decimal* out, std::string& error) const;
@@ -558,6 +611,7 @@ class pricing_loader {
     row_ = pricing_table::row_index{};
     slot_of_.clear();
     info_field(r, "settlement_basis", m.settlement_basis);
+    info_field(r, "pricing_status", m.pricing_status);
     if (auto it = r.find("parameters"); it != r.end()) {
       if (!it->is_array()) return fail(p + "/parameters", "parameters must be an array");
       if (it->size() > pricing_limits::max_parameters)
@@ -647,6 +701,8 @@ class pricing_loader {
     info_field(j, "unit", c.unit);
     info_field(j, "billing_rule", c.billing_rule);
     info_field(j, "effective_at", c.effective_at);
+    info_field(j, "sku_id", c.sku_id);
+    if (!status_field(j, p, c.pricing_status)) return false;
     auto rate = j.find("rate");
     if (rate == j.end()) return fail(p, "missing \"rate\"");
     if (!uc_amount(*rate, p + "/rate", c.rate_uc)) return false;
@@ -658,15 +714,23 @@ class pricing_loader {
     std::string mode;
     if (!text_field(*rounding, "mode", p + "/rounding", mode)) return false;
     const auto r = parse<pricing_rounding>(mode);
-    if (!r) return fail(p + "/rounding/mode", "rounding mode " + detail::pricing_show(mode) + " is not supported (half_up, ceil)");
+    if (!r) return fail(p + "/rounding/mode", "rounding mode " + detail::pricing_show(mode) + " is not supported (half_up, ceil, floor)");
     c.rounding = *r;
-    if (auto it = rounding->find("point"); it != rounding->end() &&
-                                           !(it->is_string() && it->get_ref<const std::string&>() == "per_component_subtotal"))
-      return fail(p + "/rounding/point", "rounding point " + detail::pricing_describe(*it) + " is not supported (per_component_subtotal)");
-    if (auto it = j.find("tiers"); it != j.end() && !(it->is_array() && it->empty()))
-      return fail(p + "/tiers", "tiered rates are not supported (tiers must be empty)");
-    if (auto it = j.find("billing_unit_size"); it != j.end() && !(it->is_number_integer() && it->get<std::int64_t>() == 1))
-      return fail(p + "/billing_unit_size", "billing_unit_size " + detail::pricing_describe(*it) + " is not supported (1)");
+    if (auto it = rounding->find("point"); it != rounding->end()) {  // absent: per_component_subtotal
+      const auto point = it->is_string() ? parse<pricing_rounding_point>(it->get_ref<const std::string&>()) : std::nullopt;
+      if (!point)
+        return fail(p + "/rounding/point",
+                    "rounding point " + detail::pricing_describe(*it) + " is not supported (per_component_subtotal, per_quantity, per_tier)");
+      c.point = *point;
+    }
+    // billing_unit_size: the provider's own estimator ignores it (a quantity rule already counts in
+    // the billed unit); read for information, a positive integer, never applied.
+    if (auto it = j.find("billing_unit_size"); it != j.end() && !it->is_null()) {
+      if (!it->is_number_integer() || (it->is_number_unsigned() ? it->get<std::uint64_t>() > static_cast<std::uint64_t>(detail::i64_max)
+                                                                  : it->get<std::int64_t>() < 1))
+        return fail(p + "/billing_unit_size", "billing_unit_size " + detail::pricing_describe(*it) + " is not supported (a positive integer)");
+      c.billing_unit_size = it->get<std::int64_t>();
+    }
     auto q = j.find("quantity_rule");
     if (q == j.end()) return fail(p, "missing \"quantity_rule\"");
     std::size_t count = 0;
@@ -677,7 +741,48 @@ class pricing_loader {
       if (!expr(*it, p + "/condition", 1, count, root, c.variables)) return false;
       c.condition = root;
     }
+    if (auto it = j.find("tiers"); it != j.end() && !it->is_null()) {
+      if (!it->is_array()) return fail(p + "/tiers", "tiers must be an array, not " + detail::pricing_type_name(*it));
+      if (it->size() > pricing_limits::max_tiers)
+        return fail(p + "/tiers", "more than " + std::to_string(pricing_limits::max_tiers) + " tiers");
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        pricing_tier t;
+        if (!tier((*it)[i], p + "/tiers/" + std::to_string(i), t, c.variables)) return false;
+        c.tiers.push_back(std::move(t));
+      }
+    }
     return true;
+  }
+
+  // pricing_status: a string when present (absent: available).
+  bool status_field(const nlohmann::json& j, const std::string& p, std::string& out) {
+    auto it = j.find("pricing_status");
+    if (it == j.end() || it->is_null()) return true;
+    if (!it->is_string() || it->get_ref<const std::string&>().size() > pricing_limits::max_text)
+      return fail(p + "/pricing_status", "pricing_status must be a string, not " + detail::pricing_describe(*it));
+    out = it->get_ref<const std::string&>();
+    return true;
+  }
+
+  // {"when", "sku_id", "rate", "minimum_charge", "pricing_status", "multiplier"}
+  bool tier(const nlohmann::json& j, const std::string& p, pricing_tier& t, std::vector<std::string>& vars) {
+    if (!j.is_object()) return fail(p, "a tier must be an object, not " + detail::pricing_type_name(j));
+    auto when = j.find("when");
+    if (when == j.end()) return fail(p, "missing \"when\"");
+    std::size_t count = 0;
+    if (!expr(*when, p + "/when", 1, count, t.when, vars)) return false;
+    info_field(j, "sku_id", t.sku_id);
+    auto rate = j.find("rate");
+    if (rate == j.end()) return fail(p, "missing \"rate\"");
+    if (!uc_amount(*rate, p + "/rate", t.rate_uc)) return false;
+    if (auto it = j.find("minimum_charge"); it != j.end() && !it->is_null())
+      if (!uc_amount(*it, p + "/minimum_charge", t.minimum_uc)) return false;
+    if (auto it = j.find("multiplier"); it != j.end() && !it->is_null()) {
+      if (!number(*it, p + "/multiplier", t.multiplier)) return false;
+      if (t.multiplier.is_negative() || t.multiplier.is_zero())
+        return fail(p + "/multiplier", "the multiplier " + t.multiplier.to_string() + " is not positive");
+    }
+    return status_field(j, p, t.pricing_status);
   }
 
   bool expr(const nlohmann::json& j, const std::string& p, std::size_t depth, std::size_t& count, std::uint32_t& out,
@@ -753,10 +858,13 @@ class pricing_loader {
         if (args == j.end()) return fail(p, "missing \"args\"");
         if (!args->is_array()) return fail(p + "/args", "args must be an array");
         const std::size_t k = args->size();
+        // The provider's arities, and 1..64 for add, multiply, max, min, and, or (the provider:
+        // 2..32; one argument has always loaded here).
         std::size_t lo = 1, hi = pricing_limits::max_args;
         switch (*op) {
-          case pricing_op::divide: case pricing_op::gt: case pricing_op::gte: case pricing_op::eq: lo = hi = 2; break;
-          case pricing_op::ceil: lo = hi = 1; break;
+          case pricing_op::divide: case pricing_op::subtract: case pricing_op::gt: case pricing_op::gte: case pricing_op::lt:
+          case pricing_op::lte: case pricing_op::eq: case pricing_op::neq: lo = hi = 2; break;
+          case pricing_op::ceil: case pricing_op::floor: case pricing_op::not_: lo = hi = 1; break;
           case pricing_op::clamp: case pricing_op::if_: lo = hi = 3; break;
           default: break;
         }
@@ -937,7 +1045,7 @@ inline bool pricing_table::fold(pricing_op op, std::uint32_t k, decimal& acc, co
   return true;
 }
 
-// divide, ceil, clamp, gt, gte on their evaluated arguments.
+// divide, subtract, ceil, floor, clamp, gt, gte, lt, lte on their evaluated arguments.
 inline bool pricing_table::numeric(const node& n, const decimal* a, pricing_value& out, std::string& error) const {
   switch (n.op) {
     case pricing_op::divide: {
@@ -953,8 +1061,20 @@ inline bool pricing_table::numeric(const node& n, const decimal* a, pricing_valu
       out = pricing_value::of(*r);
       return true;
     }
+    case pricing_op::subtract: {
+      const auto r = subtract(a[0], a[1]);
+      if (!r) {
+        error = "subtract overflows the exact range (64-bit numerator and denominator)";
+        return false;
+      }
+      out = pricing_value::of(*r);
+      return true;
+    }
     case pricing_op::ceil:
       out = pricing_value::of(a[0].ceil());
+      return true;
+    case pricing_op::floor:
+      out = pricing_value::of(a[0].floor());
       return true;
     case pricing_op::clamp:
       if (a[1] > a[2]) {
@@ -964,8 +1084,16 @@ inline bool pricing_table::numeric(const node& n, const decimal* a, pricing_valu
       out = pricing_value::of(a[0] < a[1] ? a[1] : a[0] > a[2] ? a[2] : a[0]);
       return true;
     case pricing_op::gt:
+      out = pricing_value::of_bool(a[0] > a[1]);
+      return true;
     case pricing_op::gte:
-      out = pricing_value::of_bool(n.op == pricing_op::gt ? a[0] > a[1] : a[0] >= a[1]);
+      out = pricing_value::of_bool(a[0] >= a[1]);
+      return true;
+    case pricing_op::lt:
+      out = pricing_value::of_bool(a[0] < a[1]);
+      return true;
+    case pricing_op::lte:
+      out = pricing_value::of_bool(a[0] <= a[1]);
       return true;
     default:
       error = "unknown operator";
@@ -1057,13 +1185,43 @@ inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const V
       return true;
     }
     case pricing_op::divide:
+    case pricing_op::subtract:
     case pricing_op::ceil:
+    case pricing_op::floor:
     case pricing_op::clamp:
     case pricing_op::gt:
-    case pricing_op::gte: {
+    case pricing_op::gte:
+    case pricing_op::lt:
+    case pricing_op::lte: {
       std::array<decimal, 3> a;  // 1 to 3 arguments (the loader checked the count)
       if (!number_args(m, n, values, a.data(), error)) return false;
       return numeric(n, a.data(), out, error);
+    }
+    case pricing_op::and_:
+    case pricing_op::or_:
+    case pricing_op::not_: {
+      // Left to right, stopping at the first argument that decides (false for and, true for or):
+      // the arguments after it are not evaluated, as `if` does not evaluate its other branch.
+      const bool stop_at = n.op == pricing_op::or_;
+      for (std::uint32_t k = 0; k < n.count; ++k) {
+        pricing_value v;
+        if (!arg(m, args_[n.first + k], values, v, error)) return false;
+        if (v.type != pricing_value::kind::boolean) {
+          error = std::string(to_string(n.op)) + " needs truth values, got " + detail::pricing_kind_name(v.type) + " (" +
+                  detail::pricing_value_text(v) + ")";
+          return false;
+        }
+        if (n.op == pricing_op::not_) {
+          out = pricing_value::of_bool(!v.boolean);
+          return true;
+        }
+        if (v.boolean == stop_at) {
+          out = pricing_value::of_bool(stop_at);
+          return true;
+        }
+      }
+      out = pricing_value::of_bool(!stop_at);
+      return true;
     }
     case pricing_op::if_: {
       pricing_value c;
@@ -1074,10 +1232,16 @@ inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const V
       }
       return arg(m, args_[n.first + (c.boolean ? 1 : 2)], values, out, error);
     }
-    case pricing_op::eq: {
+    case pricing_op::eq:
+    case pricing_op::neq: {
       pricing_value a, b;
       if (!arg(m, args_[n.first], values, a, error) || !arg(m, args_[n.first + 1], values, b, error)) return false;
-      return equals(a, b, out, error);
+      if (!equals(a, b, out, error)) {
+        if (n.op == pricing_op::neq) error.insert(0, "n");  // "neq compares ..."
+        return false;
+      }
+      if (n.op == pricing_op::neq) out.boolean = !out.boolean;
+      return true;
     }
     case pricing_op::lookup: {
       pricing_value k;
@@ -1188,6 +1352,27 @@ inline bool pricing_table::fast_leaf(const pricing_model& m, const node& n, cons
   return false;
 }
 
+inline bool pricing_table::fast_equal(const pricing_model& m, const node& n, const slot_values& values, bool& out) const noexcept {
+  const node& l = nodes_[args_[n.first]];
+  const node& r = nodes_[args_[n.first + 1]];
+  const bool negate = n.op == pricing_op::neq;
+  for (int side = 0; side < 2; ++side) {  // a bound text variable and a text constant, either way round
+    const node& v = side == 0 ? l : r;
+    const node& c = side == 0 ? r : l;
+    if (v.op == pricing_op::variable && c.op == pricing_op::constant && !c.is_number && v.slot < values.row->slots.size()) {
+      if (const pricing_value* b = values.bound[v.slot]; b != nullptr && b->type == pricing_value::kind::text) {
+        out = detail::pricing_same_text(b->text, c.text) != negate;
+        return true;
+      }
+    }
+  }
+  pricing_value x, y;
+  if (!fast_leaf(m, l, values, x) || !fast_leaf(m, r, values, y)) return false;
+  const auto same = equal_values(x, y);
+  out = same.value_or(false) != negate;
+  return same.has_value();
+}
+
 inline bool pricing_table::fast_number(const pricing_model& m, std::uint32_t i, const slot_values& values, decimal& out) const noexcept {
   const node& n = nodes_[i];
   const std::uint32_t* a = args_.data() + n.first;
@@ -1223,9 +1408,21 @@ inline bool pricing_table::fast_number(const pricing_model& m, std::uint32_t i, 
       out = *r;
       return true;
     }
+    case pricing_op::subtract: {
+      decimal x, y;
+      if (!fast_arg(m, a[0], values, x) || !fast_arg(m, a[1], values, y)) return false;
+      const auto r = subtract(x, y);
+      if (!r) return false;
+      out = *r;
+      return true;
+    }
     case pricing_op::ceil:
       if (!fast_arg(m, a[0], values, out)) return false;
       out = out.ceil();
+      return true;
+    case pricing_op::floor:
+      if (!fast_arg(m, a[0], values, out)) return false;
+      out = out.floor();
       return true;
     case pricing_op::clamp: {
       decimal x, lo, hi;
@@ -1250,7 +1447,13 @@ inline bool pricing_table::fast_number(const pricing_model& m, std::uint32_t i, 
     }
     case pricing_op::gt:
     case pricing_op::gte:
+    case pricing_op::lt:
+    case pricing_op::lte:
     case pricing_op::eq:
+    case pricing_op::neq:
+    case pricing_op::and_:
+    case pricing_op::or_:
+    case pricing_op::not_:
       return false;  // truth values, not numbers
   }
   return false;
@@ -1261,18 +1464,36 @@ inline bool pricing_table::fast_truth(const pricing_model& m, std::uint32_t i, c
   const std::uint32_t* a = args_.data() + n.first;
   switch (n.op) {
     case pricing_op::gt:
-    case pricing_op::gte: {
+    case pricing_op::gte:
+    case pricing_op::lt:
+    case pricing_op::lte: {
       decimal x, y;
       if (!fast_arg(m, a[0], values, x) || !fast_arg(m, a[1], values, y)) return false;
-      out = n.op == pricing_op::gt ? x > y : x >= y;
+      out = n.op == pricing_op::gt ? x > y : n.op == pricing_op::gte ? x >= y : n.op == pricing_op::lt ? x < y : x <= y;
       return true;
     }
-    case pricing_op::eq: {
-      pricing_value x, y;
-      if (!fast_leaf(m, nodes_[a[0]], values, x) || !fast_leaf(m, nodes_[a[1]], values, y)) return false;
-      const auto same = equal_values(x, y);
-      out = same.value_or(false);
-      return same.has_value();
+    case pricing_op::eq:
+    case pricing_op::neq:
+      return fast_equal(m, n, values, out);
+    case pricing_op::not_:
+      if (!fast_truth(m, a[0], values, out)) return false;
+      out = !out;
+      return true;
+    case pricing_op::and_:
+    case pricing_op::or_: {  // as eval(): stops at the first deciding argument
+      const bool stop_at = n.op == pricing_op::or_;
+      for (std::uint32_t k = 0; k < n.count; ++k) {
+        bool v = false;
+        const node& arg = nodes_[a[k]];
+        const bool known = arg.op == pricing_op::eq || arg.op == pricing_op::neq ? fast_equal(m, arg, values, v) : fast_truth(m, a[k], values, v);
+        if (!known) return false;
+        if (v == stop_at) {
+          out = stop_at;
+          return true;
+        }
+      }
+      out = !stop_at;
+      return true;
     }
     case pricing_op::if_: {
       bool c = false;
@@ -1327,22 +1548,114 @@ inline bool pricing_table::component_value(const pricing_model& m, const pricing
   return true;
 }
 
+namespace detail {
+[[nodiscard]] inline decimal pricing_round(const decimal& d, pricing_rounding mode) noexcept {
+  return mode == pricing_rounding::ceil ? d.ceil() : mode == pricing_rounding::floor ? d.floor() : d.round_half_up();
+}
+/// A tier's name in messages: its sku_id, else its place.
+inline std::string pricing_tier_name(const pricing_component& c, const pricing_tier& t) {
+  if (!t.sku_id.empty()) return "tier " + pricing_show(t.sku_id);
+  return "tier " + std::to_string(&t - c.tiers.data());
+}
+
+/// The charge of a component at its rounding point, before the minimum: with q the quantity, r the
+/// rate and m the multiplier selected, per_component_subtotal: round(q x r); per_quantity:
+/// round(q x m) x r / m; per_tier: q x round(r). Empty on overflow.
+[[nodiscard]] inline std::optional<decimal> pricing_rounded(pricing_rounding_point point, pricing_rounding mode, const decimal& q,
+                                                           const decimal& r, const decimal& m) noexcept {
+  switch (point) {
+    case pricing_rounding_point::per_component_subtotal: {
+      const auto sub = multiply(q, r);
+      if (!sub) return std::nullopt;
+      return pricing_round(*sub, mode);
+    }
+    case pricing_rounding_point::per_quantity: {
+      const auto qm = multiply(q, m);
+      if (!qm) return std::nullopt;
+      const auto per = divide(r, m);
+      if (!per) return std::nullopt;
+      return multiply(pricing_round(*qm, mode), *per);
+    }
+    case pricing_rounding_point::per_tier:
+      return multiply(q, pricing_round(r, mode));
+  }
+  return std::nullopt;
+}
+}  // namespace detail
+
+template <class Values>
+inline bool pricing_table::select_tier(const pricing_model& m, const pricing_component& c, const Values& values, component_price& cp,
+                                       std::string& error) const {
+  const pricing_tier* chosen = nullptr;
+  for (const pricing_tier& t : c.tiers) {
+    bool holds = false;
+    bool known = false;
+    if constexpr (std::is_same_v<Values, slot_values>) known = fast_truth(m, t.when, values, holds);
+    if (!known) {
+      pricing_value v;
+      if (!eval(m, t.when, values, v, error)) {
+        error = c.id + ": " + detail::pricing_tier_name(c, t) + ": when: " + error;
+        return false;
+      }
+      if (v.type != pricing_value::kind::boolean) {
+        error = c.id + ": " + detail::pricing_tier_name(c, t) + ": the condition is " + detail::pricing_kind_name(v.type) + ", not a truth value";
+        return false;
+      }
+      holds = v.boolean;
+    }
+    if (!holds) continue;
+    if (chosen != nullptr) {
+      error = c.id + ": both " + detail::pricing_tier_name(c, *chosen) + " and " + detail::pricing_tier_name(c, t) +
+              " match; the rules price a request by exactly one tier, so they cannot price this one";
+      return false;
+    }
+    chosen = &t;
+  }
+  cp.tier = chosen;
+  if (chosen != nullptr) {
+    if (!chosen->available()) {
+      error = c.id + ": the selected " + detail::pricing_tier_name(c, *chosen) + " is not available (pricing_status " +
+              detail::pricing_show(chosen->pricing_status) + "): the rules do not price this request";
+      return false;
+    }
+    cp.rate_uc = chosen->rate_uc;
+    cp.multiplier = chosen->multiplier;
+    cp.minimum_uc = chosen->minimum_uc;
+  } else {
+    if (!c.available()) {
+      error = c.id + ": the component is not available (pricing_status " + detail::pricing_show(c.pricing_status) +
+              "): the rules do not price this request";
+      return false;
+    }
+    cp.rate_uc = c.rate_uc;
+    cp.multiplier = decimal(1);
+    cp.minimum_uc = c.minimum_uc;
+  }
+  return true;
+}
+
 inline bool pricing_table::charge(const pricing_component& c, const decimal& q, component_price& cp, std::int64_t& total, std::string& error) {
   if (q.is_negative()) {
     error = c.id + ": the quantity " + q.to_string() + " is negative";
     return false;
   }
   cp.quantity = q;
-  const auto sub = multiply(q, c.rate_uc);
-  if (!sub) {
+  const auto sub = multiply(q, cp.rate_uc);
+  const auto rounded = sub ? detail::pricing_rounded(c.point, c.rounding, q, cp.rate_uc, cp.multiplier) : std::nullopt;
+  if (!rounded) {
     error = c.id + ": quantity x rate overflows";
     return false;
   }
   cp.subtotal_uc = *sub;
-  const decimal rounded = c.rounding == pricing_rounding::ceil ? sub->ceil() : sub->round_half_up();
-  cp.rounded_uc = *rounded.to_integer();
-  const decimal amount = rounded < c.minimum_uc ? c.minimum_uc.ceil() : rounded;
-  cp.minimum_applied = rounded < c.minimum_uc;
+  cp.minimum_applied = *rounded < cp.minimum_uc;
+  const decimal& amount = cp.minimum_applied ? cp.minimum_uc : *rounded;
+  if (!amount.is_integer()) {
+    error = c.id + ": the charge " + amount.to_string() + " uc is not a whole number of uc (" +
+            (cp.minimum_applied ? std::string("the minimum charge") : std::string("rounded ") + std::string(to_string(c.point))) +
+            "): the rules cannot price this request";
+    return false;
+  }
+  cp.rounded_uc = rounded->is_integer() ? *rounded->to_integer() : *rounded->floor().to_integer();
   cp.amount_uc = *amount.to_integer();
   if (cp.amount_uc > detail::i64_max - total) {
     error = "the total overflows";
@@ -1355,6 +1668,10 @@ inline bool pricing_table::charge(const pricing_component& c, const decimal& q, 
 template <class Values>
 inline bool pricing_table::price_components(const pricing_model& m, const Values& values, component_price* out, std::size_t& n,
                                             std::int64_t& total, std::string& error) const {
+  if (!m.pricing_status.empty() && m.pricing_status != "available") {
+    error = m.model_id + " is not available (pricing_status " + detail::pricing_show(m.pricing_status) + "): the rules do not price it";
+    return false;
+  }
   for (const pricing_component& c : m.components) {
     component_price& cp = out[n];  // in place (a copy of a struct just written by parts stalls the store buffer)
     cp = component_price{};
@@ -1362,7 +1679,7 @@ inline bool pricing_table::price_components(const pricing_model& m, const Values
     if (c.condition && !condition_of(m, c, values, cp.applies, error)) return false;
     if (cp.applies) {
       decimal q;
-      if (!quantity_of(m, c, values, q, error) || !charge(c, q, cp, total, error)) return false;
+      if (!quantity_of(m, c, values, q, error) || !select_tier(m, c, values, cp, error) || !charge(c, q, cp, total, error)) return false;
     }
     ++n;
   }

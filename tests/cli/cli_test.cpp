@@ -10,6 +10,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../pricing/tiered_feed.hpp"
+
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -330,6 +332,31 @@ TEST_CASE("cost --pricing: a feed file replaces the built-in table", "[cli][cost
   const run_result b = run("cost --pricing " + quote(write("bad-feed.json", bad).string()) + " " + req);
   CHECK(b.exit == 2);
   CHECK_THAT(b.err, Catch::Contains("frobnicate"));
+}
+
+TEST_CASE("cost --pricing: a tiered feed names the selected tier", "[cli][cost][pricing][tiers]") {
+  // The shipped rows rewritten into per-quality tiers (same prices). 8 s of 1080p image-to-video:
+  // the tier 4001-1080p, 135000 x 2.5 = 337500 uc per second, 8 x 337500 = 2700000 uc.
+  const fs::path feed = write("tiered-feed.json", seedance_test::tiered_feed().dump());
+  const json body = {{"model", "seedance-2.0-image-to-video"},
+                     {"prompt", "a cat"},
+                     {"duration", 8},
+                     {"quality", "1080p"},
+                     {"image_urls", {"https://example.com/a.jpg"}}};
+  const std::string req = quote(write("tiered-request.json", body.dump()).string());
+  const run_result text = run("cost --pricing " + quote(feed.string()) + " " + req);
+  CHECK(text.exit == 0);
+  CHECK_THAT(text.out, Catch::Contains("  video_output [tier 4001-1080p]: 8 output_second x 337500 uc = 2700000 uc\n"));
+  const json j = parse_out(run("cost --format json --pricing " + quote(feed.string()) + " " + req));
+  CHECK(j[0].at("credits").at("min") == 270);
+  CHECK(j[0].at("components").at(0).at("tier").at("sku_id") == "4001-1080p");
+  CHECK(j[0].at("components").at(0).at("tier").at("multiplier") == 2.5);
+  CHECK(j[0].at("components").at(0).at("tier").at("minimum_uc") == 250020);
+  CHECK(j[0].at("range_exact") == true);
+  // the built-in table has no tiers: the same price, no tier, and the quantity in seconds x factor
+  const run_result flat = run("cost " + req);
+  CHECK_THAT(flat.out, Catch::Contains("  video_output: 20 output_second x 135000 uc = 2700000 uc\n"));
+  CHECK(parse_out(run("cost --format json " + req))[0].at("components").at(0).at("tier").is_null());
 }
 
 TEST_CASE("models: the nine models, as the library's table has them", "[cli][models]") {

@@ -155,3 +155,35 @@ TEST_CASE("allocation failures: estimates, loads and parses give a value or a re
   });
   CHECK(failure_points([&] { return seedance::parse_error_body(error_body); }, parse_ok, parse_reason, 0, reading_error) >= 5);
 }
+
+TEST_CASE("allocation failures: tiers, and a range whose bounds are proven across tier boundaries", "[pricing][oom]") {
+  // Tiers chosen by the reference-video seconds, the dearest in the middle: the range of an unknown
+  // video is cut at 6 s and 10 s (detail/pricing_range.hpp), each point priced.
+  const auto loaded = seedance::pricing_table::parse(R"([{"model_id": "seedance-2.0-reference-to-video",
+      "parameters": [{"name": "duration_seconds", "type": "integer", "default": "5"}, {"name": "input_seconds", "type": "decimal", "default": "0"}],
+      "components": [{"id": "video_output_with_a_long_name", "rate": {"uc": "1"}, "rounding": {"point": "per_tier", "mode": "floor"},
+        "quantity_rule": {"op": "variable", "name": "duration_seconds"},
+        "tiers": [
+          {"when": {"op": "lt", "args": [{"op": "variable", "name": "input_seconds"}, {"op": "constant", "value": "6"}]}, "sku_id": "short-tier-sku", "rate": {"uc": "100"}},
+          {"when": {"op": "and", "args": [{"op": "gte", "args": [{"op": "variable", "name": "input_seconds"}, {"op": "constant", "value": "6"}]},
+                                           {"op": "lt", "args": [{"op": "variable", "name": "input_seconds"}, {"op": "constant", "value": "10"}]}]},
+           "sku_id": "middle-tier-sku", "rate": {"uc": "300"}},
+          {"when": {"op": "gte", "args": [{"op": "variable", "name": "input_seconds"}, {"op": "constant", "value": "10"}]}, "sku_id": "long-tier-sku", "rate": {"uc": "200"}}]}]}])");
+  REQUIRE(loaded.ok());
+  const seedance::pricing_table& table = *loaded.table;
+  const nlohmann::json body = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"duration", 5},
+                               {"video_urls", {"https://example.com/unknown-length.mp4"}}};
+  seedance::estimate_options nv;
+  nv.validate = false;
+  const auto estimate_ok = [](const seedance::estimate_result& r) { return r.ok(); };
+  const auto estimate_reason = [](const seedance::estimate_result& r) { return r.error; };
+  const auto whole = seedance::estimate_cost(body, table, seedance::media_map{}, nv);
+  REQUIRE(whole.ok());
+  CHECK(whole.estimate->max.uc == seedance::decimal(1500));  // 5 x 300, inside the range
+  const long pricing = allocations_of([&](long before) {
+    const auto e = seedance::estimate_cost(body, table, seedance::media_map{}, nv);
+    return seedance_test::allocations() - before;
+  });
+  CHECK(failure_points([&] { return seedance::estimate_cost(body, table, seedance::media_map{}, nv); }, estimate_ok, estimate_reason, 0,
+                       pricing) >= 5);
+}

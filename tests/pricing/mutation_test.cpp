@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "tiered_feed.hpp"
+
 #include <cstdint>
 #include <random>
 #include <string>
@@ -39,6 +41,15 @@ void mutate(json& doc, std::mt19937& rng) {
       json{{"op", "eq"}, {"args", {{{"op", "variable"}, {"name", "quality"}}, {{"op", "constant"}, {"value", "720p"}}}}},
       json{{"op", "lookup"}, {"key", {{"op", "variable"}, {"name", "duration_seconds"}}}, {"values", {{"15", "2"}, {"5", "1"}}}},
       json{{"op", "if"}, {"args", {{{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "1"}}}}},
+      // the operators and fields of the whole language
+      json{{"op", "not"}, {"args", {{{"op", "gt"}, {"args", {{{"op", "variable"}, {"name", "input_seconds"}}, {{"op", "constant"}, {"value", "5"}}}}}}}},
+      json{{"op", "or"}, {"args", {{{"op", "neq"}, {"args", {{{"op", "variable"}, {"name", "quality"}}, {{"op", "constant"}, {"value", "4k"}}}}},
+                                   {{"op", "lte"}, {"args", {{{"op", "variable"}, {"name", "duration_seconds"}}, {{"op", "constant"}, {"value", "8"}}}}}}}},
+      json{{"op", "floor"}, {"args", {{{"op", "subtract"}, {"args", {{{"op", "variable"}, {"name", "input_seconds"}}, {{"op", "constant"}, {"value", "0.5"}}}}}}}},
+      json{{"op", "and"}, {"args", {{{"op", "lt"}, {"args", {{{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "2"}}}}}}}},
+      "per_quantity", "per_tier", "floor", "unavailable", "0.5",
+      json::array({{{"when", {{"op", "gte"}, {"args", {{{"op", "variable"}, {"name", "duration_seconds"}}, {{"op", "constant"}, {"value", "4"}}}}}},
+                    {"sku_id", "any"}, {"rate", {{"uc", "3.5"}}}, {"multiplier", "0.7"}}}),
   };
   const unsigned kind = rng() % 4;
   if (kind == 0 && target.is_object() && !target.empty()) {  // drop a key
@@ -55,10 +66,14 @@ void mutate(json& doc, std::mt19937& rng) {
 }  // namespace
 
 TEST_CASE("mutation: mutated feeds load or fail with a reason, and what loads prices or fails with a reason", "[pricing][hostile]") {
-  const json original = json::parse(seedance::default_pricing_feed);
+  const json shipped = json::parse(seedance::default_pricing_feed);
+  const json tiered = seedance_test::tiered_feed();  // the same rows as per-quality tiers (and, not, eq)
+  REQUIRE_FALSE(tiered.is_null());
   std::mt19937 rng(20261125);
   int loaded = 0, refused = 0, priced = 0, price_errors = 0;
-  for (int i = 0; i < 1500; ++i) {
+  for (int i = 0; i < 2500; ++i) {
+    // 1,500 mutations of the shipped feed (as before), then 1,000 of its tiered form
+    const json& original = i < 1500 ? shipped : tiered;
     json feed = original;
     for (unsigned k = 0, n = 1 + rng() % 3; k < n; ++k) mutate(feed, rng);
     const auto r = seedance::pricing_table::from_json(feed);
@@ -97,6 +112,7 @@ TEST_CASE("mutation: mutated feeds load or fail with a reason, and what loads pr
       o.validate = false;
       const auto e = seedance::estimate_cost(body, *r.table, seedance::media_map{}, o);
       CHECK(e.ok() != !e.error.empty());
+      if (e.ok()) CHECK(e.estimate->min.uc <= e.estimate->max.uc);
     }
   }
   // the mutations reach both outcomes, so both paths were exercised

@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -153,10 +155,13 @@ TEST_CASE("pricing: malformed feeds are load errors, never exceptions", "[pricin
   r["components"][0]["rounding"]["point"] = "per_invoice";
   CHECK(load_error(json::array({r})).find("rounding point") != std::string::npos);
   r = row(cst("1"));
-  r["components"][0]["tiers"] = json::array({{{"from", "0"}}});
-  CHECK(load_error(json::array({r})).find("tiered") != std::string::npos);
+  r["components"][0]["tiers"] = json::array({{{"from", "0"}}});  // a tier without its condition
+  CHECK(load_error(json::array({r}), &path).find("missing \"when\"") != std::string::npos);
+  CHECK(path == "/0/components/0/tiers/0");
   r = row(cst("1"));
-  r["components"][0]["billing_unit_size"] = 60;
+  r["components"][0]["billing_unit_size"] = 0;
+  CHECK(load_error(json::array({r})).find("billing_unit_size 0 is not supported (a positive integer)") != std::string::npos);
+  r["components"][0]["billing_unit_size"] = "60";
   CHECK(load_error(json::array({r})).find("billing_unit_size") != std::string::npos);
   CHECK(load_error(json::array({row(cst("1")), row(cst("2"))}), &path).find("twice") != std::string::npos);
   CHECK(path == "/1/model_id");
@@ -214,14 +219,19 @@ TEST_CASE("pricing: expression trees are bounded in depth and size", "[pricing][
   INFO(ok.error);
   CHECK(ok.ok());
 
-  // More than 1,024 nodes in one tree: 64 x (add of 17 constants).
-  json wide = json::array();
-  for (int i = 0; i < 64; ++i) {
-    json inner = json::array();
-    for (int k = 0; k < 17; ++k) inner.push_back(cst("1"));
-    wide.push_back(op("add", inner));
-  }
-  CHECK(load_error(json::array({row(op("add", wide))})).find("more than 1024 nodes") != std::string::npos);
+  // 10,000 nodes in one tree load (and price: the sum of its 1s); 10,001 do not.
+  const std::function<json(std::size_t)> tree = [&](std::size_t n) -> json {  // an add tree of exactly n nodes
+    if (n == 1) return cst("1");
+    const std::size_t k = std::min<std::size_t>(64, n - 1);
+    json args = json::array();
+    for (std::size_t i = 0; i < k; ++i) args.push_back(tree((n - 1) / k + (i < (n - 1) % k ? 1 : 0)));
+    return op("add", args);
+  };
+  const auto big = pricing_table::from_json(json::array({row(tree(10000))}));
+  REQUIRE(big.ok());
+  CHECK(big.table->node_count() == 10000);
+  CHECK(big.table->price("seedance-2.0-mini-text-to-video", {}).ok());
+  CHECK(load_error(json::array({row(tree(10001))})).find("more than 10000 nodes") != std::string::npos);
   // More than 64 arguments.
   json many = json::array();
   for (int i = 0; i < 65; ++i) many.push_back(cst("1"));
@@ -430,8 +440,8 @@ TEST_CASE("pricing: a deeply nested value in a load error's place is described, 
   CHECK(load_error(json{{"meta", {{"schema_version", 3}}}, {"models", json::array()}}).find("schema_version 3 is not") != std::string::npos);
   CHECK(load_error(json{{"meta", {{"schema_version", "3"}}}, {"models", json::array()}}).find("schema_version \"3\" is not") != std::string::npos);
   json r = row(cst("1"));
-  r["components"][0]["billing_unit_size"] = 60;
-  CHECK(load_error(json::array({r})).find("billing_unit_size 60 is not") != std::string::npos);
+  r["components"][0]["billing_unit_size"] = -60;
+  CHECK(load_error(json::array({r})).find("billing_unit_size -60 is not") != std::string::npos);
   r["components"][0]["billing_unit_size"] = json{{"n", 1}};
   CHECK(load_error(json::array({r})).find("billing_unit_size an object is not") != std::string::npos);
   r = row(cst("1"));
