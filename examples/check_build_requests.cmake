@@ -1,7 +1,7 @@
 # CTest's "example: build_requests": runs the example and checks that what it prints parses as the
 # three bodies it builds (compared as JSON values, not as text) and ends with the visit_model line.
 #   cmake -DEXAMPLE=<path of seedance_build_requests> -P check_build_requests.cmake
-# The expected bodies are written here from the example's source and rules.md section 1.
+# The expected bodies are written here from the example's source and docs/spec.md section 1.
 if(NOT EXAMPLE)
   message(FATAL_ERROR "usage: cmake -DEXAMPLE=<program> -P check_build_requests.cmake")
 endif()
@@ -55,7 +55,7 @@ foreach(i RANGE ${last})
   endif()
 endforeach()
 
-# rules.md section 1: the mini image-to-video model takes 1 to 2 images.
+# docs/spec.md section 1: the mini image-to-video model takes 1 to 2 images.
 string(STRIP "${trailer}" trailer)
 if(NOT trailer STREQUAL "seedance-2.0-mini-image-to-video takes 1..2 images")
   message(FATAL_ERROR "unexpected last line: '${trailer}'")

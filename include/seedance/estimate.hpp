@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 //
 // Cost estimation: `seedance::estimate_cost(request, pricing, media)` validates the request, maps it
-// to the pricing feed's parameters (rules.md section 6) and prices it with a `pricing_table` (by
+// to the pricing feed's parameters (docs/spec.md section 6) and prices it with a `pricing_table` (by
 // default the table shipped in pricing_data.hpp). The result is a range of credits (equal ends when
 // the request decides the price), the same in CNY and USD, the components, and the assumptions made,
 // in plain words, each marked when it is an inference. Never throws; an invalid request gets no
@@ -56,6 +56,9 @@ struct estimate_options {
   /// Validate the request first (the default). Turn off only for a request already validated:
   /// an unvalidated request is priced as far as its fields can be read.
   bool validate = true;
+  /// The options of that validation (strict mode: unknown_field and field_ignored are errors, so
+  /// such a request gets no estimate).
+  validate_options validation{};
 };
 
 /// One amount in every unit: uc (the feed's unit), credits, CNY, USD. Exact; format with
@@ -585,7 +588,7 @@ estimate_result validated_estimate(const Body& body, const media_map& media, con
   estimate_result res;
   try {
     if (options.validate) {
-      res.report = seedance::validate(body, media);
+      res.report = seedance::validate(body, media, options.validation);
       if (!res.report.ok()) {
         no_estimate_from_report(res);
         return res;
@@ -660,7 +663,7 @@ template <model_type M, std::size_t I, std::size_t V, std::size_t A>
                                                         const estimate_options& options = {}) noexcept {
   estimate_result res;
   try {
-    res.report = validate(text, media);
+    res.report = validate(text, media, options.validation);
     if (!res.report.ok()) {
       detail::no_estimate_from_report(res);
       return res;

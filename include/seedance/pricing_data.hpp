@@ -9,7 +9,7 @@
 // prices, replace the literal with the new rows and update the dates above; no code changes.
 //
 // This file and the feed it embeds are the only place in the library where a rate is written.
-// The currency conversions beside it are the provider's stated ones (rules.md section 6) and can be
+// The currency conversions beside it are the provider's stated ones (docs/spec.md section 6) and can be
 // overridden per estimate (`estimate_options`).
 #ifndef SEEDANCE_PRICING_DATA_HPP
 #define SEEDANCE_PRICING_DATA_HPP
@@ -1154,7 +1154,7 @@ inline constexpr std::string_view default_pricing_feed = R"feed({
  ]
 })feed";
 
-/// Units and currencies (rules.md section 6; the provider's pricing page).
+/// Units and currencies (docs/spec.md section 6; the provider's pricing page).
 namespace pricing_defaults {
 /// Amounts in the feed are in uc: 1 credit = 10,000 uc.
 inline constexpr decimal uc_per_credit{10000};

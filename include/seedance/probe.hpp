@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 //
 // Media probing: width, height, duration, frame rate and format read from the headers of a local
-// file or a byte buffer, without decoding, to feed the media rules of the validator (rules.md
+// file or a byte buffer, without decoding, to feed the media rules of the validator (docs/spec.md
 // section 3). Standard library only; not part of <seedance/seedance.hpp>. See docs/probe.md.
 //
 //   seedance::probe_result r = seedance::probe_file("clip.mp4");      // reads headers only, with seeks

@@ -33,9 +33,9 @@ struct enum_strings<severity> {
 };
 
 /// The diagnostic codes. Public API: a code is never renamed or renumbered; new codes are appended.
-/// rules.md sections 2 and 3, then the library's own additions (marked).
+/// docs/spec.md sections 2 and 3, then the library's own additions (marked).
 enum class code : std::uint8_t {
-  // rules.md section 2: request fields
+  // docs/spec.md section 2: request fields
   invalid_json,
   not_an_object,
   missing_field,
@@ -64,7 +64,7 @@ enum class code : std::uint8_t {
   prompt_tag_out_of_range,
   media_extension,
   body_too_large,
-  // rules.md section 3: media
+  // docs/spec.md section 3: media
   image_format,
   image_dimensions,
   image_aspect_ratio,
@@ -82,7 +82,7 @@ enum class code : std::uint8_t {
   audio_duration,
   audio_total_duration,
   audio_too_large,
-  // the library's additions (not in rules.md)
+  // the library's additions (not in docs/spec.md)
   invalid_utf8,   ///< a string is not valid UTF-8 (only reachable from a json built in C++)
   duplicate_key,  ///< a key appears twice in one object of the JSON text; the last one is used
   validation_incomplete,  ///< validation stopped before the end (out of memory): the request was not fully checked

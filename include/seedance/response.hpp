@@ -35,7 +35,7 @@
 namespace seedance {
 
 // ---------------------------------------------------------------------------------------------
-// The facts of rules.md section 7 (and the provider's page), written once
+// The facts of docs/spec.md section 7 (and the provider's page), written once
 // ---------------------------------------------------------------------------------------------
 
 /// A task's status. `unknown` stands for any value the library does not know (and a missing one).

@@ -6,7 +6,7 @@
 // written here exactly once. Model traits, the typed request's static checks, runtime validation,
 // schema export and the docs all read it; nothing else restates a number from it.
 //
-// Sources: the provider's overview page of POST /v1/videos/generations and rules.md,
+// Sources: the provider's overview page of POST /v1/videos/generations and docs/spec.md,
 // which follows the newer per-model pages where they differ (4k, mini web_search, adaptive default).
 #ifndef SEEDANCE_SPEC_HPP
 #define SEEDANCE_SPEC_HPP
@@ -133,7 +133,7 @@ inline constexpr std::array<std::string_view, 1> model_params_fields{field::web_
 }
 
 // ---------------------------------------------------------------------------------------------
-// Capability data: per mode, per tier, per model (rules.md section 1)
+// Capability data: per mode, per tier, per model (docs/spec.md section 1)
 // ---------------------------------------------------------------------------------------------
 
 /// An inclusive range of item counts.
@@ -278,7 +278,7 @@ static_assert([] {
 
 
 // ---------------------------------------------------------------------------------------------
-// Request limits and defaults (rules.md sections 2 and 4)
+// Request limits and defaults (docs/spec.md sections 2 and 4)
 // ---------------------------------------------------------------------------------------------
 
 /// An inclusive integer range.
@@ -311,7 +311,7 @@ inline constexpr std::uint64_t first_frame_aspect_tolerance_percent = 2;
 }  // namespace limits
 
 // ---------------------------------------------------------------------------------------------
-// Media limits (rules.md section 3)
+// Media limits (docs/spec.md section 3)
 // ---------------------------------------------------------------------------------------------
 
 /// A ratio num/den, compared exactly (no floating point): width/height bounds.
@@ -416,7 +416,7 @@ inline constexpr bool web_search = false;
 }  // namespace defaults
 
 // ---------------------------------------------------------------------------------------------
-// Output resolution (rules.md section 4)
+// Output resolution (docs/spec.md section 4)
 // ---------------------------------------------------------------------------------------------
 
 /// A pixel size.

@@ -1,7 +1,7 @@
 // seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
 // SPDX-License-Identifier: MIT
 //
-// The strict URL parser of the runtime validator (rules.md §2: invalid_url, url_not_public,
+// The strict URL parser of the runtime validator (docs/spec.md section 2: invalid_url, url_not_public,
 // callback_not_https, callback_private_host, media_extension).
 //
 // `parse_url` accepts an absolute RFC 3986 URI with an authority and a non-empty host, and nothing
@@ -25,7 +25,7 @@
 namespace seedance {
 
 /// The longest input `parse_url` accepts, in bytes (64 KiB): far above any real URL (HTTP servers
-/// and CDNs refuse request lines over 8 to 64 KiB; rules.md caps callbacks at 2,048), and it bounds
+/// and CDNs refuse request lines over 8 to 64 KiB; docs/spec.md caps callbacks at 2,048), and it bounds
 /// the work and the memory of one call. Longer input is `url_error::too_long`.
 inline constexpr std::size_t url_max_length = 65'536;
 
@@ -179,7 +179,7 @@ namespace seedance {
   return detail::url::parse(text, out, message);
 }
 
-/// The callback_private_host test of rules.md §2 (and url_not_public's): true when the host is
+/// The callback_private_host test of docs/spec.md section 2 (and url_not_public's): true when the host is
 /// an address that is not globally reachable (loopback, private, link-local, shared, "this
 /// network", documentation, benchmarking, reserved, broadcast, multicast, unique-local, site-local,
 /// discard), including IPv4-mapped, IPv4-translated, NAT64 and 6to4 IPv6 addresses of such an IPv4

@@ -1,7 +1,7 @@
 // seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
 // SPDX-License-Identifier: MIT
 //
-// Runtime validation: every rule of rules.md sections 2 and 3, all problems in one pass, each as a
+// Runtime validation: every rule of docs/spec.md sections 2 and 3, all problems in one pass, each as a
 // diagnostic with a stable code, a JSON pointer and a message. Reads the same tables as the
 // compile-time checks (spec.hpp); nothing here restates a number.
 #ifndef SEEDANCE_VALIDATE_HPP
@@ -120,7 +120,7 @@ namespace seedance {
 /// Measures a prompt as the prompt rules do (exposed for tools and tests).
 [[nodiscard]] inline prompt_stats measure_prompt(std::string_view prompt) { return detail::validator::measure_prompt(prompt); }
 
-/// Validates a parsed request body against every rule of rules.md section 2, and section 3 for
+/// Validates a parsed request body against every rule of docs/spec.md section 2, and section 3 for
 /// the media whose properties `media` gives (by URL, as written in the request). Never throws.
 [[nodiscard]] inline report validate(const nlohmann::json& body, const media_map& media = {},
                                      const validate_options& options = {}) noexcept {

@@ -269,7 +269,7 @@ TEST_CASE("cost --format json: the contract's shape, a range for unknown input, 
   CHECK(rate == 135000);
   CHECK(out[0].at("credits").at("min").is_number_integer());
   CHECK(out[0].at("credits").at("min") == 108);
-  // others keep their digits: 164.43 credits at the low end of the reference-to-video range (rules.md §6)
+  // others keep their digits: 164.43 credits at the low end of the reference-to-video range (docs/spec.md section 6)
   CHECK(out[1].at("credits").at("min").is_number_float());
   CHECK(out[1].at("credits").at("min").dump() == "164.43");
   // reference-to-video with a reference video of unknown length: a range

@@ -1,4 +1,4 @@
-// seedance::estimate_cost against values computed here, in integers, from the numbers of rules.md
+// seedance::estimate_cost against values computed here, in integers, from the numbers of docs/spec.md
 // section 6 written down below (not from the library's table, not copied from its output).
 #include <seedance/estimate.hpp>
 #include <seedance/json.hpp>
@@ -16,7 +16,7 @@ using seedance::estimate_cost;
 
 namespace {
 
-// rules.md section 6, by tier (standard, fast, mini): rate per second and minimum charge in uc,
+// docs/spec.md section 6, by tier (standard, fast, mini): rate per second and minimum charge in uc,
 // quality factors in thousandths (480p, 720p, 1080p, 4k; 0 = not offered), without and with
 // reference video.
 struct tier_prices {
@@ -80,13 +80,13 @@ seedance::cost_estimate need(const seedance::estimate_result& r) {
 
 }  // namespace
 
-TEST_CASE("estimate: every model x quality x duration, against rules.md section 6", "[estimate]") {
+TEST_CASE("estimate: every model x quality x duration, against docs/spec.md section 6", "[estimate]") {
   int checked = 0;
   for (const seedance::model_info& m : seedance::model_catalog) {
     const tier_prices& t = rules_md[static_cast<int>(m.tier)];
     for (int q = 0; q < 4; ++q) {
       const bool offered = t.factor[q] != 0;
-      REQUIRE(offered == m.supports(static_cast<seedance::quality>(q)));  // rules.md agrees with spec.hpp
+      REQUIRE(offered == m.supports(static_cast<seedance::quality>(q)));  // docs/spec.md agrees with spec.hpp
       for (int duration = 4; duration <= 15; ++duration) {
         const auto r = estimate_cost(body_for(m, q, duration));
         if (!offered) {  // 1080p / 4k on fast and mini: invalid, no estimate
@@ -465,4 +465,15 @@ TEST_CASE("estimate: known videos that leave no room for the unknown ones are pr
     CHECK(e.min.uc == uc(expected_uc_video(std_tier, 1, 10, 2000)));
     CHECK(text_of(e).find("last 20 s in all (from the media properties), over the 15 s allowed") != std::string::npos);
   }
+}
+
+TEST_CASE("estimate: strict validation refuses what strict mode makes an error", "[estimate][strict]") {
+  const json j = {{"model", "seedance-2.0-fast-text-to-video"}, {"prompt", "x"}, {"duration", 5}, {"ratio", "16:9"}};
+  CHECK(estimate_cost(j).ok());  // unknown_field: a warning by default
+  seedance::estimate_options strict;
+  strict.validation.strict = true;
+  const auto refused = estimate_cost(j, {}, strict);
+  CHECK_FALSE(refused.ok());
+  CHECK(refused.report.has(seedance::code::unknown_field, "/ratio"));
+  CHECK_FALSE(seedance::estimate_cost_text(j.dump(), seedance::default_pricing(), {}, strict).ok());
 }

@@ -12,10 +12,10 @@
 //                     of the nine, else an explicit id (cases with an unknown or missing model, or
 //                     a body that is not an object),
 //     "request":      the request body (any JSON value),
-//     "schema_valid": whether the request satisfies the schema, i.e. has no error of rules.md,
-//     "codes":        the set (order and repetition mean nothing) of rules.md ERROR codes the
+//     "schema_valid": whether the request satisfies the schema, i.e. has no error of docs/spec.md,
+//     "codes":        the set (order and repetition mean nothing) of docs/spec.md ERROR codes the
 //                     request violates; empty exactly when schema_valid is true,
-//     "warnings":     the set of rules.md WARNING codes it triggers (field_ignored, unknown_field,
+//     "warnings":     the set of docs/spec.md WARNING codes it triggers (field_ignored, unknown_field,
 //                     reference_missing, ...),
 //     "valijson_valid", "valijson_note": optional; only where valijson's verdict differs from the
 //                     draft-7 semantics (duration 4.0, a prompt of U+FEFF; see docs/schema.md).
@@ -41,7 +41,7 @@
 // Four groups of tests:
 //   corpus:  the corpus is well formed and covers every code; valijson's verdict == schema_valid;
 //   shape:   nine schemas, nullopt for unknown ids, each a well-formed draft-7 document;
-//   facts:   each model's schema agrees with rules.md §1, transcribed independently below;
+//   facts:   each model's schema agrees with docs/spec.md section 1, transcribed independently below;
 //   agreement: seedance::validate reports exactly each case's codes and warnings.
 #include <catch2/catch.hpp>
 
@@ -77,10 +77,10 @@ namespace {
 using nlohmann::json;
 
 // ---------------------------------------------------------------------------------------------
-// rules.md, transcribed for the tests (independently of spec.hpp)
+// docs/spec.md, transcribed for the tests (independently of spec.hpp)
 // ---------------------------------------------------------------------------------------------
 
-/// rules.md §2: the error codes of the request (JSON level).
+/// docs/spec.md section 2: the error codes of the request (JSON level).
 const std::set<std::string> error_codes{
     "invalid_json",     "not_an_object",    "missing_field",    "wrong_type",        "unknown_model",
     "prompt_empty",     "prompt_too_long",  "duration_out_of_range", "invalid_enum", "quality_unsupported",
@@ -88,7 +88,7 @@ const std::set<std::string> error_codes{
     "invalid_url",      "url_not_public",   "callback_not_https", "callback_private_host", "callback_too_long",
     "base64_media",     "body_too_large",   "web_search_without_content_filter"};
 
-/// rules.md §2: the warning codes of the request (base64_media: a warning on image-to-video, section 9).
+/// docs/spec.md section 2: the warning codes of the request (base64_media: a warning on image-to-video, section 9).
 const std::set<std::string> warning_codes{"unknown_field", "prompt_long",  "field_ignored", "base64_media",
                                           "reference_missing", "prompt_tag_out_of_range", "media_extension"};
 
@@ -98,7 +98,7 @@ const std::vector<std::string> required_codes{
     "web_search_unsupported", "invalid_enum", "wrong_type", "missing_field", "audio_needs_visual",
     "callback_too_long", "prompt_empty"};
 
-/// rules.md §1, one row per model.
+/// docs/spec.md section 1, one row per model.
 struct model_fact {
   std::string id;
   std::size_t images_min, images_max, videos_max, audios_max;
@@ -212,7 +212,7 @@ TEST_CASE("corpus: every case is well formed", "[corpus]") {
     REQUIRE(k.at("schema_valid").is_boolean());
     REQUIRE(k.at("codes").is_array());
     REQUIRE(k.at("warnings").is_array());
-    // codes and warnings: sets of codes of rules.md, of the right severity
+    // codes and warnings: sets of codes of docs/spec.md, of the right severity
     CHECK(as_set(k.at("codes")).size() == k.at("codes").size());
     CHECK(as_set(k.at("warnings")).size() == k.at("warnings").size());
     for (const std::string& code : as_vector(k.at("codes"))) {
@@ -421,10 +421,10 @@ TEST_CASE("shape: each schema is a well-formed draft-7 document that valijson pa
 }
 
 // =============================================================================================
-// facts: rules.md §1 and §2, from the table transcribed above (not from spec.hpp)
+// facts: docs/spec.md section 1 and §2, from the table transcribed above (not from spec.hpp)
 // =============================================================================================
 
-TEST_CASE("facts: each schema says what rules.md says of its model", "[facts]") {
+TEST_CASE("facts: each schema says what docs/spec.md says of its model", "[facts]") {
   for (const model_fact& m : rules_table) {
     INFO("model " << m.id);
     json s = *seedance::json_schema(m.id);  // not const: operator[] of a missing key gives null
@@ -473,7 +473,7 @@ TEST_CASE("facts: each schema says what rules.md says of its model", "[facts]") 
     CHECK(as_vector(p["quality"]["enum"]) == m.qualities);
     CHECK(p["quality"]["default"] == "720p");
 
-    // rules.md §2 and §4: the same for all models
+    // docs/spec.md section 2 and §4: the same for all models
     CHECK(p["duration"]["type"] == "integer");
     CHECK(p["duration"]["minimum"] == 4);
     CHECK(p["duration"]["maximum"] == 15);
@@ -489,7 +489,7 @@ TEST_CASE("facts: each schema says what rules.md says of its model", "[facts]") 
     CHECK(p["callback_url"]["maxLength"] == 2048);
     CHECK(p["callback_url"]["format"] == "uri");
 
-    // web search: true only where rules.md says yes; false is always accepted (field_ignored)
+    // web search: true only where docs/spec.md says yes; false is always accepted (field_ignored)
     json& web = p["model_params"]["properties"]["web_search"];
     CHECK(p["model_params"]["type"] == "object");
     CHECK(web["type"] == "boolean");

@@ -101,9 +101,9 @@ TEST_CASE("request_from_json: web search with the content filter off is the vali
 }
 
 namespace {
-// rules.md section 1, written out again for these tests (not read from the library's table): per
+// docs/spec.md section 1, written out again for these tests (not read from the library's table): per
 // model, the most media of each kind, whether the first/last-frame aliases apply (image-to-video),
-// the highest quality, and web search. The duration limit is rules.md section 2 (4..15).
+// the highest quality, and web search. The duration limit is docs/spec.md section 2 (4..15).
 struct rules_row {
   std::string_view id;
   std::size_t images, videos, audios;
@@ -168,7 +168,7 @@ auto set_all_options(R r) {
   else return out;
 }
 
-// The body that rules.md allows at most for the model of `row`, written from the row alone.
+// The body that docs/spec.md allows at most for the model of `row`, written from the row alone.
 json fullest_body(const rules_row& row) {
   json j = {{"model", std::string(row.id)}, {"prompt", "the most"}};
   if (row.images) j["image_urls"] = urls("image", row.images);

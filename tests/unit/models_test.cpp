@@ -1,4 +1,4 @@
-// The nine models' traits, the runtime lookup and the Hana registry, checked against rules.md
+// The nine models' traits, the runtime lookup and the Hana registry, checked against docs/spec.md
 // section 1, which is written out again here as the independent expectation.
 #include <catch2/catch.hpp>
 
@@ -26,7 +26,7 @@ struct expected_model {
 const std::vector<quality> all4{quality::p480, quality::p720, quality::p1080, quality::p4k};
 const std::vector<quality> low2{quality::p480, quality::p720};
 
-// rules.md section 1, row by row.
+// docs/spec.md section 1, row by row.
 const std::vector<expected_model> rules_table{
     {"seedance-2.0-text-to-video", mode::text_to_video, tier::standard, 0, 0, 0, 0, all4, true},
     {"seedance-2.0-image-to-video", mode::image_to_video, tier::standard, 1, 2, 0, 0, all4, false},
@@ -46,7 +46,7 @@ bool has(const std::vector<quality>& qs, quality q) {
 }
 }  // namespace
 
-TEST_CASE("model_traits of all nine models match rules.md section 1", "[models]") {
+TEST_CASE("model_traits of all nine models match docs/spec.md section 1", "[models]") {
   std::size_t visited = 0;
   for (const expected_model& e : rules_table) {
     INFO(e.id);
@@ -151,7 +151,7 @@ TEST_CASE("web_search() exists exactly on the models with web search", "[models]
   STATIC_REQUIRE_FALSE(has_web_search_setter<models::image_to_video>);
   STATIC_REQUIRE_FALSE(has_web_search_setter<models::reference_to_video>);
   STATIC_REQUIRE_FALSE(has_web_search_setter_on_rvalue<models::mini_reference_to_video>);
-  // And the same answer for all nine, from rules.md's table as written out above.
+  // And the same answer for all nine, from docs/spec.md's table as written out above.
   int seen = 0;
   for_each_model([&](auto t) {
     using M = typename decltype(t)::type;

@@ -1,5 +1,5 @@
 // The enumerations, their wire strings, defaults and the output-resolution table, checked against
-// rules.md (sections 2 and 4) written out again here as the independent expectation.
+// docs/spec.md (sections 2 and 4) written out again here as the independent expectation.
 #include <catch2/catch.hpp>
 
 #include <seedance/spec.hpp>
@@ -59,7 +59,7 @@ TEST_CASE("to_string of a value outside an enumeration is empty, not UB", "[spec
   CHECK_FALSE(output_resolution(static_cast<quality>(4), aspect_ratio::r16_9).has_value());
 }
 
-TEST_CASE("defaults are those of rules.md section 4", "[spec]") {
+TEST_CASE("defaults are those of docs/spec.md section 4", "[spec]") {
   STATIC_REQUIRE(defaults::duration == 5);
   STATIC_REQUIRE(defaults::quality == quality::p720);
   STATIC_REQUIRE(defaults::aspect_ratio == aspect_ratio::adaptive);
@@ -71,8 +71,8 @@ TEST_CASE("defaults are those of rules.md section 4", "[spec]") {
   STATIC_REQUIRE(limits::callback_url_max_chars == 2048);
 }
 
-TEST_CASE("output resolution: every cell of rules.md section 4", "[spec][resolution]") {
-  // rules.md's own row order (16:9, 4:3, 1:1, 3:4, 9:16, 21:9), not the header's.
+TEST_CASE("output resolution: every cell of docs/spec.md section 4", "[spec][resolution]") {
+  // docs/spec.md's own row order (16:9, 4:3, 1:1, 3:4, 9:16, 21:9), not the header's.
   struct row {
     aspect_ratio a;
     resolution r480, r720, r1080, r4k;

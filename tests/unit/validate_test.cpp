@@ -1,4 +1,4 @@
-// Runtime validation: every code of rules.md sections 2 and 3 with a case that triggers it and a
+// Runtime validation: every code of docs/spec.md sections 2 and 3 with a case that triggers it and a
 // near miss that does not, the provider's examples, many problems at once, and hostile input.
 #include <catch2/catch.hpp>
 
@@ -544,7 +544,7 @@ TEST_CASE("hostile input yields diagnostics, never a crash", "[validate][hostile
     CHECK_NOTHROW(to_provider_error(unknown).dump());
   }
   SECTION("every field with every wrong type: wrong_type at the field's pointer, exactly when the type is wrong") {
-    // The JSON type of each field, from rules.md section 2 and the provider's page (written here,
+    // The JSON type of each field, from docs/spec.md section 2 and the provider's page (written here,
     // not read from spec.hpp).
     const std::vector<std::pair<std::string, json::value_t>> types{
         {"model", json::value_t::string},        {"prompt", json::value_t::string},
@@ -1123,7 +1123,7 @@ TEST_CASE("duration messages show the number as written", "[validate][messages]"
 TEST_CASE("web_search_unsupported names the models that have web search, from the table", "[validate][messages]") {
   const report r = validate(with(i2v, "/model_params/web_search", true));
   REQUIRE(r.size() == 1);
-  // rules.md section 1: web_search only on seedance-2.0-text-to-video and seedance-2.0-fast-text-to-video.
+  // docs/spec.md section 1: web_search only on seedance-2.0-text-to-video and seedance-2.0-fast-text-to-video.
   CHECK(r[0].message ==
         "model seedance-2.0-image-to-video has no web search (only seedance-2.0-text-to-video and "
         "seedance-2.0-fast-text-to-video have it)");

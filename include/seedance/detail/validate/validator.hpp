@@ -568,7 +568,7 @@ class validator {
     }
   }
 
-  // --- media properties (rules.md section 3) ------------------------------------------------------
+  // --- media properties (docs/spec.md section 3) ------------------------------------------------------
 
   /// The properties of item `index` of the array of kind `k`: from the media map (by URL), else,
   /// for image-to-video's images, those read from its data: URI.
