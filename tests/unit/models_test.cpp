@@ -199,9 +199,9 @@ namespace {
 template <class M>
 void check_named_tag(std::string_view id) {
   INFO(id);
-  constexpr std::size_t r = detail::model_row_of(model_traits<M>::id);
+  constexpr std::size_t r = M::row;
   STATIC_REQUIRE(std::is_same_v<model_at<r>, M>);
-  STATIC_REQUIRE(M::row == r);
+  STATIC_REQUIRE(model_traits<M>::row == r);
   CHECK(model_traits<M>::id == id);
   CHECK(model_rows[r].id == id);
   const auto visited_row = visit_model(id, [](auto t) { return model_traits<typename decltype(t)::type>::row; });
@@ -225,6 +225,7 @@ TEST_CASE("the named tags are model_at of the rows their ids name", "[models]") 
   check_named_tag<models::mini_reference_to_video>("seedance-2.0-mini-reference-to-video");
   // The lookup the tags use.
   STATIC_REQUIRE(detail::model_row_of("seedance-2.0-text-to-video") == 0);
+  STATIC_REQUIRE(detail::model_row_of("seedance-2.0-fast-image-to-video") == models::fast_image_to_video::row);
   STATIC_REQUIRE(detail::model_row_of("seedance-2.0-mini-reference-to-video") == model_rows.size() - 1);
   // A row's base tag is a model type of that row too (model_at gives the named tag).
   STATIC_REQUIRE(model_type<detail::model_tag<0>>);
