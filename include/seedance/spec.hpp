@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 //
 // THE table. Every fact of the Seedance 2.0 specification that the library uses (enums and their
-// wire strings, the nine models' capabilities, request limits, defaults, output resolutions) is
+// wire strings, the models' capabilities, request limits, defaults, output resolutions) is
 // written here exactly once. Model traits, the typed request's static checks, runtime validation,
 // schema export and the docs all read it; nothing else restates a number from it.
 //
@@ -192,7 +192,9 @@ inline constexpr std::array<tier_capabilities, 3> tier_table{{
     {tier::mini, {quality::p480, quality::p720}},
 }};
 
-/// One row per model: the API's id and what is particular to the model.
+/// One row per model: the API's id and what is particular to the model. The id is the model's
+/// identity: two rows may share a mode and a tier (a provider's dated snapshot of a model, say), never
+/// an id. A row's index is its typed tag's name (`model_at<R>`, models.hpp).
 struct model_row {
   std::string_view id;
   seedance::mode mode;
@@ -200,7 +202,10 @@ struct model_row {
   bool web_search;  // model_params.web_search (removed from mini text-to-video on 2026-06-25)
 };
 
-inline constexpr std::array<model_row, 9> model_rows{{
+/// The models, one row each. Adding a model is one row here plus its price row in the pricing feed
+/// (docs/design.md, "Adding a model"); the size is deduced, and the tags, the Hana list, validation,
+/// the schema and `seedance models` follow from the rows.
+inline constexpr auto model_rows = std::to_array<model_row>({
     {"seedance-2.0-text-to-video", mode::text_to_video, tier::standard, true},
     {"seedance-2.0-image-to-video", mode::image_to_video, tier::standard, false},
     {"seedance-2.0-reference-to-video", mode::reference_to_video, tier::standard, false},
@@ -210,7 +215,18 @@ inline constexpr std::array<model_row, 9> model_rows{{
     {"seedance-2.0-mini-text-to-video", mode::text_to_video, tier::mini, false},
     {"seedance-2.0-mini-image-to-video", mode::image_to_video, tier::mini, false},
     {"seedance-2.0-mini-reference-to-video", mode::reference_to_video, tier::mini, false},
-}};
+});
+
+// A row's mode and tier index mode_table and tier_table (below); its id is what requests send and
+// what every lookup compares: none empty, no two alike.
+static_assert([] {
+  for (std::size_t i = 0; i < model_rows.size(); ++i) {
+    if (model_rows[i].id.empty()) return false;
+    for (std::size_t j = 0; j < i; ++j)
+      if (model_rows[i].id == model_rows[j].id) return false;
+  }
+  return true;
+}(), "seedance: every row of model_rows needs an id of its own (none empty, no two alike)");
 
 /// Everything known about one model: its row joined with its mode's and its tier's capabilities.
 struct model_info {
@@ -235,6 +251,23 @@ struct model_info {
   }
 };
 
+// Every table is indexed by its enumeration: keep the rows in enumerator order.
+static_assert([] {
+  for (std::size_t i = 0; i < mode_table.size(); ++i)
+    if (static_cast<std::size_t>(mode_table[i].mode) != i) return false;
+  for (std::size_t i = 0; i < tier_table.size(); ++i)
+    if (static_cast<std::size_t>(tier_table[i].tier) != i) return false;
+  return true;
+}(), "seedance: mode_table and tier_table rows must follow enumerator order");
+
+// Said here rather than as an out-of-bounds read in join(): a new mode or tier needs its row first.
+static_assert([] {
+  for (const model_row& r : model_rows)
+    if (static_cast<std::size_t>(r.mode) >= mode_table.size() || static_cast<std::size_t>(r.tier) >= tier_table.size())
+      return false;
+  return true;
+}(), "seedance: a row of model_rows names a mode or a tier that has no row in mode_table or tier_table");
+
 namespace detail {
 constexpr model_info join(const model_row& r) noexcept {
   const mode_capabilities& m = mode_table[static_cast<std::size_t>(r.mode)];
@@ -248,10 +281,10 @@ constexpr std::array<model_info, model_rows.size()> join_all() noexcept {
 }
 }  // namespace detail
 
-/// The nine models with all their capabilities, in the order of `model_rows`.
+/// The models of the table with all their capabilities: `model_catalog[R]` is row `R` of `model_rows`.
 inline constexpr std::array<model_info, model_rows.size()> model_catalog = detail::join_all();
 
-/// The model with API id `id`, or nullptr for an id that is not one of the nine.
+/// The model with API id `id`, or nullptr for an id that is not a row of the table.
 [[nodiscard]] constexpr const model_info* find_model(std::string_view id) noexcept {
   for (const model_info& m : model_catalog) {
     if (m.id == id) return &m;
@@ -259,23 +292,17 @@ inline constexpr std::array<model_info, model_rows.size()> model_catalog = detai
   return nullptr;
 }
 
-/// The model of mode `m` and tier `t`, or nullptr for values outside the enumerations.
+/// The first model of mode `m` and tier `t` in table order, or nullptr when no row has them.
+///
+/// The id, not the pair, names a model: several rows may share a mode and a tier (a provider's dated
+/// snapshot beside the undated id). The undated row comes first in the table, so this is the model
+/// an id without a date names; look a model up by its id (`find_model(id)`) wherever one is at hand.
 [[nodiscard]] constexpr const model_info* find_model(seedance::mode m, seedance::tier t) noexcept {
   for (const model_info& info : model_catalog) {
     if (info.mode == m && info.tier == t) return &info;
   }
   return nullptr;
 }
-
-// Every table is indexed by its enumeration: keep the rows in enumerator order.
-static_assert([] {
-  for (std::size_t i = 0; i < mode_table.size(); ++i)
-    if (static_cast<std::size_t>(mode_table[i].mode) != i) return false;
-  for (std::size_t i = 0; i < tier_table.size(); ++i)
-    if (static_cast<std::size_t>(tier_table[i].tier) != i) return false;
-  return true;
-}(), "seedance: mode_table and tier_table rows must follow enumerator order");
-
 
 // ---------------------------------------------------------------------------------------------
 // Request limits and defaults (docs/spec.md sections 2 and 4)
@@ -444,6 +471,85 @@ inline constexpr std::array<std::array<resolution, 4>, 6> resolution_table{{
   if (row >= resolution_table.size() || col >= resolution_table[row].size()) return std::nullopt;
   return resolution_table[row][col];
 }
+
+// ---------------------------------------------------------------------------------------------
+// The enumerations' strings against their enumerators and tables
+// ---------------------------------------------------------------------------------------------
+//
+// A string left out of `enum_strings<E>` would compile and print as an empty name, so each
+// enumeration is checked here, once, where the tables are all known:
+//  * every string is non-empty and no two are alike (otherwise `parse` could not give the value back);
+//  * there are as many strings as rows in each table indexed by the enumeration (mode_table,
+//    tier_table, media_table, the resolution table's columns for quality and rows for aspect ratio,
+//    whose last enumerator, adaptive, has no row), and as many as enumerators: with GCC and Clang
+//    the compiler says whether a value names an enumerator (`detail::names_an_enumerator`), so the
+//    last string must belong to an enumerator and the next value must not be one. Other compilers
+//    skip that last test; the table counts still hold there.
+// The enumerators are 0, 1, 2, ... in declaration order (the tables are indexed by them), and each
+// table's rows are checked above to name their enumerator, so counts decide the order too.
+
+namespace detail {
+/// Every string non-empty, no two alike.
+template <spec_enum E>
+constexpr bool enum_strings_distinct() noexcept {
+  const auto& v = enum_strings<E>::values;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i].empty()) return false;
+    for (std::size_t j = 0; j < i; ++j)
+      if (v[i] == v[j]) return false;
+  }
+  return true;
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+/// Whether `V` is a named enumerator: both compilers spell the template argument in the function's
+/// name, `V = seedance::tier::mini` for an enumerator and `V = (seedance::tier)3` for any other value.
+template <auto V>
+constexpr bool names_an_enumerator() noexcept {
+  constexpr std::string_view f = __PRETTY_FUNCTION__;
+  constexpr std::size_t at = f.rfind("V = ");
+  return at != std::string_view::npos && at + 4 < f.size() && f[at + 4] != '(';
+}
+/// The strings cover exactly the enumerators 0 .. N-1 (the enumerators are consecutive from 0).
+template <spec_enum E>
+constexpr bool enum_strings_cover_enumerators() noexcept {
+  constexpr std::size_t n = enum_strings<E>::values.size();
+  return n > 0 && names_an_enumerator<static_cast<E>(n - 1)>() && !names_an_enumerator<static_cast<E>(n)>();
+}
+#else
+template <spec_enum E>
+constexpr bool enum_strings_cover_enumerators() noexcept {
+  return true;
+}
+#endif
+
+template <spec_enum E>
+constexpr bool enum_strings_complete() noexcept {
+  return enum_strings_distinct<E>() && enum_strings_cover_enumerators<E>();
+}
+}  // namespace detail
+
+static_assert(detail::enum_strings_complete<mode>() && enum_strings<mode>::values.size() == mode_table.size(),
+              "seedance: enum_strings<mode> needs one distinct, non-empty string per mode, one per row of mode_table");
+static_assert(detail::enum_strings_complete<tier>() && enum_strings<tier>::values.size() == tier_table.size(),
+              "seedance: enum_strings<tier> needs one distinct, non-empty string per tier, one per row of tier_table");
+static_assert(detail::enum_strings_complete<media_kind>() &&
+                  enum_strings<media_kind>::values.size() == media_table.size(),
+              "seedance: enum_strings<media_kind> needs one distinct, non-empty string per media kind, one per row "
+              "of media_table");
+static_assert(detail::enum_strings_complete<quality>() &&
+                  enum_strings<quality>::values.size() == resolution_table[0].size() &&
+                  enum_strings<quality>::values.size() <= 8,
+              "seedance: enum_strings<quality> needs one distinct, non-empty string per quality, one per column of "
+              "resolution_table (and quality_set holds at most 8)");
+static_assert(detail::enum_strings_complete<aspect_ratio>() &&
+                  enum_strings<aspect_ratio>::values.size() == resolution_table.size() + 1 &&
+                  static_cast<std::size_t>(aspect_ratio::adaptive) + 1 == enum_strings<aspect_ratio>::values.size(),
+              "seedance: enum_strings<aspect_ratio> needs one distinct, non-empty string per aspect ratio, one per "
+              "row of resolution_table and adaptive last");
+static_assert(detail::enum_strings_complete<media_format>() &&
+                  static_cast<std::size_t>(media_format::other) + 1 == enum_strings<media_format>::values.size(),
+              "seedance: enum_strings<media_format> needs one distinct, non-empty string per format, other last");
 
 }  // namespace seedance
 

@@ -1,4 +1,4 @@
-// The nine models' traits, the runtime lookup and the Hana registry, checked against docs/spec.md
+// The models' traits, the runtime lookup and the Hana registry, checked against docs/spec.md
 // section 1, which is written out again here as the independent expectation.
 #include <catch2/catch.hpp>
 
@@ -9,6 +9,8 @@
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 using namespace seedance;
@@ -46,7 +48,7 @@ bool has(const std::vector<quality>& qs, quality q) {
 }
 }  // namespace
 
-TEST_CASE("model_traits of all nine models match docs/spec.md section 1", "[models]") {
+TEST_CASE("model_traits of every model match docs/spec.md section 1", "[models]") {
   std::size_t visited = 0;
   for (const expected_model& e : rules_table) {
     INFO(e.id);
@@ -68,7 +70,7 @@ TEST_CASE("model_traits of all nine models match docs/spec.md section 1", "[mode
     });
     CHECK(known);
   }
-  CHECK(visited == 9);
+  CHECK(visited == rules_table.size());
 }
 
 TEST_CASE("the runtime lookup by id gives the same data as the traits", "[models]") {
@@ -95,18 +97,35 @@ TEST_CASE("the runtime lookup by id gives the same data as the traits", "[models
   STATIC_REQUIRE(find_model("seedance-2.0-fast-image-to-video")->tier == tier::fast);
 }
 
-TEST_CASE("model ids follow the provider's naming: seedance-2.0-[tier-]mode", "[models]") {
+TEST_CASE("model ids follow the provider's naming: seedance-2.0-[tier-]mode[-YYMMDD]", "[models]") {
   for (const model_info& m : model_catalog) {
+    INFO(m.id);
     const std::string tier_part = m.tier == tier::standard ? "" : std::string(to_string(m.tier)) + "-";
-    CHECK(std::string(m.id) == "seedance-2.0-" + tier_part + std::string(to_string(m.mode)));
+    const std::string base = "seedance-2.0-" + tier_part + std::string(to_string(m.mode));
+    const std::string id(m.id);
+    // A dated snapshot of a model is its id and "-" and six digits (such as -260615).
+    const bool dated = id.size() == base.size() + 7 && id.compare(0, base.size(), base) == 0 && id[base.size()] == '-' &&
+                       id.find_first_not_of("0123456789", base.size() + 1) == std::string::npos;
+    CHECK((id == base || dated));
   }
 }
 
-TEST_CASE("all_models is a Hana tuple of the nine model types", "[models][hana]") {
-  STATIC_REQUIRE(decltype(boost::hana::size(all_models))::value == 9);
+TEST_CASE("all_models is a Hana tuple of the model types, one per row", "[models][hana]") {
+  STATIC_REQUIRE(decltype(boost::hana::size(all_models))::value == model_rows.size());
+  STATIC_REQUIRE(model_rows.size() == 9);  // docs/spec.md section 1 has nine models
   std::set<std::string> ids;
-  for_each_model([&](auto t) { ids.insert(std::string(model_traits<typename decltype(t)::type>::id)); });
-  CHECK(ids.size() == 9);
+  std::size_t row = 0;
+  for_each_model([&](auto t) {
+    using M = typename decltype(t)::type;
+    // Generated from the row indices: element R is model_at<R>, whose traits read row R.
+    CHECK(model_traits<M>::row == row);
+    CHECK(model_traits<M>::id == model_rows[row].id);
+    CHECK(&model_traits<M>::info == &model_catalog[row]);
+    ++row;
+    ids.insert(std::string(model_traits<M>::id));
+  });
+  CHECK(row == model_rows.size());
+  CHECK(ids.size() == rules_table.size());
   for (const expected_model& e : rules_table) CHECK(ids.count(e.id) == 1);
 }
 
@@ -151,7 +170,7 @@ TEST_CASE("web_search() exists exactly on the models with web search", "[models]
   STATIC_REQUIRE_FALSE(has_web_search_setter<models::image_to_video>);
   STATIC_REQUIRE_FALSE(has_web_search_setter<models::reference_to_video>);
   STATIC_REQUIRE_FALSE(has_web_search_setter_on_rvalue<models::mini_reference_to_video>);
-  // And the same answer for all nine, from docs/spec.md's table as written out above.
+  // And the same answer for every model, from docs/spec.md's table as written out above.
   int seen = 0;
   for_each_model([&](auto t) {
     using M = typename decltype(t)::type;
@@ -164,13 +183,51 @@ TEST_CASE("web_search() exists exactly on the models with web search", "[models]
       CHECK(supports_web_search<M> == e.web_search);
     }
   });
-  CHECK(seen == 9);
+  CHECK(seen == static_cast<int>(rules_table.size()));
 }
 
-TEST_CASE("model_type accepts the nine tags and nothing else", "[models][requires]") {
+TEST_CASE("model_type accepts the model tags and nothing else", "[models][requires]") {
   struct fake_model {};
   STATIC_REQUIRE(model_type<models::mini_image_to_video>);
   STATIC_REQUIRE_FALSE(model_type<int>);
   STATIC_REQUIRE_FALSE(model_type<fake_model>);
   STATIC_REQUIRE_FALSE(model_type<models::text_to_video*>);
+}
+
+namespace {
+// Each named tag, with the id docs/spec.md section 1 gives its model.
+template <class M>
+void check_named_tag(std::string_view id) {
+  INFO(id);
+  constexpr std::size_t r = M::row;
+  STATIC_REQUIRE(std::is_same_v<model_at<r>, M>);
+  STATIC_REQUIRE(model_traits<M>::row == r);
+  CHECK(model_traits<M>::id == id);
+  CHECK(model_rows[r].id == id);
+  const auto visited_row = visit_model(id, [](auto t) { return model_traits<typename decltype(t)::type>::row; });
+  REQUIRE(visited_row.has_value());
+  CHECK(*visited_row == r);
+  // visit_model hands over the named tag itself, not another type of the same row.
+  const bool same = *visit_model(id, [](auto t) { return std::is_same_v<typename decltype(t)::type, M>; });
+  CHECK(same);
+}
+}  // namespace
+
+TEST_CASE("the named tags are model_at of the rows their ids name", "[models]") {
+  check_named_tag<models::text_to_video>("seedance-2.0-text-to-video");
+  check_named_tag<models::image_to_video>("seedance-2.0-image-to-video");
+  check_named_tag<models::reference_to_video>("seedance-2.0-reference-to-video");
+  check_named_tag<models::fast_text_to_video>("seedance-2.0-fast-text-to-video");
+  check_named_tag<models::fast_image_to_video>("seedance-2.0-fast-image-to-video");
+  check_named_tag<models::fast_reference_to_video>("seedance-2.0-fast-reference-to-video");
+  check_named_tag<models::mini_text_to_video>("seedance-2.0-mini-text-to-video");
+  check_named_tag<models::mini_image_to_video>("seedance-2.0-mini-image-to-video");
+  check_named_tag<models::mini_reference_to_video>("seedance-2.0-mini-reference-to-video");
+  // The lookup the tags use.
+  STATIC_REQUIRE(detail::model_row_of("seedance-2.0-text-to-video") == 0);
+  STATIC_REQUIRE(detail::model_row_of("seedance-2.0-fast-image-to-video") == models::fast_image_to_video::row);
+  STATIC_REQUIRE(detail::model_row_of("seedance-2.0-mini-reference-to-video") == model_rows.size() - 1);
+  // A row's base tag is a model type of that row too (model_at gives the named tag).
+  STATIC_REQUIRE(model_type<detail::model_tag<0>>);
+  STATIC_REQUIRE(model_traits<detail::model_tag<0>>::id == "seedance-2.0-text-to-video");
 }

@@ -4,7 +4,9 @@
 
 #include <seedance/spec.hpp>
 
+#include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace seedance;
@@ -102,4 +104,77 @@ TEST_CASE("urls_field names the JSON arrays", "[spec]") {
   CHECK(urls_field(media_kind::image) == "image_urls");
   CHECK(urls_field(media_kind::video) == "video_urls");
   CHECK(urls_field(media_kind::audio) == "audio_urls");
+}
+
+// The static checks of spec.hpp on the enumerations' strings, tried on enumerations of this test: each
+// check must reject what it exists to reject (a forgotten, empty or repeated string), or it proves nothing.
+namespace probe_enums {
+enum class three : unsigned char { a, b, c };
+enum class three_short : unsigned char { a, b, c };  // one string forgotten
+enum class three_long : unsigned char { a, b, c };   // one string too many
+enum class three_empty : unsigned char { a, b, c };  // a placeholder left empty
+enum class three_twice : unsigned char { a, b, c };  // a string copied, not edited
+}  // namespace probe_enums
+
+template <>
+struct seedance::enum_strings<probe_enums::three> {
+  static constexpr std::array<std::string_view, 3> values{"a", "b", "c"};
+};
+template <>
+struct seedance::enum_strings<probe_enums::three_short> {
+  static constexpr std::array<std::string_view, 2> values{"a", "b"};
+};
+template <>
+struct seedance::enum_strings<probe_enums::three_long> {
+  static constexpr std::array<std::string_view, 4> values{"a", "b", "c", "d"};
+};
+template <>
+struct seedance::enum_strings<probe_enums::three_empty> {
+  static constexpr std::array<std::string_view, 3> values{"a", "b", ""};
+};
+template <>
+struct seedance::enum_strings<probe_enums::three_twice> {
+  static constexpr std::array<std::string_view, 3> values{"a", "b", "b"};
+};
+
+TEST_CASE("enum_strings checks: complete strings pass, forgotten, empty and repeated ones do not", "[spec][enum]") {
+  STATIC_REQUIRE(detail::enum_strings_complete<probe_enums::three>());
+  STATIC_REQUIRE_FALSE(detail::enum_strings_distinct<probe_enums::three_empty>());
+  STATIC_REQUIRE_FALSE(detail::enum_strings_distinct<probe_enums::three_twice>());
+  STATIC_REQUIRE(detail::enum_strings_distinct<probe_enums::three_short>());  // only the count is wrong
+#if defined(__GNUC__) || defined(__clang__)
+  STATIC_REQUIRE(detail::names_an_enumerator<probe_enums::three::c>());
+  STATIC_REQUIRE_FALSE(detail::names_an_enumerator<static_cast<probe_enums::three>(3)>());
+  STATIC_REQUIRE_FALSE(detail::enum_strings_cover_enumerators<probe_enums::three_short>());
+  STATIC_REQUIRE_FALSE(detail::enum_strings_cover_enumerators<probe_enums::three_long>());
+  STATIC_REQUIRE_FALSE(detail::enum_strings_complete<probe_enums::three_short>());
+#endif
+  // The library's own enumerations (spec.hpp asserts the same; this names them in the test report).
+  STATIC_REQUIRE(detail::enum_strings_complete<mode>());
+  STATIC_REQUIRE(detail::enum_strings_complete<tier>());
+  STATIC_REQUIRE(detail::enum_strings_complete<quality>());
+  STATIC_REQUIRE(detail::enum_strings_complete<aspect_ratio>());
+  STATIC_REQUIRE(detail::enum_strings_complete<media_kind>());
+  STATIC_REQUIRE(detail::enum_strings_complete<media_format>());
+}
+
+TEST_CASE("model_rows: the ids are the identity, and model_catalog follows the rows", "[spec][models]") {
+  REQUIRE(model_catalog.size() == model_rows.size());
+  for (std::size_t i = 0; i < model_rows.size(); ++i) {
+    INFO(model_rows[i].id);
+    CHECK(model_catalog[i].id == model_rows[i].id);
+    CHECK(model_catalog[i].mode == model_rows[i].mode);
+    CHECK(model_catalog[i].tier == model_rows[i].tier);
+    CHECK(model_catalog[i].web_search == model_rows[i].web_search);
+    CHECK(find_model(model_rows[i].id) == &model_catalog[i]);
+    for (std::size_t j = 0; j < i; ++j) CHECK(model_rows[i].id != model_rows[j].id);
+  }
+  // find_model(mode, tier) is the first row of the pair in table order.
+  for (const model_info& m : model_catalog) {
+    const model_info* first = find_model(m.mode, m.tier);
+    REQUIRE(first != nullptr);
+    CHECK(first <= &m);
+    CHECK(first->mode == m.mode);
+    CHECK(first->tier == m.tier);
+  }
 }
