@@ -29,8 +29,10 @@ cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_BUILD_TYPE=Debug -D
   -DCMAKE_CXX_FLAGS="-O0 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 cmake --build "$dir" -j"$jobs"
+# The one-row test (a copy of the repository with one more model, built and checked) proves a
+# property of the sources, not of a compiler: the g++ stage runs it; here it would cost minutes.
 ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir "$dir" -j"$jobs" --output-on-failure
+  ctest --test-dir "$dir" -j"$jobs" --output-on-failure -LE one_row
 
 stage "libFuzzer targets, ${FUZZ_SECONDS:-60} s each"
 scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
