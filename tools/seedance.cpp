@@ -902,11 +902,11 @@ int main(int argc, char** argv) {
   probe->add_option("FILE", probe_files, "media files; - reads standard input")->required();
 
   std::string models_format = "text";
-  CLI::App* models = app.add_subcommand("models", "the nine models and their capabilities");
+  CLI::App* models = app.add_subcommand("models", "the models and their capabilities");
   models->add_option("--format", models_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   std::string schema_id;
-  CLI::App* schema = app.add_subcommand("schema", "the JSON Schema of one model's request body, or of all nine keyed by id");
+  CLI::App* schema = app.add_subcommand("schema", "the JSON Schema of one model's request body, or of every model keyed by id");
   CLI::Option* schema_id_opt = schema->add_option("MODEL_ID", schema_id, "a model id (seedance models lists them)");
 
   try {

@@ -211,7 +211,7 @@ struct pricing_access;
 struct pricing_range;
 }
 
-/// The priced rows of a pricing-rules feed: the rows of the nine Seedance 2.0 models it contains.
+/// The priced rows of a pricing-rules feed: the rows of the models of the table (spec.hpp) it contains.
 class pricing_table {
  public:
   pricing_table() = default;
@@ -229,7 +229,7 @@ class pricing_table {
     return nullptr;
   }
   [[nodiscard]] std::span<const pricing_model> models() const noexcept { return models_; }
-  /// Rows of the feed that were skipped: models other than the nine.
+  /// Rows of the feed that were skipped: models not in the table (spec.hpp).
   [[nodiscard]] std::size_t ignored_models() const noexcept { return ignored_; }
   /// `meta.schema_version` and `meta.updated_at` of the feed, when it had them.
   [[nodiscard]] const std::string& schema_version() const noexcept { return schema_version_; }
@@ -601,7 +601,7 @@ class pricing_loader {
     if (!r.is_object()) return fail(p, "a model row must be an object, not " + detail::pricing_type_name(r));
     std::string id;
     if (!text_field(r, "model_id", p, id)) return false;
-    if (find_model(id) == nullptr) {  // not one of the nine: ignored, not even read
+    if (find_model(id) == nullptr) {  // not a model of the table: ignored, not even read
       ++t_.ignored_;
       return true;
     }

@@ -1,7 +1,7 @@
 // seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
 // SPDX-License-Identifier: MIT
 //
-// The default pricing table: the nine Seedance 2.0 rows of the provider's public pricing-rules feed
+// The default pricing table: the Seedance 2.0 rows of the provider's public pricing-rules feed
 // (GET /v1/catalog/pricing-rules, schema_version "2"), rules EFFECTIVE 2026-09-16, as seen in a
 // snapshot taken 2026-10-10 (meta.updated_at 2026-10-10T06:52:34Z).
 // Source: data/pricing-rules-seedance-2.0.json, which cmake/embed_pricing_feed.cmake copies into the raw string
@@ -26,7 +26,7 @@ namespace seedance {
 /// The date from which the rows of `default_pricing_feed` apply.
 inline constexpr std::string_view default_pricing_effective = "2026-09-16";
 
-/// The nine Seedance 2.0 rows, in the feed's own JSON format.
+/// The Seedance 2.0 rows (one per model of the table), in the feed's own JSON format.
 inline constexpr std::string_view default_pricing_feed = R"feed({
  "meta": {
   "schema_version": "2",

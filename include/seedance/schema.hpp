@@ -220,14 +220,14 @@ inline nlohmann::json request_schema(const model_info& m) {
 }  // namespace detail
 
 /// JSON Schema (draft 7, which valijson supports) of the request body for one model;
-/// `std::nullopt` for an id that is not one of the nine.
+/// `std::nullopt` for an id that is not a model of the table.
 [[nodiscard]] inline std::optional<nlohmann::json> json_schema(std::string_view model_id) {
   const model_info* m = find_model(model_id);
   if (m == nullptr) return std::nullopt;
   return detail::request_schema(*m);
 }
 
-/// All nine schemas, as an object keyed by model id (`nlohmann::json` keeps object keys sorted, so
+/// Every model's schema, as an object keyed by model id (`nlohmann::json` keeps object keys sorted, so
 /// iteration is by id, not in `model_catalog` order).
 [[nodiscard]] inline nlohmann::json json_schema_all() {
   nlohmann::json out = nlohmann::json::object();

@@ -59,7 +59,6 @@ constexpr bool is_unreserved(char c) noexcept { return in_class(c, unreserved); 
 /// RFC 3986 sub-delims: "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=".
 constexpr bool is_sub_delim(char c) noexcept { return in_class(c, sub_delim); }
 /// RFC 3986 gen-delims: ":" / "/" / "?" / "#" / "[" / "]" / "@".
-constexpr bool is_gen_delim(char c) noexcept { return in_class(c, gen_delim); }
 
 /// The first position at or after `from` that holds one of `Cs`, or npos. (string_view's
 /// find_first_of calls memchr on the set once per byte.)
