@@ -695,7 +695,7 @@ inline std::string tier_text(const cost_component& c) {
   else if (c.rate_max_uc != c.rate_uc && !c.rate_max_uc.is_zero()) s += " to own rate";  // no tier at the high end
   return s + "]";
 }
-/// "337500" or "135000 to 337500": the rate at the two ends.
+/// "R" or "R1 to R2": the rate at the two ends (in uc).
 inline std::string rate_text(const cost_component& c) {
   std::string s = c.rate_uc.to_string();
   if (c.rate_max_uc != c.rate_uc && !c.rate_max_uc.is_zero()) s += " to " + c.rate_max_uc.to_string();

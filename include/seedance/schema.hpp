@@ -56,16 +56,10 @@ inline std::string joined(const nlohmann::json& strings) {
   return out;
 }
 
-/// Whether items of kind `k` may be `data:` URIs on model `m`: images on image-to-video, where
-/// base64_media is a warning (docs/spec.md section 9); everywhere else it is an error.
-constexpr bool accepts_data_uris(const model_info& m, media_kind k) noexcept {
-  return m.mode == mode::image_to_video && k == media_kind::image;
-}
-
 /// One media URL: a string; not a `data:` URI (rule base64_media) unless the model accepts them
 /// (then the runtime validator probes the decoded image). `format: uri` is advisory.
 inline nlohmann::json url_item_schema(const model_info& m, media_kind k) {
-  if (accepts_data_uris(m, k))
+  if (m.accepts_data_uris(k))
     return {{"type", "string"},
             {"format", "uri"},
             {"description",

@@ -171,13 +171,16 @@ struct mode_capabilities {
   count_range audios;
   /// Audio references are accepted only together with an image or a video (rule audio_needs_visual).
   bool audio_needs_visual;
+  /// Images may be `data:` URIs (Base64): base64_media is then a warning and the decoded image is
+  /// checked like a file; everywhere else a data: URI is an error (section 9).
+  bool data_uri_images;
 };
 
 /// Modes, in enumerator order. image-to-video: image 1 is the first frame, image 2 the last frame.
 inline constexpr std::array<mode_capabilities, 3> mode_table{{
-    {mode::text_to_video, {0, 0}, {0, 0}, {0, 0}, false},
-    {mode::image_to_video, {1, 2}, {0, 0}, {0, 0}, false},
-    {mode::reference_to_video, {0, 9}, {0, 3}, {0, 3}, true},
+    {mode::text_to_video, {0, 0}, {0, 0}, {0, 0}, false, false},
+    {mode::image_to_video, {1, 2}, {0, 0}, {0, 0}, false, true},
+    {mode::reference_to_video, {0, 9}, {0, 3}, {0, 3}, true, false},
 }};
 
 /// What a tier offers. Tiers, in enumerator order.
@@ -238,9 +241,12 @@ struct model_info {
   count_range videos;
   count_range audios;
   bool audio_needs_visual;
+  bool data_uri_images;
   quality_set qualities;
 
   [[nodiscard]] constexpr bool supports(seedance::quality q) const noexcept { return qualities.contains(q); }
+  /// Whether items of kind `k` may be `data:` URIs (mode_capabilities::data_uri_images).
+  [[nodiscard]] constexpr bool accepts_data_uris(media_kind k) const noexcept { return data_uri_images && k == media_kind::image; }
   [[nodiscard]] constexpr count_range media(media_kind k) const noexcept {
     switch (k) {
       case media_kind::image: return images;
@@ -272,7 +278,7 @@ namespace detail {
 constexpr model_info join(const model_row& r) noexcept {
   const mode_capabilities& m = mode_table[static_cast<std::size_t>(r.mode)];
   const tier_capabilities& t = tier_table[static_cast<std::size_t>(r.tier)];
-  return {r.id, r.mode, r.tier, r.web_search, m.images, m.videos, m.audios, m.audio_needs_visual, t.qualities};
+  return {r.id, r.mode, r.tier, r.web_search, m.images, m.videos, m.audios, m.audio_needs_visual, m.data_uri_images, t.qualities};
 }
 constexpr std::array<model_info, model_rows.size()> join_all() noexcept {
   std::array<model_info, model_rows.size()> out{};

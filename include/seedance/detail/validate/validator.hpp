@@ -129,7 +129,7 @@ class validator {
   /// image-to-video's images (and an error everywhere else).
   seedance::severity severity_for(code c, group g = group::fields) const noexcept {
     if (options_.strict && (c == code::unknown_field || c == code::field_ignored)) return severity::error;
-    if (c == code::base64_media && g == group::image_urls && model_ && model_->mode == mode::image_to_video) return severity::warning;
+    if (c == code::base64_media && g == group::image_urls && model_ && model_->accepts_data_uris(media_kind::image)) return severity::warning;
     return severity_of(c);
   }
   void add(code c, std::string path, std::string message, group g = group::fields) {
@@ -287,7 +287,7 @@ class validator {
     if (iequals_prefix(s, "data:")) {
       // docs/spec.md section 9: an error on reference-to-video ("do not use Base64"), a warning on
       // image-to-video images (accepted; such requests fail more often), checked like a file.
-      const bool accepted = model_ && model_->mode == mode::image_to_video && k == media_kind::image;
+      const bool accepted = model_ && model_->accepts_data_uris(k);
       if (room(g, code::base64_media)) {
         if (accepted)
           add(code::base64_media, path(),
