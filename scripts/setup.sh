@@ -20,6 +20,7 @@ packages=(
   libbenchmark-dev            # benchmarks (built by the test command so that they cannot rot)
   rapidjson-dev               # benchmarks only: RapidJSON's SchemaValidator, a peer of validate()
   time                        # GNU time, for the compile-time benchmark
+  clang-format-16             # scripts/format.sh: the pinned formatter (the version decides the output)
 )
 
 missing=()
