@@ -21,6 +21,8 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
+#include <filesystem>
+#include <type_traits>
 #include <string>
 #include <utility>
 
@@ -35,6 +37,8 @@ struct beast_transport_options {
   std::string ca_file;
   /// Largest answer body read; a longer one is an error (no answer).
   std::uint64_t max_body = std::uint64_t{64} << 20;
+  /// Largest download written to a file (`send_to_file`).
+  std::uint64_t max_download = std::uint64_t{4} << 30;
 };
 
 /// Sends each request on a connection of its own (so `send_options::fresh_connection` always
@@ -43,10 +47,22 @@ class beast_transport {
  public:
   explicit beast_transport(beast_transport_options options = {}) : options_(std::move(options)) {}
 
-  [[nodiscard]] transport_result send(const http_request& q, const send_options& o) noexcept {
+  [[nodiscard]] transport_result send(const http_request& q, const send_options& o) noexcept { return guarded(q, o, nullptr); }
+
+  /// As `send`, but the answer's body streams into `file` (created or truncated; bounded by
+  /// `max_download`), and the response's body stays empty.
+  [[nodiscard]] transport_result send_to_file(const http_request& q, const send_options& o, const std::filesystem::path& file) noexcept {
+    return guarded(q, o, &file);
+  }
+
+ private:
+  using tcp = boost::asio::ip::tcp;
+  using clock = std::chrono::steady_clock;
+
+  transport_result guarded(const http_request& q, const send_options& o, const std::filesystem::path* file) noexcept {
     transport_result r;
     try {
-      exchange(q, o, r);
+      exchange(q, o, r, file);
     } catch (const std::exception& e) {
       r.response.reset();
       r.error = e.what();
@@ -57,17 +73,13 @@ class beast_transport {
     return r;
   }
 
- private:
-  using tcp = boost::asio::ip::tcp;
-  using clock = std::chrono::steady_clock;
-
   /// Runs the io_context until the started operation completes (each operation has its deadline).
   static void run(boost::asio::io_context& ioc) {
     ioc.run();
     ioc.restart();
   }
 
-  void exchange(const http_request& q, const send_options& o, transport_result& r) {
+  void exchange(const http_request& q, const send_options& o, transport_result& r, const std::filesystem::path* file) {
     namespace beast = boost::beast;
     namespace http = boost::beast::http;
     namespace ssl = boost::asio::ssl;
@@ -109,7 +121,7 @@ class beast_transport {
     req.body() = q.body;
     req.prepare_payload();
 
-    if (!q.https) return talk(stream, stream, req, deadline, r, ioc);
+    if (!q.https) return talk(stream, stream, req, deadline, r, ioc, file);
 
     ssl::context ctx(ssl::context::tls_client);
     ctx.set_verify_mode(ssl::verify_peer);
@@ -124,12 +136,12 @@ class beast_transport {
     tls.async_handshake(ssl::stream_base::client, [&](const beast::error_code& e) { ec = e; });
     run(ioc);
     if (ec) return fail(r, "TLS handshake with " + q.host + ": " + ec.message());
-    return talk(tls, beast::get_lowest_layer(tls), req, deadline, r, ioc);
+    return talk(tls, beast::get_lowest_layer(tls), req, deadline, r, ioc, file);
   }
 
   template <class Stream>
   void talk(Stream& s, boost::beast::tcp_stream& lowest, boost::beast::http::request<boost::beast::http::string_body>& req,
-            clock::time_point deadline, transport_result& r, boost::asio::io_context& ioc) {
+            clock::time_point deadline, transport_result& r, boost::asio::io_context& ioc, const std::filesystem::path* file) {
     namespace beast = boost::beast;
     namespace http = boost::beast::http;
     beast::error_code ec;
@@ -139,24 +151,39 @@ class beast_transport {
     http::async_write(s, req, [&](const beast::error_code& e, std::size_t) { ec = e; });
     run(ioc);
     if (ec) return fail(r, "sending: " + ec.message());
+    if (file == nullptr)
+      read_answer<http::string_body>(s, lowest, deadline, r, ioc, [](auto&) { return beast::error_code{}; });
+    else
+      read_answer<http::file_body>(s, lowest, deadline, r, ioc, [&](auto& parser) {
+        beast::error_code open_ec;
+        parser.get().body().open(file->string().c_str(), beast::file_mode::write, open_ec);
+        return open_ec;
+      });
+    beast::error_code ignored;
+    lowest.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+  }
 
+  template <class Body, class Stream, class Prepare>
+  void read_answer(Stream& s, boost::beast::tcp_stream& lowest, clock::time_point deadline, transport_result& r, boost::asio::io_context& ioc,
+                   Prepare prepare) {
+    namespace beast = boost::beast;
+    namespace http = boost::beast::http;
+    beast::error_code ec;
     beast::flat_buffer buffer;
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(options_.max_body);
+    http::response_parser<Body> parser;
+    parser.body_limit(std::is_same_v<Body, http::file_body> ? options_.max_download : options_.max_body);
     parser.header_limit(64 * 1024);
+    if (beast::error_code open_ec = prepare(parser)) return fail(r, "opening the output file: " + open_ec.message());
     lowest.expires_at(deadline);
     http::async_read(s, buffer, parser, [&](const beast::error_code& e, std::size_t) { ec = e; });
     run(ioc);
     if (ec) return fail(r, "reading the answer: " + ec.message());
-
-    http::response<http::string_body> res = parser.release();
+    auto res = parser.release();
     http_response out;
     out.status = static_cast<int>(res.result_int());
     for (const auto& f : res) out.fields.push_back({std::string(f.name_string()), std::string(f.value())});
-    out.body = std::move(res.body());
+    if constexpr (std::is_same_v<Body, http::string_body>) out.body = std::move(res.body());
     r.response = std::move(out);
-    beast::error_code ignored;
-    lowest.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   }
 
   static void fail(transport_result& r, std::string what) {

@@ -11,6 +11,9 @@
 
 #include <chrono>
 #include <concepts>
+#include <filesystem>
+#include <system_error>
+#include <vector>
 #include <functional>
 #include <optional>
 #include <string>
@@ -19,6 +22,7 @@
 
 #include "budget.hpp"
 #include "estimate.hpp"
+#include "probe.hpp"
 #include "protocol.hpp"
 #include "response.hpp"
 
@@ -49,6 +53,13 @@ struct transport_result {
 template <class T>
 concept transport = requires(T& t, const http_request& q, const send_options& o) {
   { t.send(q, o) } -> std::same_as<transport_result>;
+};
+
+/// A transport that can also stream an answer's body into a file (result downloads: memory stays
+/// bounded whatever the size). The response it returns has an empty body; the file holds it.
+template <class T>
+concept file_transport = transport<T> && requires(T& t, const http_request& q, const send_options& o, const std::filesystem::path& p) {
+  { t.send_to_file(q, o, p) } -> std::same_as<transport_result>;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +147,51 @@ struct wait_options {
   /// Called with every task read while waiting (progress lines).
   std::function<void(const video_task&)> on_progress;
 };
+
+/// One downloaded result.
+struct downloaded_file {
+  std::string url;
+  std::filesystem::path file;        ///< where it was written (when `ok`)
+  bool ok = false;
+  std::optional<probe_result> probe; ///< what the probe read of it
+  std::string message;               ///< why not, when not `ok`
+};
+
+struct download_result {
+  bool ok = false;  ///< every result was written and probes as media
+  std::vector<downloaded_file> files;
+  std::string message;
+};
+
+/// What `confirm_callback` found.
+struct callback_check {
+  bool confirmed = false;            ///< the API shows the task as the callback says
+  std::optional<video_task> claimed; ///< the callback's body
+  std::optional<video_task> actual;  ///< the task as read back from the API
+  std::string message;
+};
+
+namespace detail::client {
+/// A file name for result `index` (1-based, of `count`) of task `id`: the id's letters, digits,
+/// '-', '_' and '.' (others become '_'; at most 96), then the URL's extension when it is 1 to 8
+/// letters or digits, else "mp4". Never a path: no separator, no leading dot.
+[[nodiscard]] inline std::string result_file_name(std::string_view id, std::size_t index, std::size_t count, std::string_view url) {
+  std::string name;
+  for (const char c : id.substr(0, 96)) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    name += keep ? c : '_';
+  }
+  while (!name.empty() && name.front() == '.') name.front() = '_';
+  if (name.empty()) name = "result";
+  if (count > 1) name += "-" + std::to_string(index);
+  std::string ext;
+  if (url_result u = parse_url(url)) ext = path_extension(*u.url);
+  bool plain = !ext.empty() && ext.size() <= 8;
+  for (const char c : ext)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) plain = false;
+  return name + "." + (plain ? ext : std::string("mp4"));
+}
+}  // namespace detail::client
 
 // ---------------------------------------------------------------------------------------------
 // The client
@@ -273,7 +329,103 @@ class basic_client {
     }
   }
 
+  /// Writes each result of a completed task into `directory` (created if missing), streaming
+  /// (bounded memory), under a safe name (`<task id>[-N].<ext>`), through a `.part` file renamed
+  /// when whole; then probes it. The API key is never sent to a result host. A failed read is
+  /// retried like a task read.
+  [[nodiscard]] download_result download(const video_task& task, const std::filesystem::path& directory)
+    requires file_transport<Transport>
+  {
+    download_result out;
+    if (task.status != task_status::completed || task.results.empty()) {
+      out.message = "the task has no results to download (status " + task.status_text + ")";
+      return out;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(directory, ec);
+    if (ec) {
+      out.message = "cannot create " + directory.string() + ": " + ec.message();
+      return out;
+    }
+    out.ok = true;
+    const std::string id = task.id.value_or("result");
+    for (std::size_t i = 0; i < task.results.size(); ++i) {
+      downloaded_file f;
+      f.url = task.results[i];
+      f.file = directory / detail::client::result_file_name(id, i + 1, task.results.size(), f.url);
+      fetch_one(f);
+      out.ok = out.ok && f.ok;
+      out.files.push_back(std::move(f));
+    }
+    if (!out.ok) out.message = "not every result was downloaded";
+    return out;
+  }
+
+  /// Confirms a callback: the provider signs nothing, so the body proves nothing by itself. The
+  /// task it names is read back from the API and compared (id, status and, when completed, the
+  /// result URLs); only then is it `confirmed`.
+  [[nodiscard]] callback_check confirm_callback(std::string_view body) {
+    callback_check c;
+    parse_result<video_task> p = parse_task(body);
+    if (!p.ok() || !p.value->id || p.value->id->empty()) {
+      c.message = p.ok() ? "the callback names no task" : "the callback is not a task: " + p.message;
+      return c;
+    }
+    c.claimed = std::move(p.value);
+    task_result r = get_task(*c.claimed->id);
+    if (r.status != task_read_status::ok) {
+      c.message = "the task could not be read back: " + r.message;
+      return c;
+    }
+    c.actual = std::move(r.task);
+    if (c.actual->id != c.claimed->id || c.actual->status != c.claimed->status) {
+      c.message = "the API shows the task as " + c.actual->status_text + ", the callback says " + c.claimed->status_text;
+    } else if (c.claimed->status == task_status::completed && c.actual->results != c.claimed->results) {
+      c.message = "the callback's result URLs are not the API's";
+    } else {
+      c.confirmed = true;
+    }
+    return c;
+  }
+
  private:
+  void fetch_one(downloaded_file& f) {
+    built_request built = download_request(f.url);
+    if (!built) {
+      f.message = built.message;
+      return;
+    }
+    std::filesystem::path part = f.file;
+    part += ".part";
+    for (unsigned attempt = 0;; ++attempt) {
+      transport_result t = transport_.send_to_file(*built.request, send_options{options_.timeout, attempt > 0}, part);
+      call_result c;
+      if (!t.response) {
+        c = interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
+      } else if (t.response->status >= 200 && t.response->status <= 299) {
+        std::error_code ec;
+        std::filesystem::rename(part, f.file, ec);
+        if (ec) {
+          f.message = "cannot rename " + part.string() + ": " + ec.message();
+          return;
+        }
+        f.probe = probe_file(f.file);
+        f.ok = f.probe->ok();
+        if (!f.ok) f.message = "downloaded, but the file does not probe as media: " + f.probe->error()->message;
+        return;
+      } else {
+        c = interpret_read(*t.response, attempt);
+      }
+      std::error_code ignored;
+      std::filesystem::remove(part, ignored);
+      if (c.outcome != call_outcome::retry || attempt >= options_.max_retries) {
+        f.message = c.message.empty() ? "the download failed" : c.message;
+        return;
+      }
+      wait_for(c.advice.retry_after.value_or(retry_backoff(attempt)));
+    }
+  }
+
   template <class R>
   static R refuse(R& r, std::string message) {
     if constexpr (std::is_same_v<R, submit_result>)

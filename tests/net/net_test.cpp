@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <thread>
@@ -207,4 +208,25 @@ TEST_CASE("net: the client end to end on the Beast transport", "[net]") {
   CHECK(server.last_idempotency_key == "idem-1");
   CHECK(server.last_target == "/v1/videos/generations");
   CHECK(nlohmann::json::parse(server.last_body)["prompt"] == "a cat");
+}
+
+TEST_CASE("net: an answer streamed into a file", "[net]") {
+  test_server server(behaviour::answer, 2);
+  const auto file = std::filesystem::temp_directory_path() / ("seedance-net-download-" + std::to_string(::getpid()));
+  seedance::beast_transport t;
+  const auto r = t.send_to_file(get(server.port()), {}, file);
+  INFO(r.error);
+  REQUIRE(r.response);
+  CHECK(r.response->status == 200);
+  CHECK(r.response->body.empty());
+  std::ifstream in(file, std::ios::binary);
+  const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(nlohmann::json::parse(written)["id"] == "task-unified-1-abc");
+
+  // A body over the download bound: no answer.
+  seedance::beast_transport small({"", std::uint64_t{64} << 20, 16});
+  const auto over = small.send_to_file(get(server.port()), {}, file);
+  CHECK_FALSE(over.response);
+  CHECK(over.error.find("reading the answer") != std::string::npos);
+  std::filesystem::remove(file);
 }

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <deque>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,29 @@ struct scripted {
   }
 };
 static_assert(seedance::transport<scripted>);
+
+/// A scripted transport that also writes files: a 2xx answer's body goes to the file.
+struct scripted_files : scripted {
+  seedance::transport_result send_to_file(const seedance::http_request& q, const seedance::send_options& o, const std::filesystem::path& p) {
+    seedance::transport_result r = send(q, o);
+    if (r.response) {
+      std::ofstream(p, std::ios::binary) << r.response->body;
+      r.response->body.clear();
+    }
+    return r;
+  }
+};
+static_assert(seedance::file_transport<scripted_files>);
+static_assert(!seedance::file_transport<scripted>);
+
+/// A WAV file by hand: 8 kHz, mono, 16-bit, 800 samples (0.1 s).
+std::string tiny_wav() {
+  auto le32 = [](std::uint32_t v) { return std::string{char(v & 255), char((v >> 8) & 255), char((v >> 16) & 255), char(v >> 24)}; };
+  auto le16 = [](std::uint16_t v) { return std::string{char(v & 255), char(v >> 8)}; };
+  const std::uint32_t data = 1600;
+  return "RIFF" + le32(36 + data) + "WAVE" + "fmt " + le32(16) + le16(1) + le16(1) + le32(8000) + le32(16000) + le16(2) + le16(16) + "data" +
+         le32(data) + std::string(data, '\0');
+}
 
 std::string task(std::string_view status, int progress = 0) {
   return std::string(R"({"id":"task-unified-1-abc","object":"video.generation.task","status":")") + std::string(status) +
@@ -227,4 +252,81 @@ TEST_CASE("client: wait polls on the schedule, scaled, and stops at the deadline
   seedance::basic_client<scripted> fast(o, scripted{scaled_script, {}, {}});
   CHECK(fast.wait("task-unified-1-abc").status == task_read_status::ok);
   CHECK(scaled.sleeps == std::vector<std::chrono::milliseconds>{50ms});  // 5 s at 0.01
+}
+
+TEST_CASE("client: download streams each result to a safe name, without the key, and probes it", "[client]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("seedance-client-test-" + std::to_string(std::random_device{}()));
+  std::vector<std::chrono::milliseconds> sleeps;
+  seedance::client_options o;
+  o.api_key = "sk-secret-key";
+  o.sleep = [&](std::chrono::milliseconds d) { sleeps.push_back(d); };
+  seedance::basic_client<scripted_files> c(o, scripted_files{});
+  c.transport_ref().script = {{200, tiny_wav()}, {503, ""}, {200, tiny_wav()}};
+  seedance::video_task t = *seedance::parse_task(std::string_view(
+      R"({"id":"task-unified-1-abc","status":"completed","results":["https://cdn.example.com/a/out.wav?sig=1","https://cdn.example.com/b/out.wav"]})")).value;
+  const auto r = c.download(t, dir);
+  INFO(r.message);
+  CHECK(r.ok);
+  REQUIRE(r.files.size() == 2);
+  CHECK(r.files[0].file == dir / "task-unified-1-abc-1.wav");
+  CHECK(r.files[1].file == dir / "task-unified-1-abc-2.wav");
+  for (const auto& f : r.files) {
+    CHECK(f.ok);
+    CHECK(std::filesystem::file_size(f.file) == tiny_wav().size());
+    REQUIRE(f.probe);
+    REQUIRE(f.probe->audio());
+    CHECK_FALSE(std::filesystem::exists(std::filesystem::path(f.file).concat(".part")));
+  }
+  const auto& sent = c.transport_ref().sent;
+  REQUIRE(sent.size() == 3);
+  CHECK(sent[0].host == "cdn.example.com");
+  CHECK(sent[0].target == "/a/out.wav?sig=1");
+  for (const auto& q : sent) CHECK_FALSE(q.field("Authorization"));  // never the key to a result host
+  CHECK(sleeps.size() == 1);  // the 503 was retried
+
+  // A 404 and a file that is not media: reported, and the first leaves no file behind.
+  c.transport_ref().script = {{404, "gone"}, {200, "not media at all"}};
+  const auto bad = c.download(t, dir / "second");
+  CHECK_FALSE(bad.ok);
+  REQUIRE(bad.files.size() == 2);
+  CHECK_FALSE(bad.files[0].ok);
+  CHECK_FALSE(std::filesystem::exists(bad.files[0].file));
+  CHECK(bad.files[0].message.find("HTTP 404") != std::string::npos);
+  CHECK_FALSE(bad.files[1].ok);
+  CHECK(bad.files[1].message.find("does not probe as media") != std::string::npos);
+
+  seedance::video_task pending = t;
+  pending.status = seedance::task_status::pending;
+  CHECK_FALSE(c.download(pending, dir).ok);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("client: result file names cannot escape the directory", "[client]") {
+  using seedance::detail::client::result_file_name;
+  CHECK(result_file_name("task-unified-1-abc", 1, 1, "https://x.example/v.mp4") == "task-unified-1-abc.mp4");
+  CHECK(result_file_name("../../etc", 1, 1, "https://x.example/v") == "_._.._etc.mp4");
+  CHECK(result_file_name("a/b\\c", 2, 3, "https://x.example/v.MOV") == "a_b_c-2.mov");  // extensions are lower-cased
+  CHECK(result_file_name("", 1, 1, "https://x.example/v.mp4%2F..") == "result.mp4");
+  CHECK(result_file_name(std::string(300, 'x'), 1, 1, "https://x.example/v.webm").size() == 96 + 5);
+}
+
+TEST_CASE("client: a callback is confirmed only by reading the task back", "[client]") {
+  const std::string callback =
+      R"({"id":"task-unified-1-abc","status":"completed","progress":100,"results":["https://cdn.example.com/out.mp4"]})";
+  fixture same({{200, callback}});
+  const auto ok = same.client.confirm_callback(callback);
+  CHECK(ok.confirmed);
+  CHECK(same.transport().sent.at(0).target == "/v1/tasks/task-unified-1-abc");
+
+  fixture differs({{200, task("processing", 50)}});
+  const auto no = differs.client.confirm_callback(callback);
+  CHECK_FALSE(no.confirmed);
+  CHECK(no.message.find("processing") != std::string::npos);
+
+  fixture other_urls({{200, R"({"id":"task-unified-1-abc","status":"completed","results":["https://evil.example/x.mp4"]})"}});
+  CHECK_FALSE(other_urls.client.confirm_callback(callback).confirmed);
+
+  fixture garbage({});
+  CHECK_FALSE(garbage.client.confirm_callback("{not json").confirmed);
+  CHECK(garbage.transport().sent.empty());
 }
