@@ -1,12 +1,12 @@
 // seedance (the command-line tool): `seedance check` and `seedance cost`. Reads each request file
-// (bounded), probes its mapped media, validates it, estimates its cost, and prints the report and
-// the estimate in the tool's documented forms (docs/cli.md).
+// (bounded), probes its mapped media, validates it, estimates its cost, and prints the library's
+// renderings of the report and the estimate in the tool's documented forms (docs/cli.md).
 #include <seedance/estimate.hpp>
 #include <seedance/pricing.hpp>
 #include <seedance/pricing_data.hpp>
+#include <seedance/report.hpp>
 #include <seedance/validate.hpp>
 
-#include <algorithm>
 #include <iostream>
 #include <optional>
 
@@ -16,8 +16,6 @@
 namespace seedance_tool {
 
 namespace {
-
-// --- pricing -----------------------------------------------------------------------------------------------
 
 /// The table to price with: the built-in one, or --pricing FILE. Empty optional: load error (reported).
 std::optional<seedance::pricing_table> load_pricing(const std::string& file) {
@@ -38,138 +36,6 @@ std::optional<seedance::pricing_table> load_pricing(const std::string& file) {
   }
   return std::move(*r.table);
 }
-
-// --- JSON shapes of the contract ----------------------------------------------------------------------
-
-/// A decimal as a JSON number (the CLI's contract says numbers; the library's own JSON keeps strings):
-/// rounded to 8 places, then written as decimal's shortest exact text, so that a whole number is a
-/// JSON integer (135000, not 135000.0).
-json number(const seedance::decimal& d) {
-  const std::optional<seedance::decimal> rounded = seedance::decimal::parse(d.to_fixed(8));
-  return json::parse(rounded ? rounded->to_string() : d.to_fixed(8));
-}
-
-json money_range(const seedance::decimal& lo, const seedance::decimal& hi, bool open) {
-  return json{{"min", number(lo)}, {"max", open ? json(nullptr) : number(hi)}};
-}
-
-/// One diagnostic of a file, the library's or the tool's own.
-struct any_diagnostic {
-  const seedance::diagnostic* library = nullptr;  // else `own`
-  const tool_diagnostic* own = nullptr;
-  [[nodiscard]] const std::optional<seedance::text_position>& position() const {
-    return library ? library->position : own->position;
-  }
-};
-
-/// A file's diagnostics in the order of their place in the file, as a compiler lists them: by line
-/// and column, those without a place (a missing field, say) last, each group in the order found.
-std::vector<any_diagnostic> in_file_order(const seedance::report& r, const std::vector<tool_diagnostic>& own) {
-  std::vector<any_diagnostic> all;
-  all.reserve(r.size() + own.size());
-  for (const seedance::diagnostic& d : r) all.push_back({&d, nullptr});
-  for (const tool_diagnostic& d : own) all.push_back({nullptr, &d});
-  std::stable_sort(all.begin(), all.end(), [](const any_diagnostic& a, const any_diagnostic& b) {
-    const auto& pa = a.position();
-    const auto& pb = b.position();
-    if (!pa || !pb) return pa.has_value() && !pb.has_value();
-    return pa->line != pb->line ? pa->line < pb->line : pa->column < pb->column;
-  });
-  return all;
-}
-
-json diagnostics_json(const seedance::report& r, const std::vector<tool_diagnostic>& own) {
-  json list = json::array();
-  for (const any_diagnostic& a : in_file_order(r, own)) {
-    if (a.library) {
-      list.push_back(*a.library);  // adds line/column when known
-      continue;
-    }
-    const tool_diagnostic& d = *a.own;
-    json j{{"severity", "error"}, {"code", d.code}, {"path", d.path}, {"message", d.message}};
-    if (d.position) {
-      j["line"] = d.position->line;
-      j["column"] = d.position->column;
-    }
-    list.push_back(std::move(j));
-  }
-  return list;
-}
-
-json estimate_json(const std::string& file, const seedance::cost_estimate& e) {
-  json j;
-  j["file"] = file;
-  j["model"] = e.model;
-  j["credits"] = money_range(e.min.credits, e.max.credits, e.open_upper_bound);
-  j["cny"] = money_range(e.min.cny, e.max.cny, e.open_upper_bound);
-  j["usd"] = money_range(e.min.usd, e.max.usd, e.open_upper_bound);
-  j["exact"] = e.exact();
-  j["range_exact"] = e.range_exact;
-  j["components"] = json::array();
-  const auto tier_json = [](const std::optional<seedance::cost_tier>& t) -> json {
-    if (!t) return nullptr;
-    return {{"sku_id", t->sku_id}, {"rate_uc", number(t->rate_uc)}, {"multiplier", number(t->multiplier)}, {"minimum_uc", number(t->minimum_uc)}};
-  };
-  for (const seedance::cost_component& c : e.components) {
-    json cj{{"name", c.id},
-            {"unit", c.unit},
-            {"tier", tier_json(c.tier)},
-            {"quantity", money_range(c.quantity_min, c.quantity_max, false)},
-            {"rate_uc", number(c.rate_uc)},
-            {"amount_uc", {{"min", c.amount_min_uc}, {"max", c.amount_max_uc}}},
-            {"minimum_applied", c.minimum_applied},
-            {"per_use", c.per_use}};
-    j["components"].push_back(std::move(cj));
-  }
-  j["per_use"] = json::array();
-  for (const seedance::per_use_price& u : e.per_use)
-    j["per_use"].push_back({{"component", u.component},
-                            {"unit", u.unit},
-                            {"credits", number(u.price.credits)},
-                            {"cny", number(u.price.cny)},
-                            {"usd", number(u.price.usd)}});
-  j["assumptions"] = json::array();
-  for (const seedance::assumption& a : e.assumptions) j["assumptions"].push_back(a.text);
-  return j;
-}
-
-// --- text renderings --------------------------------------------------------------------------------------
-
-std::string where(const std::string& file, const std::optional<seedance::text_position>& position) {
-  std::string s = file;
-  if (position) s += ":" + std::to_string(position->line) + ":" + std::to_string(position->column);
-  return s;
-}
-
-void print_diagnostic(const std::string& file, const std::optional<seedance::text_position>& position, seedance::severity sev,
-                      std::string_view code, const std::string& path, const std::string& message, const style& st) {
-  std::cout << st.bold(where(file, position) + ":") << " " << st.severity(sev) << "[" << code << "]";
-  if (!path.empty()) std::cout << " " << path;
-  std::cout << ": " << message << "\n";
-}
-
-void print_diagnostics(const std::string& file, const seedance::report& r, const std::vector<tool_diagnostic>& own,
-                       const style& st) {
-  for (const any_diagnostic& a : in_file_order(r, own)) {
-    if (const seedance::diagnostic* d = a.library)
-      print_diagnostic(file, d->position, d->severity, seedance::to_string(d->code), d->path, d->message, st);
-    else
-      print_diagnostic(file, a.own->position, seedance::severity::error, a.own->code, a.own->path, a.own->message, st);
-  }
-}
-
-std::string range_text(const seedance::decimal& lo, const seedance::decimal& hi, bool open, int places) {
-  if (open) return lo.to_fixed(places) + " or more";
-  if (lo == hi) return lo.to_fixed(places);
-  return lo.to_fixed(places) + " to " + hi.to_fixed(places);
-}
-
-std::string short_cost(const seedance::money& lo, const seedance::money& hi, bool open) {
-  return range_text(lo.credits, hi.credits, open, 2) + " credits (CNY " + range_text(lo.cny, hi.cny, open, 2) + ", USD " +
-         range_text(lo.usd, hi.usd, open, 2) + ")";
-}
-
-std::string short_cost(const seedance::cost_estimate& e) { return short_cost(e.min, e.max, e.open_upper_bound); }
 
 /// The sum of the estimates of a run, for the summary of `cost`; empty when a sum does not fit.
 struct cost_total {
@@ -194,15 +60,13 @@ struct cost_total {
   }
 };
 
-// --- check and cost -------------------------------------------------------------------------------------------
-
 /// What one request file gave.
 struct checked {
   std::string file;
-  bool read = false;    // the request was read: `report` and `media_errors` are its diagnostics
-  std::string error;    // non-empty: the request, or a media file mapped for it, cannot be read (exit 2)
+  bool read = false;  // the request was read: `report` and `media_errors` are its diagnostics
+  std::string error;  // non-empty: the request, or a media file mapped for it, cannot be read (exit 2)
   seedance::report report;
-  std::vector<tool_diagnostic> media_errors;  // mapped media files the probe could not read
+  std::vector<seedance::extra_diagnostic> media_errors;  // mapped media files the probe could not read
   std::optional<seedance::cost_estimate> estimate;
   std::string estimate_error;
 
@@ -262,46 +126,52 @@ checked check_one(const std::string& file, media_mapping& mapping, const seedanc
   return c;
 }
 
+/// The file's diagnostics as the contract has them: the library's and the tool's own, in the order
+/// of their place in the file.
+json diagnostics_json(const checked& c) {
+  return seedance::to_json(c.report, {.file_order = true, .diagnostics_only = true, .extra = c.media_errors});
+}
+
+/// `cost`'s estimate object for one file (docs/cli.md).
+json estimate_json(const checked& c) {
+  json j = seedance::to_json(*c.estimate, seedance::estimate_json_options::cli());
+  j["file"] = c.file;
+  return j;
+}
+
 /// `check`'s JSON object for one file (docs/cli.md).
 json check_json(const checked& c) {
   if (!c.error.empty()) {
     json j{{"file", c.file}, {"error", error_json("io_error", c.error)}};
-    if (c.read) j["diagnostics"] = diagnostics_json(c.report, c.media_errors);
+    if (c.read) j["diagnostics"] = diagnostics_json(c);
     return j;
   }
   json j{{"file", c.file},
          {"valid", c.valid()},
-         {"diagnostics", diagnostics_json(c.report, c.media_errors)},
-         {"estimate", c.estimate ? estimate_json(c.file, *c.estimate) : json(nullptr)}};
+         {"diagnostics", diagnostics_json(c)},
+         {"estimate", c.estimate ? estimate_json(c) : json(nullptr)}};
   if (c.valid() && !c.estimate) j["estimate_error"] = error_json("not_priced", c.estimate_error);
   return j;
 }
 
 /// `cost`'s JSON object for one file (docs/cli.md).
 json cost_json(const checked& c) {
-  if (c.estimate) return estimate_json(c.file, *c.estimate);
+  if (c.estimate) return estimate_json(c);
   if (!c.error.empty()) return check_json(c);
   const bool ok = c.valid();
   return {{"file", c.file},
           {"error", ok ? error_json("not_priced", c.estimate_error) : error_json("invalid_request", "the request is invalid: no estimate")},
-          {"diagnostics", diagnostics_json(c.report, c.media_errors)}};
+          {"diagnostics", diagnostics_json(c)}};
 }
 
-void print_estimate(const seedance::cost_estimate& e) {
-  for (const seedance::cost_component& comp : e.components) {
-    std::cout << "  " << comp.id << seedance::detail::tier_text(comp) << ": " << (comp.quantity_min == comp.quantity_max ? comp.quantity_min.to_string()
-                                                                        : comp.quantity_min.to_string() + " to " + comp.quantity_max.to_string()) << " " << comp.unit
-              << " x " << seedance::detail::rate_text(comp) << " uc";
-    if (!comp.per_use)
-      std::cout << " = " << (comp.amount_min_uc == comp.amount_max_uc ? std::to_string(comp.amount_min_uc)
-                                                                       : std::to_string(comp.amount_min_uc) + " to " +
-                                                                             std::to_string(comp.amount_max_uc))
-                << " uc" << (comp.minimum_applied ? " (minimum charge)" : "");
-    std::cout << "\n";
-  }
-  for (const seedance::per_use_price& u : e.per_use)
-    std::cout << "  + " << u.price.credits.to_fixed(2) << " credits per " << u.unit << " (" << u.component << ")\n";
-  for (const seedance::assumption& a : e.assumptions) std::cout << "  assumes: " << a.text << "\n";
+/// The file's diagnostics as a compiler lists them: `FILE:LINE:COL: error[code] /path: message`.
+void print_diagnostics(const checked& c, const style& sty) {
+  std::cout << seedance::to_text(c.report, {.file = c.file,
+                                            .positions = true,
+                                            .file_order = true,
+                                            .summary = false,
+                                            .colour = sty.colour,
+                                            .extra = c.media_errors});
 }
 
 }  // namespace
@@ -337,12 +207,13 @@ int run_check(const request_options& opt, bool cost_only) {
       continue;
     }
     // text; a file that cannot be read has its reason on stderr, and only what was found here
-    if (!cost_only || !ok) print_diagnostics(file, c.report, c.media_errors, sty);
+    if (!cost_only || !ok) print_diagnostics(c, sty);
     if (!c.error.empty()) continue;
     if (!cost_only) {
       if (ok)
         std::cout << sty.bold(file + ":") << " valid"
-                  << (c.estimate ? ", " + short_cost(*c.estimate) : std::string(", no estimate: ") + c.estimate_error) << "\n";
+                  << (c.estimate ? ", " + seedance::cost_range_text(*c.estimate) : std::string(", no estimate: ") + c.estimate_error)
+                  << "\n";
       continue;
     }
     if (!c.estimate) {
@@ -350,8 +221,7 @@ int run_check(const request_options& opt, bool cost_only) {
                 << (ok ? c.estimate_error : "the request is invalid (" + plural(c.errors(), "error") + ")") << "\n";
       continue;
     }
-    std::cout << sty.bold(file + ":") << " " << c.estimate->model << ": " << short_cost(*c.estimate) << "\n";
-    print_estimate(*c.estimate);
+    std::cout << sty.bold(file + ":") << " " << seedance::to_text(*c.estimate, {seedance::estimate_text_layout::listing});
   }
   for (const auto& [url, path] : mapping.paths)
     if (!mapping.used.count(url))
@@ -368,7 +238,7 @@ int run_check(const request_options& opt, bool cost_only) {
     if (invalid) std::cout << ", " << invalid << " invalid";
     if (unpriced) std::cout << ", " << unpriced << " not priced";
     if (unreadable) std::cout << ", " << unreadable << " unreadable";
-    if (priced && total.min && total.max) std::cout << "; total " << short_cost(*total.min, *total.max, total.open);
+    if (priced && total.min && total.max) std::cout << "; total " << seedance::cost_range_text(*total.min, *total.max, total.open);
     std::cout << "\n";
   }
   return st.value;

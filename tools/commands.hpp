@@ -11,6 +11,7 @@
 
 namespace seedance_tool {
 
+/// The options of `check` and `cost`.
 struct request_options {
   std::string format = "text";
   bool strict = false;  // --strict: unknown_field and field_ignored are errors

@@ -1,6 +1,7 @@
 // seedance (the command-line tool): what every command shares (common.hpp).
 #include "common.hpp"
 
+#include <seedance/report.hpp>
 #include <seedance/spec.hpp>
 
 #include <fcntl.h>
@@ -8,12 +9,22 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
 namespace seedance_tool {
 
+style style::for_stdout() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return {isatty(STDOUT_FILENO) == 1 && !(no_color && *no_color)};
+}
+
+std::string style::bold(std::string_view text) const { return seedance::detail::paint(text, "1", colour); }
+
 void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
+
+json error_json(std::string_view code, const std::string& message) { return json{{"code", code}, {"message", message}}; }
 
 std::string byte_limit(std::uint64_t bytes) {
   std::string s = std::to_string(bytes) + "-byte";
@@ -21,9 +32,9 @@ std::string byte_limit(std::uint64_t bytes) {
   return s;
 }
 
-json error_json(std::string_view code, const std::string& message) { return json{{"code", code}, {"message", message}}; }
-
 std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+void complain(const std::string& file, const std::string& what) { std::cerr << "seedance: " << file << ": " << what << "\n"; }
 
 input read_input(const std::string& name, std::size_t limit) {
   input in;
@@ -78,9 +89,5 @@ input read_input(const std::string& name, std::size_t limit) {
 }
 
 std::string empty_note(const input& in) { return in.fifo ? " (a FIFO without a writer reads as empty)" : ""; }
-
-void complain(const std::string& file, const std::string& what) {
-  std::cerr << "seedance: " << file << ": " << what << "\n";
-}
 
 }  // namespace seedance_tool

@@ -3,15 +3,10 @@
 #ifndef SEEDANCE_TOOL_COMMON_HPP
 #define SEEDANCE_TOOL_COMMON_HPP
 
-#include <seedance/report.hpp>
-
 #include <nlohmann/json.hpp>
-
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,48 +27,41 @@ struct status {
   void at_least(int s) { value = std::max(value, s); }
 };
 
-// --- output style ------------------------------------------------------------------------------------
+// --- output ------------------------------------------------------------------------------------------
 
 /// Colour only on a terminal, and never when NO_COLOR is set to something (https://no-color.org).
+/// The library's renderings take `colour` as an option; the tool paints only the file names it prints.
 struct style {
   bool colour = false;
-  static style for_stdout() {
-    const char* no_color = std::getenv("NO_COLOR");
-    return {isatty(STDOUT_FILENO) == 1 && !(no_color && *no_color)};
-  }
-  [[nodiscard]] std::string paint(std::string_view text, std::string_view sgr) const {
-    if (!colour) return std::string(text);
-    return "\x1b[" + std::string(sgr) + "m" + std::string(text) + "\x1b[0m";
-  }
-  [[nodiscard]] std::string severity(seedance::severity s) const {
-    const std::string_view name = seedance::to_string(s);
-    return paint(name, s == seedance::severity::error ? "1;31" : "1;35");
-  }
-  [[nodiscard]] std::string bold(std::string_view text) const { return paint(text, "1"); }
+  static style for_stdout();
+  [[nodiscard]] std::string bold(std::string_view text) const;
 };
-
-// --- output ------------------------------------------------------------------------------------------
 
 /// Prints JSON output. A file name is whatever bytes the file system holds, and need not be UTF-8:
 /// bytes that are not UTF-8 are printed as U+FFFD instead of failing the whole output.
 void print_json(const json& j);
 
+/// `{"code", "message"}`: the error object of the tool's contract (docs/cli.md).
+json error_json(std::string_view code, const std::string& message);
+
 /// A limit in bytes as the messages name it: "67108864-byte (64 MiB)".
 std::string byte_limit(std::uint64_t bytes);
 
-json error_json(std::string_view code, const std::string& message);
-
+/// "1 file", "2 files".
 std::string plural(std::size_t n, const char* word);
+
+/// "seedance: FILE: WHAT" on stderr.
+void complain(const std::string& file, const std::string& what);
 
 // --- reading input, bounded ---------------------------------------------------------------------------
 
 struct input {
-  std::string name;                 // as given ("-" is standard input)
-  std::string bytes;                // at most `limit` bytes
-  bool too_large = false;           // more than `limit` bytes
+  std::string name;                   // as given ("-" is standard input)
+  std::string bytes;                  // at most `limit` bytes
+  bool too_large = false;             // more than `limit` bytes
   std::optional<std::uint64_t> size;  // the file's size when the file system knows it
-  bool fifo = false;                // a FIFO (or pipe): one without a writer reads as empty
-  std::string error;                // non-empty: could not be read (exit 2)
+  bool fifo = false;                  // a FIFO (or pipe): one without a writer reads as empty
+  std::string error;                  // non-empty: could not be read (exit 2)
 };
 
 /// Reads `name` ("-": standard input), never more than `limit` + 1 bytes. A directory, a missing
@@ -83,8 +71,6 @@ input read_input(const std::string& name, std::size_t limit);
 
 /// "(a FIFO without a writer reads as empty)" for an empty FIFO, else "".
 std::string empty_note(const input& in);
-
-void complain(const std::string& file, const std::string& what);
 
 }  // namespace seedance_tool
 

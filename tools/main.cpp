@@ -11,7 +11,8 @@
 // Exit status: 0 every file valid (warnings allowed) / every probe succeeded; 1 some file invalid
 // (`cost`: or not priced) or some probe failed; 2 usage error or a file that cannot be read.
 //
-// This file is the arguments (CLI11) and the dispatch only; each command is in a file of its own (commands.hpp).
+// This file is the arguments (CLI11) and the dispatch only; each command is in a file of its own
+// (commands.hpp), and every rendering is the library's (docs/design.md, "The tool").
 #include <seedance/version.hpp>
 
 #include <CLI/CLI.hpp>

@@ -2,10 +2,12 @@
 #include "media_mapping.hpp"
 
 #include <seedance/probe.hpp>
+#include <seedance/text_position.hpp>
 #include <seedance/url.hpp>
 #include <seedance/validate.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include "common.hpp"
@@ -13,6 +15,13 @@
 namespace seedance_tool {
 
 namespace fs = std::filesystem;
+
+media_mapping::media_mapping(const media_options& opt) : dir(opt.dir) {
+  for (const std::string& m : opt.mappings) {
+    const auto eq = m.rfind('=');  // the part after the last '=' is the path: URLs may hold '='
+    paths[m.substr(0, eq)] = m.substr(eq + 1);
+  }
+}
 
 namespace {
 
@@ -23,19 +32,8 @@ std::string last_segment(std::string_view url) {
   const std::string& path = u.url->path;
   const auto slash = path.rfind('/');
   const std::string_view seg = std::string_view(path).substr(slash == std::string::npos ? 0 : slash + 1);
-  const auto hex = [](char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-  };
   std::string out;
-  for (std::size_t i = 0; i < seg.size(); ++i) {
-    // parse_url has checked that every '%' starts an escape of two hex digits
-    if (seg[i] == '%' && i + 2 < seg.size() && hex(seg[i + 1]) >= 0 && hex(seg[i + 2]) >= 0) {
-      out += static_cast<char>(hex(seg[i + 1]) * 16 + hex(seg[i + 2]));
-      i += 2;
-    } else {
-      out += seg[i];
-    }
-  }
+  seedance::detail::url::percent_decode(seg, out);  // parse_url has checked that every '%' starts an escape of two hex digits
   if (out == "." || out == ".." || out.find('/') != std::string::npos || out.find('\0') != std::string::npos) return {};
   return out;
 }
@@ -48,7 +46,7 @@ struct media_ref {
 };
 
 /// The media URLs of a request, in the order of the arrays and their items.
-std::vector<media_ref> media_urls(const json& body) {
+std::vector<media_ref> media_urls(const nlohmann::json& body) {
   std::vector<media_ref> out;
   if (!body.is_object()) return out;
   for (const seedance::media_kind k : {seedance::media_kind::image, seedance::media_kind::video, seedance::media_kind::audio}) {
@@ -56,7 +54,7 @@ std::vector<media_ref> media_urls(const json& body) {
     const auto it = body.find(field);
     if (it == body.end() || !it->is_array()) continue;
     for (std::size_t i = 0; i < it->size(); ++i)
-      if ((*it)[i].is_string()) out.push_back({(*it)[i].get<std::string>(), k, "/" + field + "/" + std::to_string(i)});
+      if ((*it)[i].is_string()) out.push_back({(*it)[i].get<std::string>(), k, seedance::detail::pointer(field, i)});
   }
   return out;
 }
@@ -76,15 +74,19 @@ std::optional<seedance::media_properties> properties_of(const seedance::probe_re
   return std::nullopt;
 }
 
+seedance::extra_diagnostic probe_failure(const media_ref& ref, const std::string& why, std::string_view text) {
+  return {seedance::severity::error, std::string(media_probe_failed), ref.pointer, why, seedance::locate(text, ref.pointer)};
+}
+
 }  // namespace
 
-media_result build_media(const json& body, std::string_view text, media_mapping& mapping) {
+media_result build_media(const nlohmann::json& body, std::string_view text, media_mapping& mapping) {
   media_result out;
   std::map<std::string, std::string, std::less<>> failures;  // URL -> why its file could not be probed
   std::set<std::string, std::less<>> done;
   for (const media_ref& ref : media_urls(body)) {
     if (const auto f = failures.find(ref.url); f != failures.end()) {
-      out.failed.push_back({std::string(media_probe_failed), ref.pointer, f->second, seedance::locate(text, ref.pointer)});
+      out.failed.push_back(probe_failure(ref, f->second, text));
       continue;
     }
     if (!done.insert(ref.url).second) continue;
@@ -126,7 +128,7 @@ media_result build_media(const json& body, std::string_view text, media_mapping&
       const std::string why = "the media file " + path + " mapped to this URL could not be probed: " +
                               std::string(seedance::to_string(e->code)) + ": " + e->message;
       failures.emplace(ref.url, why);
-      out.failed.push_back({std::string(media_probe_failed), ref.pointer, why, seedance::locate(text, ref.pointer)});
+      out.failed.push_back(probe_failure(ref, why, text));
     }
   }
   return out;

@@ -4,13 +4,12 @@
 #define SEEDANCE_TOOL_MEDIA_MAPPING_HPP
 
 #include <seedance/media.hpp>
-#include <seedance/text_position.hpp>
+#include <seedance/report.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <functional>
 #include <map>
-#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -18,23 +17,9 @@
 
 namespace seedance_tool {
 
-using nlohmann::json;
-
-// --- the tool's own diagnostics ---------------------------------------------------------------------------
-
 /// The tool's own code for a mapped media file that the probe could not read (docs/cli.md): the
 /// library's codes say what is wrong with a request, this one that its media could not be checked.
 constexpr std::string_view media_probe_failed = "media_probe_failed";
-
-/// A diagnostic of the tool's own (always an error), with a code that is not the library's.
-struct tool_diagnostic {
-  std::string code;
-  std::string path;
-  std::string message;
-  std::optional<seedance::text_position> position;
-};
-
-// --- media mapping -------------------------------------------------------------------------------------
 
 /// --media and --media-dir, as given on the command line.
 struct media_options {
@@ -45,28 +30,23 @@ struct media_options {
 /// The media mapping of a run.
 struct media_mapping {
   std::map<std::string, std::string, std::less<>> paths;  // --media URL -> PATH (the last one given wins)
-  std::string dir;                                          // --media-dir
-  std::set<std::string, std::less<>> used;                  // --media URLs that some request contains
+  std::string dir;                                        // --media-dir
+  std::set<std::string, std::less<>> used;                // --media URLs that some request contains
 
-  explicit media_mapping(const media_options& opt) : dir(opt.dir) {
-    for (const std::string& m : opt.mappings) {
-      const auto eq = m.rfind('=');  // the part after the last '=' is the path: URLs may hold '='
-      paths[m.substr(0, eq)] = m.substr(eq + 1);
-    }
-  }
+  explicit media_mapping(const media_options& opt);
   [[nodiscard]] bool any() const { return !paths.empty() || !dir.empty(); }
 };
 
 /// What the mapped media of one request gave.
 struct media_result {
   seedance::media_map media;
-  std::vector<tool_diagnostic> failed;  // mapped files the probe could not read: errors of the request
-  std::string unreadable;               // non-empty: a mapped file cannot be read at all (exit 2)
+  std::vector<seedance::extra_diagnostic> failed;  // mapped files the probe could not read: errors of the request
+  std::string unreadable;                          // non-empty: a mapped file cannot be read at all (exit 2)
 };
 
 /// Probes the files that --media and --media-dir map the media URLs of one request to. `text` is
 /// the request's JSON text, to place the diagnostics of the files the probe could not read.
-media_result build_media(const json& body, std::string_view text, media_mapping& mapping);
+media_result build_media(const nlohmann::json& body, std::string_view text, media_mapping& mapping);
 
 }  // namespace seedance_tool
 

@@ -426,6 +426,10 @@ TEST_CASE("schema: one model's, all nine, and an unknown id", "[cli][schema]") {
   CHECK(bad.exit == 2);
   CHECK(bad.out.empty());
   CHECK_THAT(bad.err, Catch::Contains("seedance-2.0-text-to-video"));
+  // the id as the library quotes values for messages: a quote or a control character escaped
+  const run_result odd = run("schema " + quote(std::string("a\"b\x01") + "c"));
+  CHECK(odd.exit == 2);
+  CHECK_THAT(odd.err, Catch::Contains("unknown model id \"a\\x22b\\x01c\"; the models are:"));
 }
 
 TEST_CASE("usage errors and unreadable files exit 2 with the reason on stderr", "[cli][exit]") {
