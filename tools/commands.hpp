@@ -20,6 +20,39 @@ struct request_options {
   std::vector<std::string> files;
 };
 
+/// What submit and task share: where the API is, the key, and waiting.
+struct network_options {
+  std::string base_url;           // --base-url, else SEEDANCE_BASE_URL, else the provider's
+  std::string api_key;            // --api-key, else SEEDANCE_API_KEY, else EVOLINK_API_KEY
+  std::string ca_file;            // --ca-file: trust these certificates instead of the system's
+  double timeout_seconds = 0;     // --timeout: per HTTP call (0: the library's 30 s)
+  bool wait = false;              // --wait
+  double deadline_seconds = 0;    // --deadline: give up waiting after this long (0: never)
+  std::string download;           // --download DIR (implies --wait)
+};
+
+/// The options of `submit`.
+struct submit_options_cli {
+  network_options net;
+  std::string format = "text";
+  bool strict = false;
+  std::optional<std::string> max_credits;
+  std::optional<std::string> idempotency_key;
+  media_options media;
+  std::vector<std::string> files;
+};
+
+/// The options of `task`.
+struct task_options_cli {
+  network_options net;
+  std::string format = "text";
+  std::vector<std::string> ids;
+};
+
+/// `submit`, `task`: submit_command.cpp.
+int run_submit(const submit_options_cli& opt);
+int run_task(const task_options_cli& opt);
+
 /// `check` (`cost_only` false) and `cost` (true): check_command.cpp.
 int run_check(const request_options& opt, bool cost_only);
 /// `probe`: probe_command.cpp.

@@ -20,6 +20,10 @@ using nlohmann::json;
 constexpr int exit_ok = 0;
 constexpr int exit_invalid = 1;
 constexpr int exit_usage = 2;
+// submit and task only (docs/cli.md): precedence 3, 2, 5, 4, 1, 0 (submit_command.cpp).
+constexpr int exit_outcome_unknown = 3;  // a create that may have been charged: look it up or resend with its key
+constexpr int exit_retry_later = 4;      // nothing was created (or a read failed for a transient reason): try later
+constexpr int exit_deadline = 5;         // --wait: the deadline passed before the task ended
 
 /// The run's status: the worst seen.
 struct status {

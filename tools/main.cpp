@@ -67,6 +67,31 @@ int main(int argc, char** argv) {
   CLI::App* schema = app.add_subcommand("schema", "the JSON Schema of one model's request body, or of every model keyed by id");
   CLI::Option* schema_id_opt = schema->add_option("MODEL_ID", schema_id, "a model id (seedance models lists them)");
 
+  const auto add_network_options = [](CLI::App* cmd, network_options& o) {
+    cmd->add_option("--base-url", o.base_url, "the API's base URL (default: SEEDANCE_BASE_URL, else https://api.evolink.ai)");
+    cmd->add_option("--api-key", o.api_key, "the API key (default: SEEDANCE_API_KEY, else EVOLINK_API_KEY); never printed");
+    cmd->add_option("--ca-file", o.ca_file, "trust the certificates of this PEM file instead of the system's")->check(CLI::ExistingFile);
+    cmd->add_option("--timeout", o.timeout_seconds, "seconds per HTTP call (default 30)")->check(CLI::PositiveNumber);
+    cmd->add_flag("--wait", o.wait, "wait until each task ends (progress on standard error)");
+    cmd->add_option("--deadline", o.deadline_seconds, "with --wait: give up after this many seconds (exit 5)")->check(CLI::PositiveNumber);
+    cmd->add_option("--download", o.download, "write each completed task's results into DIR (implies --wait)");
+  };
+  submit_options_cli submit_opt;
+  CLI::App* submit = app.add_subcommand("submit", "validate, estimate and send request files (never twice: see docs/client.md)");
+  add_network_options(submit, submit_opt.net);
+  submit->add_option("--format", submit_opt.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  submit->add_option("--max-credits", submit_opt.max_credits, "refuse, before sending, a request whose estimate could pass N credits");
+  submit->add_option("--idempotency-key", submit_opt.idempotency_key, "the key of this request (one FILE only); default: a fresh random key");
+  submit->add_option("--media", submit_opt.media.mappings, "URL=PATH: the request's media URL will be the local file PATH (probed and checked)")
+      ->check([](const std::string& s) { return s.find('=') == std::string::npos ? std::string("expected URL=PATH") : std::string(); });
+  submit->add_flag("--strict", submit_opt.strict, "unknown_field and field_ignored are errors");
+  submit->add_option("FILE", submit_opt.files, "request files (JSON); - reads standard input")->required();
+  task_options_cli task_opt;
+  CLI::App* task = app.add_subcommand("task", "read tasks by id (and wait for them)");
+  add_network_options(task, task_opt.net);
+  task->add_option("--format", task_opt.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  task->add_option("ID", task_opt.ids, "task ids")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -74,7 +99,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? exit_ok : exit_usage;
   }
   // Standard input can be read once.
-  for (const std::vector<std::string>* files : {&check_opt.files, &cost_opt.files, &probe_files}) {
+  for (const std::vector<std::string>* files : {&check_opt.files, &cost_opt.files, &probe_files, &submit_opt.files}) {
     if (std::count(files->begin(), files->end(), "-") > 1) {
       std::cerr << "seedance: standard input given more than once (-)\n";
       return exit_usage;
@@ -86,6 +111,8 @@ int main(int argc, char** argv) {
     else if (cost->parsed()) rc = run_check(cost_opt, true);
     else if (probe->parsed()) rc = run_probe(probe_format, probe_files);
     else if (models->parsed()) rc = run_models(models_format);
+    else if (submit->parsed()) rc = run_submit(submit_opt);
+    else if (task->parsed()) rc = run_task(task_opt);
     else if (schema->parsed()) rc = run_schema(schema_id_opt->count() > 0 ? std::optional<std::string>(schema_id) : std::nullopt);
   } catch (const std::exception& e) {
     std::cerr << "seedance: " << e.what() << "\n";

@@ -115,6 +115,7 @@ struct submit_result {
   int http_status = 0;                  ///< of the last answer; 0 when none came
   unsigned attempts = 0;                ///< requests sent (or tried)
   std::string message;                  ///< one sentence for people
+  std::string body;                     ///< the last answer's body as received (empty when none came)
 };
 
 /// A task read (`get_task`) or a wait's end.
@@ -139,6 +140,7 @@ struct task_result {
   int http_status = 0;
   unsigned attempts = 0;
   std::string message;
+  std::string body;  ///< the last answer's body as received
 };
 
 struct wait_options {
@@ -244,6 +246,7 @@ class basic_client {
       r.error = std::move(c.error);
       r.advice = c.advice;
       r.message = std::move(c.message);
+      r.body = std::move(c.body);
       switch (c.outcome) {
         case call_outcome::ok:
           r.status = submit_status::created;
@@ -281,6 +284,7 @@ class basic_client {
       r.error = std::move(c.error);
       r.advice = c.advice;
       r.message = std::move(c.message);
+      r.body = std::move(c.body);
       if (c.outcome == call_outcome::ok) {
         r.status = task_read_status::ok;
         r.task = std::move(c.task);
@@ -304,6 +308,7 @@ class basic_client {
   [[nodiscard]] task_result wait(std::string_view id, const wait_options& wo = {}) {
     const auto start = options_.now();
     std::optional<video_task> last;
+    std::string last_body;
     for (;;) {
       task_result r = get_task(id);
       if (r.status == task_read_status::failed || r.status == task_read_status::refused) return r;
@@ -311,6 +316,7 @@ class basic_client {
         if (wo.on_progress) wo.on_progress(*r.task);
         if (r.task->is_terminal()) return r;
         last = r.task;
+        last_body = r.body;
       }
       const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(options_.now() - start);
       const auto scaled_elapsed = std::chrono::duration_cast<std::chrono::seconds>(unscale(elapsed));
@@ -321,6 +327,7 @@ class basic_client {
         task_result d;
         d.status = task_read_status::deadline_passed;
         d.task = std::move(last);
+        d.body = std::move(last_body);
         d.attempts = r.attempts;
         d.message = "the deadline passed before the task ended";
         return d;
