@@ -20,8 +20,8 @@
 #include <string_view>
 #include <vector>
 
-#include "../decimal.hpp"
-#include "../pricing.hpp"
+#include "../../decimal.hpp"
+#include "../../pricing.hpp"
 
 namespace seedance::detail {
 
