@@ -155,9 +155,9 @@ namespace seedance {
 /// Estimates the cost of a request body given as parsed JSON. Never throws.
 [[nodiscard]] inline estimate_result estimate_cost(const nlohmann::json& body, const pricing_table& table, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
-  return detail::validated_estimate(body, media, options, [&](estimate_result& res) {
-    detail::priced_request q;
-    if (detail::read_priced(body, q, res.error)) detail::estimate_fields(q, table, media, options, res);
+  return detail::estimate::validated_estimate(body, media, options, [&](estimate_result& res) {
+    detail::estimate::priced_request q;
+    if (detail::estimate::read_priced(body, q, res.error)) detail::estimate::estimate_fields(q, table, media, options, res);
   });
 }
 
@@ -165,19 +165,19 @@ namespace seedance {
 /// failure then is the error "out of memory", and the next call tries again).
 [[nodiscard]] inline estimate_result estimate_cost(const nlohmann::json& body, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
-  return detail::on_default_pricing([&](const pricing_table& table) { return estimate_cost(body, table, media, options); });
+  return detail::estimate::on_default_pricing([&](const pricing_table& table) { return estimate_cost(body, table, media, options); });
 }
 
 /// A request body given as fields.
 [[nodiscard]] inline estimate_result estimate_cost(const request_body& body, const pricing_table& table, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
-  return detail::validated_estimate(body, media, options, [&](estimate_result& res) {
-    detail::estimate_fields(detail::read_priced(body), table, media, options, res);
+  return detail::estimate::validated_estimate(body, media, options, [&](estimate_result& res) {
+    detail::estimate::estimate_fields(detail::estimate::read_priced(body), table, media, options, res);
   });
 }
 [[nodiscard]] inline estimate_result estimate_cost(const request_body& body, const media_map& media = {},
                                                    const estimate_options& options = {}) noexcept {
-  return detail::on_default_pricing([&](const pricing_table& table) { return estimate_cost(body, table, media, options); });
+  return detail::estimate::on_default_pricing([&](const pricing_table& table) { return estimate_cost(body, table, media, options); });
 }
 
 /// A typed request.
@@ -199,7 +199,7 @@ template <model_type M, std::size_t I, std::size_t V, std::size_t A>
   try {
     res.report = validate(text, media, options.validation);
     if (!res.report.ok()) {
-      detail::no_estimate_from_report(res);
+      detail::estimate::no_estimate_from_report(res);
       return res;
     }
     const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
@@ -209,7 +209,7 @@ template <model_type M, std::size_t I, std::size_t V, std::size_t A>
     res = estimate_cost(j, table, media, o);
     res.report = std::move(keep);
   } catch (...) {
-    detail::out_of_memory(res);
+    detail::estimate::out_of_memory(res);
   }
   return res;
 }

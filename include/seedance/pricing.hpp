@@ -206,10 +206,10 @@ struct price_result {
 struct pricing_load_result;
 class pricing_table;
 
-namespace detail {
-struct pricing_access;
-struct pricing_range;
-}
+namespace detail::pricing {
+struct access;
+struct range;
+}  // namespace detail::pricing
 
 /// The priced rows of a pricing-rules feed: the rows of the models of the table (spec.hpp) it contains.
 class pricing_table {
@@ -251,8 +251,8 @@ class pricing_table {
 
  private:
   friend class pricing_loader;
-  friend struct detail::pricing_access;
-  friend struct detail::pricing_range;
+  friend struct detail::pricing::access;
+  friend struct detail::pricing::range;
 
   struct node {
     pricing_op op = pricing_op::constant;
@@ -422,7 +422,7 @@ struct pricing_load_result {
 #include "detail/pricing/evaluator.hpp"  // the general evaluator
 #include "detail/pricing/fast_path.hpp"  // the evaluator over bound slots
 #include "detail/pricing/price.hpp"      // a row priced: tiers, rounding, total
-#include "detail/pricing/access.hpp"     // detail::pricing_access, for estimate.hpp
+#include "detail/pricing/access.hpp"     // detail::pricing::access, for estimate.hpp
 
 namespace seedance {
 
@@ -430,7 +430,7 @@ inline price_result pricing_table::price(std::string_view model_id, std::span<co
   if (const pricing_model* m = find(model_id)) return price(*m, values);
   price_result r;
   try {
-    r.error = "the pricing table has no row for " + detail::pricing_show(model_id);
+    r.error = "the pricing table has no row for " + detail::pricing::show(model_id);
   } catch (...) {
   }
   return r;

@@ -9,7 +9,7 @@
 #ifndef SEEDANCE_DETAIL_ESTIMATE_PRICE_HPP
 #define SEEDANCE_DETAIL_ESTIMATE_PRICE_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::estimate {
 
 /// The reference-video URLs of a request: a few in place (a valid request has at most 3), more
 /// on the heap.
@@ -109,7 +109,7 @@ inline bool money_of(const decimal& uc, const estimate_options& o, money& out) {
 /// Prices a request whose fields are read; fills `res.estimate` or `res.error`.
 ///
 /// Performance (docs/pricing.md, Measured): the table's rows are priced into small buffers
-/// (pricing_access, no allocation), each end of a range is priced once, the money of equal ends is
+/// (pricing::access, no allocation), each end of a range is priced once, the money of equal ends is
 /// computed once, and every assumption's text is written in one allocation. What is allocated is
 /// what the estimate holds: the model's name, the component and assumption vectors, and the texts
 /// too long for a string's own buffer.
@@ -117,7 +117,7 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
                             const estimate_options& opt, estimate_result& res) {
   const pricing_model* row = table.find(q.model);
   if (row == nullptr) {
-    res.error = "the pricing table has no row for model " + pricing_show(q.model);
+    res.error = "the pricing table has no row for model " + pricing::show(q.model);
     return;
   }
   if (opt.cny_per_usd.is_zero() || opt.cny_per_usd.is_negative() || opt.cny_per_credit.is_negative()) {
@@ -225,17 +225,17 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
   };
   // The row bound to `vars` once; each end priced on its own, the high end after its one
   // changed value (input_seconds) is checked again.
-  const std::ptrdiff_t slots = pricing_access::slots_of(table, *row);
-  pricing_access::bound_row bound(table, *row, given, slots < 0 ? 0 : static_cast<std::size_t>(slots));
-  pricing_access::priced lo, hi_storage;
-  const pricing_access::priced* hi = &lo;
-  if (!pricing_access::bind(bound, lo.error)) return cannot_price(lo.error);
-  pricing_access::price(bound, lo);
+  const std::ptrdiff_t slots = pricing::access::slots_of(table, *row);
+  pricing::access::bound_row bound(table, *row, given, slots < 0 ? 0 : static_cast<std::size_t>(slots));
+  pricing::access::priced lo, hi_storage;
+  const pricing::access::priced* hi = &lo;
+  if (!pricing::access::bind(bound, lo.error)) return cannot_price(lo.error);
+  pricing::access::price(bound, lo);
   if (!lo.ok()) return cannot_price(lo.error);
   if (input_hi != input_lo) {  // a range: the high end too
     vars[2].value = pricing_value::of(input_hi);
-    if (!pricing_access::recheck(bound, 2, hi_storage.error)) return cannot_price(hi_storage.error);
-    pricing_access::price(bound, hi_storage);
+    if (!pricing::access::recheck(bound, 2, hi_storage.error)) return cannot_price(hi_storage.error);
+    pricing::access::price(bound, hi_storage);
     if (!hi_storage.ok()) return cannot_price(hi_storage.error);
     hi = &hi_storage;
     vars[2].value = pricing_value::of(input_lo);
@@ -246,7 +246,7 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
   bool ranged = false;
   for (const pricing_component& c : row->components) ranged = ranged || c.reads(pricing_parameters::input_seconds);
   if (hi != &lo && ranged) {
-    const pricing_range::result b = pricing_range::bound_total(bound, vars[2], input_lo, input_hi, lo.total_uc, hi->total_uc);
+    const pricing::range::result b = pricing::range::bound_total(bound, vars[2], input_lo, input_hi, lo.total_uc, hi->total_uc);
     if (!b.why.empty()) return cannot_price(b.why);
     min_total = b.min_uc;
     max_total = b.max_uc;
@@ -332,10 +332,10 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
   if (q.web_search) {
     if (has_per_use) {
       vars[3].value = pricing_value::of(decimal(1));  // vars[2] is input_lo again
-      pricing_access::priced& one = hi_storage;      // reused
+      pricing::access::priced& one = hi_storage;      // reused
       one.error.clear();
-      if (!pricing_access::recheck(bound, 3, one.error)) return cannot_price(one.error);
-      pricing_access::price(bound, one);
+      if (!pricing::access::recheck(bound, 3, one.error)) return cannot_price(one.error);
+      pricing::access::price(bound, one);
       if (!one.ok()) return cannot_price(one.error);
       for (std::size_t i = 0; i < one.count; ++i) {
         const component_price& p = one[i];
@@ -368,6 +368,6 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
   res.estimate = std::move(e);
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::estimate
 
 #endif  // SEEDANCE_DETAIL_ESTIMATE_PRICE_HPP

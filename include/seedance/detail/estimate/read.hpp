@@ -9,7 +9,7 @@
 #ifndef SEEDANCE_DETAIL_ESTIMATE_READ_HPP
 #define SEEDANCE_DETAIL_ESTIMATE_READ_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::estimate {
 
 /// Reads the priced fields of a JSON body without throwing; false (with `error`) when a field the
 /// price needs cannot be read.
@@ -123,6 +123,6 @@ estimate_result on_default_pricing(Estimate estimate) noexcept {
   return estimate(*table);
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::estimate
 
 #endif  // SEEDANCE_DETAIL_ESTIMATE_READ_HPP

@@ -11,10 +11,10 @@
 
 namespace seedance {
 
-namespace detail {
+namespace detail::pricing {
 /// For estimate.hpp: prices one of a table's own rows into small buffers (no allocation for rows
 /// of up to `inline_components` components and up to pricing_table::inline_slots names).
-struct pricing_access {
+struct access {
   static constexpr std::size_t inline_components = 4;
   struct priced {
     std::array<component_price, inline_components> small;
@@ -98,7 +98,7 @@ struct pricing_access {
     try {
       const pricing_variable& v = r.values[k];
       for (const pricing_table::slot& s : r.row->slots)
-        if (s.parameter >= 0 && detail::pricing_same_text(s.name, v.name))
+        if (s.parameter >= 0 && detail::pricing::same_text(s.name, v.name))
           return pricing_table::check_parameter(r.m, r.m.parameters[static_cast<std::size_t>(s.parameter)], s.kind, v, error);
       return true;
     } catch (...) {
@@ -140,7 +140,7 @@ struct pricing_access {
     }
   }
 };
-}  // namespace detail
+}  // namespace detail::pricing
 
 }  // namespace seedance
 

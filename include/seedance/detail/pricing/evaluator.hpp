@@ -12,19 +12,19 @@
 
 namespace seedance {
 
-namespace detail {
-inline std::string pricing_value_text(const pricing_value& v) {
+namespace detail::pricing {
+inline std::string value_text(const pricing_value& v) {
   switch (v.type) {
     case pricing_value::kind::number: return v.number.to_string();
-    case pricing_value::kind::text: return pricing_show(v.text);
+    case pricing_value::kind::text: return show(v.text);
     case pricing_value::kind::boolean: return v.boolean ? "true" : "false";
   }
   return {};
 }
-inline const char* pricing_kind_name(pricing_value::kind k) {
+inline const char* kind_name(pricing_value::kind k) {
   return k == pricing_value::kind::number ? "a number" : k == pricing_value::kind::text ? "a text" : "a truth value";
 }
-}  // namespace detail
+}  // namespace detail::pricing
 
 template <class Values>
 inline bool pricing_table::number_args(const pricing_model& m, const node& n, const Values& values, decimal* out, std::string& error) const {
@@ -36,7 +36,7 @@ inline bool pricing_table::number_args(const pricing_model& m, const node& n, co
     pricing_value v;
     if (!arg(m, args_[n.first + i], values, v, error)) return false;
     if (v.type != pricing_value::kind::number) {
-      error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing_kind_name(v.type) + " (" + detail::pricing_value_text(v) + ")";
+      error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing::kind_name(v.type) + " (" + detail::pricing::value_text(v) + ")";
       return false;
     }
     out[i] = v.number;
@@ -66,7 +66,7 @@ inline bool pricing_table::variable(const pricing_model& m, const node& n, const
     out = pricing_value::of_text(*p->default_value);
     return true;
   }
-  error = "no value for the variable " + detail::pricing_show(n.text) + " (and no default)";
+  error = "no value for the variable " + detail::pricing::show(n.text) + " (and no default)";
   return false;
 }
 
@@ -75,7 +75,7 @@ inline bool pricing_table::variable(const pricing_model& m, const node& n, const
                                     std::string& error) const {
   if (n.slot < values.row->slots.size()) {
     if (const pricing_value* v = values.bound[n.slot]) {
-      detail::pricing_assign(out, *v);
+      detail::pricing::assign(out, *v);
       return true;
     }
     const slot& s = values.row->slots[n.slot];
@@ -93,7 +93,7 @@ inline bool pricing_table::variable(const pricing_model& m, const node& n, const
         break;
     }
   }
-  error = "no value for the variable " + detail::pricing_show(n.text) + " (and no default)";
+  error = "no value for the variable " + detail::pricing::show(n.text) + " (and no default)";
   return false;
 }
 
@@ -169,12 +169,12 @@ inline bool pricing_table::numeric(const node& n, const decimal* a, pricing_valu
 inline std::optional<bool> pricing_table::equal_values(const pricing_value& a, const pricing_value& b) noexcept {
   using kind = pricing_value::kind;
   if (a.type == kind::number && b.type == kind::number) return a.number == b.number;
-  if (a.type == kind::text && b.type == kind::text) return detail::pricing_same_text(a.text, b.text);
+  if (a.type == kind::text && b.type == kind::text) return detail::pricing::same_text(a.text, b.text);
   if (a.type == kind::boolean && b.type == kind::boolean) return a.boolean == b.boolean;
   // A text and a number read from a constant (which keeps its text: "720" against an enum value
   // "720"): the text is compared with the constant as written.
   if ((a.type == kind::text && b.type == kind::number && !b.text.empty()) || (b.type == kind::text && a.type == kind::number && !a.text.empty()))
-    return detail::pricing_same_text(a.text, b.text);
+    return detail::pricing::same_text(a.text, b.text);
   return std::nullopt;
 }
 
@@ -183,7 +183,7 @@ inline bool pricing_table::equals(const pricing_value& a, const pricing_value& b
     out = pricing_value::of_bool(*same);
     return true;
   }
-  error = std::string("eq compares ") + detail::pricing_kind_name(a.type) + " with " + detail::pricing_kind_name(b.type);
+  error = std::string("eq compares ") + detail::pricing::kind_name(a.type) + " with " + detail::pricing::kind_name(b.type);
   return false;
 }
 
@@ -200,12 +200,12 @@ inline bool pricing_table::lookup(const node& n, const pricing_value& k, pricing
     return false;
   }
   for (std::uint32_t e = 0; e < n.count; ++e) {
-    if (detail::pricing_same_text(entries_[n.first + e].key, key)) {
+    if (detail::pricing::same_text(entries_[n.first + e].key, key)) {
       out = pricing_value::of(entries_[n.first + e].value);
       return true;
     }
   }
-  error = "lookup has no entry for " + detail::pricing_show(key) + " (entries:";
+  error = "lookup has no entry for " + detail::pricing::show(key) + " (entries:";
   for (std::uint32_t e = 0; e < n.count; ++e) error += " " + entries_[n.first + e].key;
   error += ")";
   return false;
@@ -238,7 +238,7 @@ inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const V
         pricing_value v;
         if (!arg(m, args_[n.first + k], values, v, error)) return false;
         if (v.type != pricing_value::kind::number) {
-          error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing_kind_name(v.type) + " (" + detail::pricing_value_text(v) + ")";
+          error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing::kind_name(v.type) + " (" + detail::pricing::value_text(v) + ")";
           return false;
         }
         if (!fold(n.op, k, acc, v.number)) {
@@ -272,8 +272,8 @@ inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const V
         pricing_value v;
         if (!arg(m, args_[n.first + k], values, v, error)) return false;
         if (v.type != pricing_value::kind::boolean) {
-          error = std::string(to_string(n.op)) + " needs truth values, got " + detail::pricing_kind_name(v.type) + " (" +
-                  detail::pricing_value_text(v) + ")";
+          error = std::string(to_string(n.op)) + " needs truth values, got " + detail::pricing::kind_name(v.type) + " (" +
+                  detail::pricing::value_text(v) + ")";
           return false;
         }
         if (n.op == pricing_op::not_) {
@@ -292,7 +292,7 @@ inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const V
       pricing_value c;
       if (!arg(m, args_[n.first], values, c, error)) return false;
       if (c.type != pricing_value::kind::boolean) {
-        error = std::string("if needs a truth value, got ") + detail::pricing_kind_name(c.type);
+        error = std::string("if needs a truth value, got ") + detail::pricing::kind_name(c.type);
         return false;
       }
       return arg(m, args_[n.first + (c.boolean ? 1 : 2)], values, out, error);
@@ -349,8 +349,8 @@ inline bool pricing_table::check_parameter(const pricing_model& m, const pricing
       return false;
     }
     for (const std::string& s : p.values)
-      if (detail::pricing_same_text(s, v.value.text)) return true;
-    error = p.name + " " + detail::pricing_show(v.value.text) + " is not priced for " + m.model_id + " (priced:";
+      if (detail::pricing::same_text(s, v.value.text)) return true;
+    error = p.name + " " + detail::pricing::show(v.value.text) + " is not priced for " + m.model_id + " (priced:";
     for (const std::string& s : p.values) error += " " + s;
     error += ")";
     return false;
@@ -384,7 +384,7 @@ inline bool pricing_table::bind(const pricing_model& m, const row_index& r, std:
   const std::size_t count = r.slots.size();
   for (const pricing_variable& v : values) {
     std::size_t k = 0;
-    while (k < count && !detail::pricing_same_text(r.slots[k].name, v.name)) ++k;
+    while (k < count && !detail::pricing::same_text(r.slots[k].name, v.name)) ++k;
     if (k == count) continue;  // a name the row neither declares nor reads
     const slot& s = r.slots[k];
     // a declared parameter: checked (values in the order given, as check_parameters does)

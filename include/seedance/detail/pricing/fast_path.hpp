@@ -19,7 +19,7 @@ inline bool pricing_table::fast_leaf(const pricing_model& m, const node& n, cons
   }
   if (n.op != pricing_op::variable || n.slot >= values.row->slots.size()) return false;
   if (const pricing_value* v = values.bound[n.slot]) {
-    detail::pricing_assign(out, *v);
+    detail::pricing::assign(out, *v);
     return true;
   }
   const slot& s = values.row->slots[n.slot];
@@ -43,7 +43,7 @@ inline bool pricing_table::fast_equal(const pricing_model& m, const node& n, con
     const node& c = side == 0 ? r : l;
     if (v.op == pricing_op::variable && c.op == pricing_op::constant && !c.is_number && v.slot < values.row->slots.size()) {
       if (const pricing_value* b = values.bound[v.slot]; b != nullptr && b->type == pricing_value::kind::text) {
-        out = detail::pricing_same_text(b->text, c.text) != negate;
+        out = detail::pricing::same_text(b->text, c.text) != negate;
         return true;
       }
     }
@@ -120,7 +120,7 @@ inline bool pricing_table::fast_number(const pricing_model& m, std::uint32_t i, 
       pricing_value k;
       if (!fast_leaf(m, nodes_[n.key], values, k) || k.type != pricing_value::kind::text) return false;
       for (std::uint32_t e = 0; e < n.count; ++e) {
-        if (detail::pricing_same_text(entries_[n.first + e].key, k.text)) {
+        if (detail::pricing::same_text(entries_[n.first + e].key, k.text)) {
           out = entries_[n.first + e].value;
           return true;
         }

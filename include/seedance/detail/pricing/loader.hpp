@@ -11,11 +11,11 @@
 
 namespace seedance {
 
-namespace detail {
+namespace detail::pricing {
 /// out = v, member by member: a later 16-byte read of `out.number` then finds one 16-byte store to
 /// forward from (a whole-struct copy stores 16-byte chunks across the members, and a read that
 /// spans two of them stalls until they reach the cache).
-inline void pricing_assign(pricing_value& out, const pricing_value& v) noexcept {
+inline void assign(pricing_value& out, const pricing_value& v) noexcept {
   out.type = v.type;
   out.number = v.number;
   out.text = v.text;
@@ -23,14 +23,14 @@ inline void pricing_assign(pricing_value& out, const pricing_value& v) noexcept 
 }
 
 /// a == b for the short names, keys and values of a feed: no call into the C library.
-[[nodiscard]] inline bool pricing_same_text(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline bool same_text(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (a[i] != b[i]) return false;
   return true;
 }
 
-inline std::string pricing_pointer_token(std::string_view key) {
+inline std::string pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
     if (c == '~') out += "~0";
@@ -41,7 +41,7 @@ inline std::string pricing_pointer_token(std::string_view key) {
 }
 
 /// A feed's text, shortened for a message.
-inline std::string pricing_show(std::string_view s) {
+inline std::string show(std::string_view s) {
   std::string out = "\"";
   const std::size_t n = s.size() < 40 ? s.size() : 40;
   for (std::size_t i = 0; i < n; ++i) {
@@ -52,22 +52,22 @@ inline std::string pricing_show(std::string_view s) {
   return out + "\"";
 }
 
-inline std::string pricing_type_name(const nlohmann::json& j) {
+inline std::string type_name(const nlohmann::json& j) {
   return std::string(j.type_name());
 }
 
 /// A feed's value, for a message, without recursing into it: a string shortened, a number,
 /// boolean or null as written, an array or object by its type alone. (dump() would recurse once per
 /// level of nesting: a feed's 2,000,000-level array must not overflow the stack of a message.)
-inline std::string pricing_describe(const nlohmann::json& j) {
-  if (j.is_string()) return pricing_show(j.get_ref<const std::string&>());
+inline std::string describe(const nlohmann::json& j) {
+  if (j.is_string()) return show(j.get_ref<const std::string&>());
   if (j.is_number() || j.is_boolean() || j.is_null()) return j.dump();  // a scalar: no recursion
   return j.is_array() ? "an array" : j.is_object() ? "an object" : "a binary value";
 }
 
 /// Whether a constant's text is written as a number: an optional sign, digits with at most one
 /// '.', an optional exponent ("0.99999999999999999999", "+1", "1e3", ".5"). "4k" and "720p" are not.
-[[nodiscard]] inline bool pricing_looks_numeric(std::string_view s) noexcept {
+[[nodiscard]] inline bool looks_numeric(std::string_view s) noexcept {
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
   bool digits = false, point = false;
@@ -95,7 +95,7 @@ inline std::string op_list() {
   }
   return out;
 }
-}  // namespace detail
+}  // namespace detail::pricing
 
 /// Builds a table from parsed JSON; stops at the first problem.
 class pricing_loader {
@@ -107,7 +107,7 @@ class pricing_loader {
       if (auto meta = feed.find("meta"); meta != feed.end() && meta->is_object()) {
         if (auto v = meta->find("schema_version"); v != meta->end()) {
           if (!v->is_string() || v->get_ref<const std::string&>() != "2")
-            return fail("/meta/schema_version", "schema_version " + detail::pricing_describe(*v) +
+            return fail("/meta/schema_version", "schema_version " + detail::pricing::describe(*v) +
                                                      " is not supported (this library reads version \"2\")");
           t_.schema_version_ = "2";
         }
@@ -115,7 +115,7 @@ class pricing_loader {
           t_.updated_at_ = v->get_ref<const std::string&>();
       }
       const nlohmann::json& models = feed["models"];
-      if (!models.is_array()) return fail("/models", "models must be an array, not " + detail::pricing_type_name(models));
+      if (!models.is_array()) return fail("/models", "models must be an array, not " + detail::pricing::type_name(models));
       return rows(models, "/models");
     }
     if (feed.is_array()) return rows(feed, "");
@@ -143,7 +143,7 @@ class pricing_loader {
   bool text_field(const nlohmann::json& obj, std::string_view key, const std::string& p, std::string& out) {
     auto it = obj.find(key);
     if (it == obj.end()) return fail(p, "missing \"" + std::string(key) + "\"");
-    if (!it->is_string()) return fail(p + "/" + std::string(key), std::string(key) + " must be a string, not " + detail::pricing_type_name(*it));
+    if (!it->is_string()) return fail(p + "/" + std::string(key), std::string(key) + " must be a string, not " + detail::pricing::type_name(*it));
     if (it->get_ref<const std::string&>().size() > pricing_limits::max_text)
       return fail(p + "/" + std::string(key), std::string(key) + " is longer than " + std::to_string(pricing_limits::max_text) + " characters");
     out = it->get_ref<const std::string&>();
@@ -163,7 +163,7 @@ class pricing_loader {
         out = *d;
         return true;
       }
-      return fail(p, detail::pricing_show(s) + " is not a decimal number within range (digits with an optional '-' and '.')");
+      return fail(p, detail::pricing::show(s) + " is not a decimal number within range (digits with an optional '-' and '.')");
     }
     if (j.is_number_integer()) {
       if (j.is_number_unsigned()) {
@@ -179,12 +179,12 @@ class pricing_loader {
     }
     if (j.is_number_float())
       return fail(p, "the number " + j.dump() + " must be written as a decimal string (binary floating point is not exact)");
-    return fail(p, "expected a decimal string, not " + detail::pricing_type_name(j));
+    return fail(p, "expected a decimal string, not " + detail::pricing::type_name(j));
   }
 
   // {"uc": "..."} inside rate / minimum_charge.
   bool uc_amount(const nlohmann::json& obj, const std::string& p, decimal& out) {
-    if (!obj.is_object()) return fail(p, "must be an object with \"uc\", not " + detail::pricing_type_name(obj));
+    if (!obj.is_object()) return fail(p, "must be an object with \"uc\", not " + detail::pricing::type_name(obj));
     auto it = obj.find("uc");
     if (it == obj.end()) return fail(p, "missing \"uc\"");
     if (!number(*it, p + "/uc", out)) return false;
@@ -193,14 +193,14 @@ class pricing_loader {
   }
 
   bool row(const nlohmann::json& r, const std::string& p) {
-    if (!r.is_object()) return fail(p, "a model row must be an object, not " + detail::pricing_type_name(r));
+    if (!r.is_object()) return fail(p, "a model row must be an object, not " + detail::pricing::type_name(r));
     std::string id;
     if (!text_field(r, "model_id", p, id)) return false;
     if (find_model(id) == nullptr) {  // not a model of the table: ignored, not even read
       ++t_.ignored_;
       return true;
     }
-    if (t_.find(id) != nullptr) return fail(p + "/model_id", "model " + detail::pricing_show(id) + " appears twice");
+    if (t_.find(id) != nullptr) return fail(p + "/model_id", "model " + detail::pricing::show(id) + " appears twice");
     pricing_model m;
     m.model_id = std::move(id);
     row_ = pricing_table::row_index{};
@@ -309,13 +309,13 @@ class pricing_loader {
     std::string mode;
     if (!text_field(*rounding, "mode", p + "/rounding", mode)) return false;
     const auto r = parse<pricing_rounding>(mode);
-    if (!r) return fail(p + "/rounding/mode", "rounding mode " + detail::pricing_show(mode) + " is not supported (half_up, ceil, floor)");
+    if (!r) return fail(p + "/rounding/mode", "rounding mode " + detail::pricing::show(mode) + " is not supported (half_up, ceil, floor)");
     c.rounding = *r;
     if (auto it = rounding->find("point"); it != rounding->end()) {  // absent: per_component_subtotal
       const auto point = it->is_string() ? parse<pricing_rounding_point>(it->get_ref<const std::string&>()) : std::nullopt;
       if (!point)
         return fail(p + "/rounding/point",
-                    "rounding point " + detail::pricing_describe(*it) + " is not supported (per_component_subtotal, per_quantity, per_tier)");
+                    "rounding point " + detail::pricing::describe(*it) + " is not supported (per_component_subtotal, per_quantity, per_tier)");
       c.point = *point;
     }
     // billing_unit_size: the provider's own estimator ignores it (a quantity rule already counts in
@@ -323,7 +323,7 @@ class pricing_loader {
     if (auto it = j.find("billing_unit_size"); it != j.end() && !it->is_null()) {
       if (!it->is_number_integer() || (it->is_number_unsigned() ? it->get<std::uint64_t>() > static_cast<std::uint64_t>(detail::i64_max)
                                                                   : it->get<std::int64_t>() < 1))
-        return fail(p + "/billing_unit_size", "billing_unit_size " + detail::pricing_describe(*it) + " is not supported (a positive integer)");
+        return fail(p + "/billing_unit_size", "billing_unit_size " + detail::pricing::describe(*it) + " is not supported (a positive integer)");
       c.billing_unit_size = it->get<std::int64_t>();
     }
     auto q = j.find("quantity_rule");
@@ -337,7 +337,7 @@ class pricing_loader {
       c.condition = root;
     }
     if (auto it = j.find("tiers"); it != j.end() && !it->is_null()) {
-      if (!it->is_array()) return fail(p + "/tiers", "tiers must be an array, not " + detail::pricing_type_name(*it));
+      if (!it->is_array()) return fail(p + "/tiers", "tiers must be an array, not " + detail::pricing::type_name(*it));
       if (it->size() > pricing_limits::max_tiers)
         return fail(p + "/tiers", "more than " + std::to_string(pricing_limits::max_tiers) + " tiers");
       for (std::size_t i = 0; i < it->size(); ++i) {
@@ -354,14 +354,14 @@ class pricing_loader {
     auto it = j.find("pricing_status");
     if (it == j.end() || it->is_null()) return true;
     if (!it->is_string() || it->get_ref<const std::string&>().size() > pricing_limits::max_text)
-      return fail(p + "/pricing_status", "pricing_status must be a string, not " + detail::pricing_describe(*it));
+      return fail(p + "/pricing_status", "pricing_status must be a string, not " + detail::pricing::describe(*it));
     out = it->get_ref<const std::string&>();
     return true;
   }
 
   // {"when", "sku_id", "rate", "minimum_charge", "pricing_status", "multiplier"}
   bool tier(const nlohmann::json& j, const std::string& p, pricing_tier& t, std::vector<std::string>& vars) {
-    if (!j.is_object()) return fail(p, "a tier must be an object, not " + detail::pricing_type_name(j));
+    if (!j.is_object()) return fail(p, "a tier must be an object, not " + detail::pricing::type_name(j));
     auto when = j.find("when");
     if (when == j.end()) return fail(p, "missing \"when\"");
     std::size_t count = 0;
@@ -386,11 +386,11 @@ class pricing_loader {
       return fail(p, "the expression is nested more than " + std::to_string(pricing_limits::max_depth) + " levels deep");
     if (++count > pricing_limits::max_nodes)
       return fail(p, "the expression has more than " + std::to_string(pricing_limits::max_nodes) + " nodes");
-    if (!j.is_object()) return fail(p, "an expression must be an object with \"op\", not " + detail::pricing_type_name(j));
+    if (!j.is_object()) return fail(p, "an expression must be an object with \"op\", not " + detail::pricing::type_name(j));
     std::string op_name;
     if (!text_field(j, "op", p, op_name)) return false;
     const auto op = parse<pricing_op>(op_name);
-    if (!op) return fail(p + "/op", "unknown operator " + detail::pricing_show(op_name) + " (known: " + detail::op_list() + ")");
+    if (!op) return fail(p + "/op", "unknown operator " + detail::pricing::show(op_name) + " (known: " + detail::pricing::op_list() + ")");
     pricing_table::node n;
     n.op = *op;
     switch (*op) {
@@ -411,14 +411,14 @@ class pricing_loader {
           if (auto d = decimal::parse(n.text)) {
             n.number = *d;
             n.is_number = true;
-          } else if (detail::pricing_looks_numeric(n.text)) {
+          } else if (detail::pricing::looks_numeric(n.text)) {
             // Meant as a number: kept as a text it would fail later with a misleading message, or
             // never (in an untaken branch). Plain decimal text that decimal::parse refuses is out
             // of range; anything else ("1e3", "+1", ".5") is a notation the feed does not use.
             const std::string_view t = n.text;
             const std::string_view body = t.substr(t.front() == '-' ? 1 : 0);
             const bool plain = t.find_first_of("+eE") == std::string_view::npos && !body.empty() && body.front() != '.' && body.back() != '.';
-            return fail(p + "/value", "the constant " + detail::pricing_show(t) +
+            return fail(p + "/value", "the constant " + detail::pricing::show(t) +
                                           (plain ? " does not fit the exact range (64-bit numerator and denominator, at most 36 significant digits)"
                                                  : " looks like a number but is not plain decimal text (digits with an optional '-' and '.')"));
           }
@@ -442,7 +442,7 @@ class pricing_loader {
         for (auto it = values->begin(); it != values->end(); ++it) {
           if (it.key().size() > pricing_limits::max_text) return fail(p + "/values", "a key is too long");
           decimal d;
-          if (!number(it.value(), p + "/values/" + detail::pricing_pointer_token(it.key()), d)) return false;
+          if (!number(it.value(), p + "/values/" + detail::pricing::pointer_token(it.key()), d)) return false;
           t_.entries_.push_back({it.key(), d});
         }
         n.count = static_cast<std::uint32_t>(values->size());
@@ -485,7 +485,7 @@ class pricing_loader {
   std::unordered_map<std::string, std::uint32_t> slot_of_;      // its names' slots
 };
 
-namespace detail {
+namespace detail::pricing {
 /// A load (from_json, parse) that an exception stopped: no table, and the exception's message in
 /// the reason.
 inline void load_failed(pricing_load_result& r, const std::exception& e) noexcept {
@@ -495,7 +495,7 @@ inline void load_failed(pricing_load_result& r, const std::exception& e) noexcep
   } catch (...) {
   }
 }
-}  // namespace detail
+}  // namespace detail::pricing
 
 inline pricing_load_result pricing_table::from_json(const nlohmann::json& feed) noexcept {
   pricing_load_result r;
@@ -509,7 +509,7 @@ inline pricing_load_result pricing_table::from_json(const nlohmann::json& feed) 
       r.error_path = std::move(loader.path);
     }
   } catch (const std::exception& e) {
-    detail::load_failed(r, e);
+    detail::pricing::load_failed(r, e);
   }
   return r;
 }
@@ -537,7 +537,7 @@ inline pricing_load_result pricing_table::parse(std::string_view text) noexcept 
     }
     return from_json(j);
   } catch (const std::exception& e) {
-    detail::load_failed(r, e);
+    detail::pricing::load_failed(r, e);
   }
   return r;
 }

@@ -43,46 +43,46 @@ inline bool pricing_table::component_value(const pricing_model& m, const pricing
     return false;
   }
   if (v.type != role.kind) {
-    error = c.id + ": the " + role.noun + " is " + detail::pricing_kind_name(v.type) + ", not " + role.expected;
+    error = c.id + ": the " + role.noun + " is " + detail::pricing::kind_name(v.type) + ", not " + role.expected;
     return false;
   }
   return true;
 }
 
-namespace detail {
-[[nodiscard]] inline decimal pricing_round(const decimal& d, pricing_rounding mode) noexcept {
+namespace detail::pricing {
+[[nodiscard]] inline decimal round(const decimal& d, pricing_rounding mode) noexcept {
   return mode == pricing_rounding::ceil ? d.ceil() : mode == pricing_rounding::floor ? d.floor() : d.round_half_up();
 }
 /// A tier's name in messages: its sku_id, else its place.
-inline std::string pricing_tier_name(const pricing_component& c, const pricing_tier& t) {
-  if (!t.sku_id.empty()) return "tier " + pricing_show(t.sku_id);
+inline std::string tier_name(const pricing_component& c, const pricing_tier& t) {
+  if (!t.sku_id.empty()) return "tier " + show(t.sku_id);
   return "tier " + std::to_string(&t - c.tiers.data());
 }
 
 /// The charge of a component at its rounding point, before the minimum: with q the quantity, r the
 /// rate and m the multiplier selected, per_component_subtotal: round(q x r); per_quantity:
 /// round(q x m) x r / m; per_tier: q x round(r). Empty on overflow.
-[[nodiscard]] inline std::optional<decimal> pricing_rounded(pricing_rounding_point point, pricing_rounding mode, const decimal& q,
+[[nodiscard]] inline std::optional<decimal> rounded(pricing_rounding_point point, pricing_rounding mode, const decimal& q,
                                                            const decimal& r, const decimal& m) noexcept {
   switch (point) {
     case pricing_rounding_point::per_component_subtotal: {
       const auto sub = multiply(q, r);
       if (!sub) return std::nullopt;
-      return pricing_round(*sub, mode);
+      return round(*sub, mode);
     }
     case pricing_rounding_point::per_quantity: {
       const auto qm = multiply(q, m);
       if (!qm) return std::nullopt;
       const auto per = divide(r, m);
       if (!per) return std::nullopt;
-      return multiply(pricing_round(*qm, mode), *per);
+      return multiply(round(*qm, mode), *per);
     }
     case pricing_rounding_point::per_tier:
-      return multiply(q, pricing_round(r, mode));
+      return multiply(q, round(r, mode));
   }
   return std::nullopt;
 }
-}  // namespace detail
+}  // namespace detail::pricing
 
 template <class Values>
 inline bool pricing_table::select_tier(const pricing_model& m, const pricing_component& c, const Values& values, component_price& cp,
@@ -95,18 +95,18 @@ inline bool pricing_table::select_tier(const pricing_model& m, const pricing_com
     if (!known) {
       pricing_value v;
       if (!eval(m, t.when, values, v, error)) {
-        error = c.id + ": " + detail::pricing_tier_name(c, t) + ": when: " + error;
+        error = c.id + ": " + detail::pricing::tier_name(c, t) + ": when: " + error;
         return false;
       }
       if (v.type != pricing_value::kind::boolean) {
-        error = c.id + ": " + detail::pricing_tier_name(c, t) + ": the condition is " + detail::pricing_kind_name(v.type) + ", not a truth value";
+        error = c.id + ": " + detail::pricing::tier_name(c, t) + ": the condition is " + detail::pricing::kind_name(v.type) + ", not a truth value";
         return false;
       }
       holds = v.boolean;
     }
     if (!holds) continue;
     if (chosen != nullptr) {
-      error = c.id + ": both " + detail::pricing_tier_name(c, *chosen) + " and " + detail::pricing_tier_name(c, t) +
+      error = c.id + ": both " + detail::pricing::tier_name(c, *chosen) + " and " + detail::pricing::tier_name(c, t) +
               " match; the rules price a request by exactly one tier, so they cannot price this one";
       return false;
     }
@@ -115,8 +115,8 @@ inline bool pricing_table::select_tier(const pricing_model& m, const pricing_com
   cp.tier = chosen;
   if (chosen != nullptr) {
     if (!chosen->available()) {
-      error = c.id + ": the selected " + detail::pricing_tier_name(c, *chosen) + " is not available (pricing_status " +
-              detail::pricing_show(chosen->pricing_status) + "): the rules do not price this request";
+      error = c.id + ": the selected " + detail::pricing::tier_name(c, *chosen) + " is not available (pricing_status " +
+              detail::pricing::show(chosen->pricing_status) + "): the rules do not price this request";
       return false;
     }
     cp.rate_uc = chosen->rate_uc;
@@ -124,7 +124,7 @@ inline bool pricing_table::select_tier(const pricing_model& m, const pricing_com
     cp.minimum_uc = chosen->minimum_uc;
   } else {
     if (!c.available()) {
-      error = c.id + ": the component is not available (pricing_status " + detail::pricing_show(c.pricing_status) +
+      error = c.id + ": the component is not available (pricing_status " + detail::pricing::show(c.pricing_status) +
               "): the rules do not price this request";
       return false;
     }
@@ -142,7 +142,7 @@ inline bool pricing_table::charge(const pricing_component& c, const decimal& q, 
   }
   cp.quantity = q;
   const auto sub = multiply(q, cp.rate_uc);
-  const auto rounded = sub ? detail::pricing_rounded(c.point, c.rounding, q, cp.rate_uc, cp.multiplier) : std::nullopt;
+  const auto rounded = sub ? detail::pricing::rounded(c.point, c.rounding, q, cp.rate_uc, cp.multiplier) : std::nullopt;
   if (!rounded) {
     error = c.id + ": quantity x rate overflows";
     return false;
@@ -170,7 +170,7 @@ template <class Values>
 inline bool pricing_table::price_components(const pricing_model& m, const Values& values, component_price* out, std::size_t& n,
                                             std::int64_t& total, std::string& error) const {
   if (!m.pricing_status.empty() && m.pricing_status != "available") {
-    error = m.model_id + " is not available (pricing_status " + detail::pricing_show(m.pricing_status) + "): the rules do not price it";
+    error = m.model_id + " is not available (pricing_status " + detail::pricing::show(m.pricing_status) + "): the rules do not price it";
     return false;
   }
   for (const pricing_component& c : m.components) {

@@ -8,7 +8,7 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_NAMES_HPP
 #define SEEDANCE_DETAIL_VALIDATE_NAMES_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 template <spec_enum E>
 std::string wire_list(std::string_view sep = ", ") {
@@ -87,6 +87,6 @@ constexpr std::size_t of(std::string_view key) noexcept {
 }
 }  // namespace field_index
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_NAMES_HPP

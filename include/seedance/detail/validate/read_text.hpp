@@ -8,7 +8,7 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_READ_TEXT_HPP
 #define SEEDANCE_DETAIL_VALIDATE_READ_TEXT_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 // --- reading the text ----------------------------------------------------------------------------
 
@@ -296,6 +296,6 @@ inline void read_request(std::string_view text, std::optional<nlohmann::json>& b
   if (!r.empty()) r.locate_in(text);
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_READ_TEXT_HPP

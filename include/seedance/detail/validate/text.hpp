@@ -8,7 +8,7 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_TEXT_HPP
 #define SEEDANCE_DETAIL_VALIDATE_TEXT_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 // --- small text helpers -------------------------------------------------------------------------
 
@@ -188,6 +188,6 @@ inline bool iequals_prefix(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_TEXT_HPP

@@ -8,7 +8,7 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_VALIDATOR_HPP
 #define SEEDANCE_DETAIL_VALIDATE_VALIDATOR_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 // --- the validator --------------------------------------------------------------------------------
 
@@ -655,6 +655,6 @@ inline void run_guarded(report& r, const nlohmann::json& j, const media_map& med
   }
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_VALIDATOR_HPP
