@@ -36,6 +36,7 @@
 
 #include "decimal.hpp"
 #include "detail/json_text.hpp"
+#include "detail/text.hpp"
 #include "spec.hpp"
 
 namespace seedance {
@@ -430,7 +431,7 @@ inline price_result pricing_table::price(std::string_view model_id, std::span<co
   if (const pricing_model* m = find(model_id)) return price(*m, values);
   price_result r;
   try {
-    r.error = "the pricing table has no row for " + detail::pricing::show(model_id);
+    r.error = "the pricing table has no row for " + detail::text::quote(model_id, detail::text::feed_value);
   } catch (...) {
   }
   return r;

@@ -31,6 +31,7 @@
 #include "models.hpp"
 #include "probe.hpp"
 #include "detail/json_text.hpp"
+#include "detail/text.hpp"
 #include "detail/utf8.hpp"
 #include "report.hpp"
 #include "request.hpp"
@@ -107,7 +108,7 @@ struct prompt_stats {
 
 }  // namespace seedance
 
-#include "detail/validate/text.hpp"       // character classes, pointers, quoted values, numbers, edit distance
+#include "detail/validate/text.hpp"       // character classes, pointers, numbers, edit distance
 #include "detail/validate/suggest.hpp"    // "did you mean"
 #include "detail/validate/names.hpp"      // the table's names for messages, the field index
 #include "detail/validate/validator.hpp"  // the validator class: field and model rules

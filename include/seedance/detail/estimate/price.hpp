@@ -117,7 +117,7 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
                             const estimate_options& opt, estimate_result& res) {
   const pricing_model* row = table.find(q.model);
   if (row == nullptr) {
-    res.error = "the pricing table has no row for model " + pricing::show(q.model);
+    res.error = "the pricing table has no row for model " + detail::text::quote(q.model, detail::text::feed_value);
     return;
   }
   if (opt.cny_per_usd.is_zero() || opt.cny_per_usd.is_negative() || opt.cny_per_credit.is_negative()) {

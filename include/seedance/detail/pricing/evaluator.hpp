@@ -16,7 +16,7 @@ namespace detail::pricing {
 inline std::string value_text(const pricing_value& v) {
   switch (v.type) {
     case pricing_value::kind::number: return v.number.to_string();
-    case pricing_value::kind::text: return show(v.text);
+    case pricing_value::kind::text: return detail::text::quote(v.text, detail::text::feed_value);
     case pricing_value::kind::boolean: return v.boolean ? "true" : "false";
   }
   return {};
@@ -66,7 +66,7 @@ inline bool pricing_table::variable(const pricing_model& m, const node& n, const
     out = pricing_value::of_text(*p->default_value);
     return true;
   }
-  error = "no value for the variable " + detail::pricing::show(n.text) + " (and no default)";
+  error = "no value for the variable " + detail::text::quote(n.text, detail::text::feed_value) + " (and no default)";
   return false;
 }
 
@@ -93,7 +93,7 @@ inline bool pricing_table::variable(const pricing_model& m, const node& n, const
         break;
     }
   }
-  error = "no value for the variable " + detail::pricing::show(n.text) + " (and no default)";
+  error = "no value for the variable " + detail::text::quote(n.text, detail::text::feed_value) + " (and no default)";
   return false;
 }
 
@@ -205,7 +205,7 @@ inline bool pricing_table::lookup(const node& n, const pricing_value& k, pricing
       return true;
     }
   }
-  error = "lookup has no entry for " + detail::pricing::show(key) + " (entries:";
+  error = "lookup has no entry for " + detail::text::quote(key, detail::text::feed_value) + " (entries:";
   for (std::uint32_t e = 0; e < n.count; ++e) error += " " + entries_[n.first + e].key;
   error += ")";
   return false;
@@ -350,7 +350,7 @@ inline bool pricing_table::check_parameter(const pricing_model& m, const pricing
     }
     for (const std::string& s : p.values)
       if (detail::pricing::same_text(s, v.value.text)) return true;
-    error = p.name + " " + detail::pricing::show(v.value.text) + " is not priced for " + m.model_id + " (priced:";
+    error = p.name + " " + detail::text::quote(v.value.text, detail::text::feed_value) + " is not priced for " + m.model_id + " (priced:";
     for (const std::string& s : p.values) error += " " + s;
     error += ")";
     return false;

@@ -30,28 +30,6 @@ inline void assign(pricing_value& out, const pricing_value& v) noexcept {
   return true;
 }
 
-inline std::string pointer_token(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
-/// A feed's text, shortened for a message.
-inline std::string show(std::string_view s) {
-  std::string out = "\"";
-  const std::size_t n = s.size() < 40 ? s.size() : 40;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    out += (c < 0x20 || c == 0x7f) ? '?' : s[i];
-  }
-  if (s.size() > n) out += "...";
-  return out + "\"";
-}
-
 inline std::string type_name(const nlohmann::json& j) {
   return std::string(j.type_name());
 }
@@ -60,7 +38,7 @@ inline std::string type_name(const nlohmann::json& j) {
 /// boolean or null as written, an array or object by its type alone. (dump() would recurse once per
 /// level of nesting: a feed's 2,000,000-level array must not overflow the stack of a message.)
 inline std::string describe(const nlohmann::json& j) {
-  if (j.is_string()) return show(j.get_ref<const std::string&>());
+  if (j.is_string()) return detail::text::quote(j.get_ref<const std::string&>(), detail::text::feed_value);
   if (j.is_number() || j.is_boolean() || j.is_null()) return j.dump();  // a scalar: no recursion
   return j.is_array() ? "an array" : j.is_object() ? "an object" : "a binary value";
 }
@@ -87,14 +65,7 @@ inline std::string describe(const nlohmann::json& j) {
   return i == s.size();
 }
 
-inline std::string op_list() {
-  std::string out;
-  for (std::string_view s : enum_strings<pricing_op>::values) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
+inline std::string op_list() { return text::join(enum_strings<pricing_op>::values, ", "); }
 }  // namespace detail::pricing
 
 /// Builds a table from parsed JSON; stops at the first problem.
@@ -142,7 +113,7 @@ class pricing_loader {
   // A string field that must be present.
   bool text_field(const nlohmann::json& obj, std::string_view key, const std::string& p, std::string& out) {
     auto it = obj.find(key);
-    if (it == obj.end()) return fail(p, "missing \"" + std::string(key) + "\"");
+    if (it == obj.end()) return fail(p, "missing " + detail::text::quote(key, detail::text::field_name));
     if (!it->is_string()) return fail(p + "/" + std::string(key), std::string(key) + " must be a string, not " + detail::pricing::type_name(*it));
     if (it->get_ref<const std::string&>().size() > pricing_limits::max_text)
       return fail(p + "/" + std::string(key), std::string(key) + " is longer than " + std::to_string(pricing_limits::max_text) + " characters");
@@ -163,7 +134,7 @@ class pricing_loader {
         out = *d;
         return true;
       }
-      return fail(p, detail::pricing::show(s) + " is not a decimal number within range (digits with an optional '-' and '.')");
+      return fail(p, detail::text::quote(s, detail::text::feed_value) + " is not a decimal number within range (digits with an optional '-' and '.')");
     }
     if (j.is_number_integer()) {
       if (j.is_number_unsigned()) {
@@ -200,7 +171,7 @@ class pricing_loader {
       ++t_.ignored_;
       return true;
     }
-    if (t_.find(id) != nullptr) return fail(p + "/model_id", "model " + detail::pricing::show(id) + " appears twice");
+    if (t_.find(id) != nullptr) return fail(p + "/model_id", "model " + detail::text::quote(id, detail::text::feed_value) + " appears twice");
     pricing_model m;
     m.model_id = std::move(id);
     row_ = pricing_table::row_index{};
@@ -309,7 +280,7 @@ class pricing_loader {
     std::string mode;
     if (!text_field(*rounding, "mode", p + "/rounding", mode)) return false;
     const auto r = parse<pricing_rounding>(mode);
-    if (!r) return fail(p + "/rounding/mode", "rounding mode " + detail::pricing::show(mode) + " is not supported (half_up, ceil, floor)");
+    if (!r) return fail(p + "/rounding/mode", "rounding mode " + detail::text::quote(mode, detail::text::feed_value) + " is not supported (half_up, ceil, floor)");
     c.rounding = *r;
     if (auto it = rounding->find("point"); it != rounding->end()) {  // absent: per_component_subtotal
       const auto point = it->is_string() ? parse<pricing_rounding_point>(it->get_ref<const std::string&>()) : std::nullopt;
@@ -390,7 +361,7 @@ class pricing_loader {
     std::string op_name;
     if (!text_field(j, "op", p, op_name)) return false;
     const auto op = parse<pricing_op>(op_name);
-    if (!op) return fail(p + "/op", "unknown operator " + detail::pricing::show(op_name) + " (known: " + detail::pricing::op_list() + ")");
+    if (!op) return fail(p + "/op", "unknown operator " + detail::text::quote(op_name, detail::text::feed_value) + " (known: " + detail::pricing::op_list() + ")");
     pricing_table::node n;
     n.op = *op;
     switch (*op) {
@@ -418,7 +389,7 @@ class pricing_loader {
             const std::string_view t = n.text;
             const std::string_view body = t.substr(t.front() == '-' ? 1 : 0);
             const bool plain = t.find_first_of("+eE") == std::string_view::npos && !body.empty() && body.front() != '.' && body.back() != '.';
-            return fail(p + "/value", "the constant " + detail::pricing::show(t) +
+            return fail(p + "/value", "the constant " + detail::text::quote(t, detail::text::feed_value) +
                                           (plain ? " does not fit the exact range (64-bit numerator and denominator, at most 36 significant digits)"
                                                  : " looks like a number but is not plain decimal text (digits with an optional '-' and '.')"));
           }
@@ -442,7 +413,7 @@ class pricing_loader {
         for (auto it = values->begin(); it != values->end(); ++it) {
           if (it.key().size() > pricing_limits::max_text) return fail(p + "/values", "a key is too long");
           decimal d;
-          if (!number(it.value(), p + "/values/" + detail::pricing::pointer_token(it.key()), d)) return false;
+          if (!number(it.value(), p + "/values/" + detail::text::pointer_token(it.key()), d)) return false;
           t_.entries_.push_back({it.key(), d});
         }
         n.count = static_cast<std::uint32_t>(values->size());

@@ -55,7 +55,7 @@ namespace detail::pricing {
 }
 /// A tier's name in messages: its sku_id, else its place.
 inline std::string tier_name(const pricing_component& c, const pricing_tier& t) {
-  if (!t.sku_id.empty()) return "tier " + show(t.sku_id);
+  if (!t.sku_id.empty()) return "tier " + detail::text::quote(t.sku_id, detail::text::feed_value);
   return "tier " + std::to_string(&t - c.tiers.data());
 }
 
@@ -116,7 +116,7 @@ inline bool pricing_table::select_tier(const pricing_model& m, const pricing_com
   if (chosen != nullptr) {
     if (!chosen->available()) {
       error = c.id + ": the selected " + detail::pricing::tier_name(c, *chosen) + " is not available (pricing_status " +
-              detail::pricing::show(chosen->pricing_status) + "): the rules do not price this request";
+              detail::text::quote(chosen->pricing_status, detail::text::feed_value) + "): the rules do not price this request";
       return false;
     }
     cp.rate_uc = chosen->rate_uc;
@@ -124,7 +124,7 @@ inline bool pricing_table::select_tier(const pricing_model& m, const pricing_com
     cp.minimum_uc = chosen->minimum_uc;
   } else {
     if (!c.available()) {
-      error = c.id + ": the component is not available (pricing_status " + detail::pricing::show(c.pricing_status) +
+      error = c.id + ": the component is not available (pricing_status " + detail::text::quote(c.pricing_status, detail::text::feed_value) +
               "): the rules do not price this request";
       return false;
     }
@@ -170,7 +170,7 @@ template <class Values>
 inline bool pricing_table::price_components(const pricing_model& m, const Values& values, component_price* out, std::size_t& n,
                                             std::int64_t& total, std::string& error) const {
   if (!m.pricing_status.empty() && m.pricing_status != "available") {
-    error = m.model_id + " is not available (pricing_status " + detail::pricing::show(m.pricing_status) + "): the rules do not price it";
+    error = m.model_id + " is not available (pricing_status " + detail::text::quote(m.pricing_status, detail::text::feed_value) + "): the rules do not price it";
     return false;
   }
   for (const pricing_component& c : m.components) {
