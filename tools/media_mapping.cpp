@@ -4,6 +4,7 @@
 #include <seedance/probe.hpp>
 #include <seedance/text_position.hpp>
 #include <seedance/url.hpp>
+#include <seedance/detail/text.hpp>
 #include <seedance/validate.hpp>
 
 #include <filesystem>
@@ -33,7 +34,7 @@ std::string last_segment(std::string_view url) {
   const auto slash = path.rfind('/');
   const std::string_view seg = std::string_view(path).substr(slash == std::string::npos ? 0 : slash + 1);
   std::string out;
-  seedance::detail::url::percent_decode(seg, out);  // parse_url has checked that every '%' starts an escape of two hex digits
+  seedance::detail::text::percent_decode(seg, out);  // parse_url has checked that every '%' starts an escape of two hex digits
   if (out == "." || out == ".." || out.find('/') != std::string::npos || out.find('\0') != std::string::npos) return {};
   return out;
 }
@@ -54,7 +55,7 @@ std::vector<media_ref> media_urls(const nlohmann::json& body) {
     const auto it = body.find(field);
     if (it == body.end() || !it->is_array()) continue;
     for (std::size_t i = 0; i < it->size(); ++i)
-      if ((*it)[i].is_string()) out.push_back({(*it)[i].get<std::string>(), k, seedance::detail::pointer(field, i)});
+      if ((*it)[i].is_string()) out.push_back({(*it)[i].get<std::string>(), k, "/" + seedance::detail::text::pointer_token(field) + "/" + std::to_string(i)});
   }
   return out;
 }

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/text.hpp"
 #include "request.hpp"
 #include "spec.hpp"
 
@@ -132,7 +133,7 @@ template <class T>
 void json_read_required(const nlohmann::json& j, std::string_view key, T& out) {
   const auto it = j.find(key);
   if (it == j.end()) {
-    throw nlohmann::json::out_of_range::create(403, "seedance: the request body has no '" + std::string(key) + "'", &j);
+    throw nlohmann::json::out_of_range::create(403, "seedance: the request body has no " + detail::text::quote(key, detail::text::name), &j);
   }
   json_read(*it, key, out);
 }

@@ -43,6 +43,7 @@
 #include <sys/types.h>  // off_t (fseeko)
 #endif
 
+#include "detail/text.hpp"
 #include "media.hpp"
 #include "spec.hpp"
 

@@ -166,7 +166,7 @@ class response_error : public std::runtime_error {
 // Parsing
 // ---------------------------------------------------------------------------------------------
 
-namespace detail {
+namespace detail::response {
 
 class response_reader {
  public:
@@ -417,41 +417,41 @@ parse_result<T> read_response_text(std::string_view text, Read read) noexcept {
   return r;
 }
 
-}  // namespace detail
+}  // namespace detail::response
 
 /// Reads a create response, task detail or callback body. Never throws.
 [[nodiscard]] inline parse_result<video_task> parse_task(const nlohmann::json& body) noexcept {
-  return detail::read_response<video_task>([&](detail::response_reader& reader, video_task& t) { return reader.task(body, t); });
+  return detail::response::read_response<video_task>([&](detail::response::response_reader& reader, video_task& t) { return reader.task(body, t); });
 }
 [[nodiscard]] inline parse_result<video_task> parse_task(std::string_view text) noexcept {
-  return detail::read_response_text<video_task>(text, [](const nlohmann::json& j) { return parse_task(j); });
+  return detail::response::read_response_text<video_task>(text, [](const nlohmann::json& j) { return parse_task(j); });
 }
 
 /// Reads an HTTP error body `{"error": {"code", "message", "type"}}`; `code` may be a string or an
 /// integer. A body without an `error` object is a parse error. Never throws.
 [[nodiscard]] inline parse_result<api_error> parse_error_body(const nlohmann::json& body) noexcept {
-  return detail::read_response<api_error>([&](detail::response_reader& reader, api_error& e) {
-    if (!body.is_object()) return reader.fail("", "expected a JSON object, got " + detail::response_reader::kind(body));
+  return detail::response::read_response<api_error>([&](detail::response::response_reader& reader, api_error& e) {
+    if (!body.is_object()) return reader.fail("", "expected a JSON object, got " + detail::response::response_reader::kind(body));
     const auto it = body.find("error");
     if (it == body.end() || it->is_null()) return reader.fail("/error", "missing: an error body has an \"error\" object");
     return reader.error_object(*it, "/error", e);
   });
 }
 [[nodiscard]] inline parse_result<api_error> parse_error_body(std::string_view text) noexcept {
-  return detail::read_response_text<api_error>(text, [](const nlohmann::json& j) { return parse_error_body(j); });
+  return detail::response::read_response_text<api_error>(text, [](const nlohmann::json& j) { return parse_error_body(j); });
 }
 
 /// nlohmann/json conversions (`j.get<seedance::video_task>()`): as `parse_task`, but a bad field
 /// throws `response_error` (naming it). For untrusted bodies prefer `parse_task`.
 inline void from_json(const nlohmann::json& j, video_task& t) {
-  detail::response_reader reader;
+  detail::response::response_reader reader;
   video_task out;
   if (!reader.task(j, out)) throw response_error(reader.field, reader.message);
   t = std::move(out);
 }
 /// The `error` object itself (`{"code", "message", "type"}`).
 inline void from_json(const nlohmann::json& j, api_error& e) {
-  detail::response_reader reader;
+  detail::response::response_reader reader;
   api_error out;
   if (!reader.error_object(j, "", out)) throw response_error(reader.field, reader.message);
   e = std::move(out);

@@ -20,7 +20,7 @@
 
 namespace seedance {
 
-namespace detail {
+namespace detail::schema {
 
 /// The URI of the draft the exported schemas follow.
 inline constexpr std::string_view schema_draft = "http://json-schema.org/draft-07/schema#";
@@ -211,21 +211,21 @@ inline nlohmann::json request_schema(const model_info& m) {
   return s;
 }
 
-}  // namespace detail
+}  // namespace detail::schema
 
 /// JSON Schema (draft 7, which valijson supports) of the request body for one model;
 /// `std::nullopt` for an id that is not a model of the table.
 [[nodiscard]] inline std::optional<nlohmann::json> json_schema(std::string_view model_id) {
   const model_info* m = find_model(model_id);
   if (m == nullptr) return std::nullopt;
-  return detail::request_schema(*m);
+  return detail::schema::request_schema(*m);
 }
 
 /// Every model's schema, as an object keyed by model id (`nlohmann::json` keeps object keys sorted, so
 /// iteration is by id, not in `model_catalog` order).
 [[nodiscard]] inline nlohmann::json json_schema_all() {
   nlohmann::json out = nlohmann::json::object();
-  for (const model_info& m : model_catalog) out[m.id] = detail::request_schema(m);
+  for (const model_info& m : model_catalog) out[m.id] = detail::schema::request_schema(m);
   return out;
 }
 

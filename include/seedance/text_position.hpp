@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "detail/text.hpp"
+
 namespace seedance {
 
 /// A position in a text: 0-based byte offset; 1-based line and column. Columns count bytes, as
@@ -66,32 +68,6 @@ namespace detail::locate {
 
 inline bool is_ws(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-/// Appends the UTF-8 encoding of `cp` to `out`.
-inline void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-inline int hex(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 /// Reads the string that starts at text[i] == '"'; returns the index after its closing quote and
 /// stores its decoded value in `out` when `out` is not null. Stops at the end of the text.
 inline std::size_t read_string(std::string_view text, std::size_t i, std::string* out) {
@@ -121,9 +97,8 @@ inline std::size_t read_string(std::string_view text, std::size_t i, std::string
           if (at + 4 > text.size()) return -1;
           long v = 0;
           for (std::size_t k = 0; k < 4; ++k) {
-            const int h = hex(text[at + k]);
-            if (h < 0) return -1;
-            v = v * 16 + h;
+            if (!detail::text::is_hex(text[at + k])) return -1;
+            v = v * 16 + static_cast<long>(detail::text::hex_value(text[at + k]));
           }
           return v;
         };
@@ -137,7 +112,7 @@ inline std::size_t read_string(std::string_view text, std::size_t i, std::string
             i += 6;
           }
         }
-        append_utf8(*out, static_cast<char32_t>(cp));
+        detail::text::append_utf8(*out, static_cast<char32_t>(cp));
         break;
       }
       default: *out += e; break;  // '"', '\\', '/'
@@ -149,14 +124,7 @@ inline std::size_t read_string(std::string_view text, std::size_t i, std::string
 /// The RFC 6901 reference token of `key`: '~' as "~0", '/' as "~1".
 inline void append_token(std::string& out, std::string_view key) {
   out += '/';
-  for (const char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
+  detail::text::append_pointer_token(out, key);
 }
 
 }  // namespace detail::locate

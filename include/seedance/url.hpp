@@ -22,6 +22,8 @@
 #include <string_view>
 #include <utility>
 
+#include "detail/text.hpp"
+
 namespace seedance {
 
 /// The longest input `parse_url` accepts, in bytes (64 KiB): far above any real URL (HTTP servers
@@ -212,7 +214,7 @@ constexpr std::string_view last_segment(std::string_view path) noexcept {
 /// file's name, as for std::filesystem). The query and the fragment are not looked at.
 [[nodiscard]] inline std::string path_extension(std::string_view raw_path) {
   std::string segment;
-  detail::url::percent_decode(detail::url::last_segment(raw_path), segment);
+  detail::text::percent_decode(detail::url::last_segment(raw_path), segment);
   const auto dot = segment.rfind('.');
   if (dot == std::string::npos || dot == 0) return {};
   std::string ext = segment.substr(dot + 1);
@@ -246,7 +248,7 @@ template <class Names>
   // The decoded position of the last '.', and the decoded length.
   std::size_t decoded = 0;
   dot = std::string_view::npos;
-  detail::url::percent_decode_each(seg, [&](char c) {
+  detail::text::percent_decode_each(seg, [&](char c) {
     if (c == '.') dot = decoded;
     ++decoded;
   });
@@ -256,7 +258,7 @@ template <class Names>
     if (name.empty() || name.size() != length) continue;
     std::size_t at = 0, k = 0;
     bool same = true;
-    detail::url::percent_decode_each(seg, [&](char c) {
+    detail::text::percent_decode_each(seg, [&](char c) {
       if (at++ > dot && same) same = detail::url::to_lower(c) == name[k++];
     });
     if (same) return true;

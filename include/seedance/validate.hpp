@@ -31,6 +31,7 @@
 #include "models.hpp"
 #include "probe.hpp"
 #include "detail/json_text.hpp"
+#include "detail/text.hpp"
 #include "detail/utf8.hpp"
 #include "report.hpp"
 #include "request.hpp"
@@ -107,7 +108,7 @@ struct prompt_stats {
 
 }  // namespace seedance
 
-#include "detail/validate/text.hpp"       // character classes, pointers, quoted values, numbers, edit distance
+#include "detail/validate/text.hpp"       // character classes, pointers, numbers, edit distance
 #include "detail/validate/suggest.hpp"    // "did you mean"
 #include "detail/validate/names.hpp"      // the table's names for messages, the field index
 #include "detail/validate/validator.hpp"  // the validator class: field and model rules
@@ -118,14 +119,14 @@ struct prompt_stats {
 namespace seedance {
 
 /// Measures a prompt as the prompt rules do (exposed for tools and tests).
-[[nodiscard]] inline prompt_stats measure_prompt(std::string_view prompt) { return detail::validator::measure_prompt(prompt); }
+[[nodiscard]] inline prompt_stats measure_prompt(std::string_view prompt) { return detail::validate::validator::measure_prompt(prompt); }
 
 /// Validates a parsed request body against every rule of docs/spec.md section 2, and section 3 for
 /// the media whose properties `media` gives (by URL, as written in the request). Never throws.
 [[nodiscard]] inline report validate(const nlohmann::json& body, const media_map& media = {},
                                      const validate_options& options = {}) noexcept {
   report r;
-  detail::run_guarded(r, body, media, std::nullopt, {}, options);
+  detail::validate::run_guarded(r, body, media, std::nullopt, {}, options);
   return r;
 }
 
@@ -141,7 +142,7 @@ struct parsed_request {
   parsed_request& operator=(parsed_request&&) noexcept = default;
   /// Dismantles the body first, so that destroying it allocates nothing (even out of memory).
   ~parsed_request() {
-    if (body) detail::dismantle(*body);
+    if (body) detail::validate::dismantle(*body);
   }
 };
 
@@ -153,7 +154,7 @@ struct parsed_request {
 [[nodiscard]] inline parsed_request parse_request(std::string_view text) noexcept {
   parsed_request out;
   try {
-    detail::read_request(text, out.body, out.diagnostics);
+    detail::validate::read_request(text, out.body, out.diagnostics);
   } catch (const std::bad_alloc&) {
     out.diagnostics.stop("out of memory while reading the text");
   } catch (const std::exception& e) {
@@ -162,7 +163,7 @@ struct parsed_request {
     out.diagnostics.stop("an unknown exception while reading the text");
   }
   if (!out.diagnostics.complete() && out.body) {
-    detail::dismantle(*out.body);
+    detail::validate::dismantle(*out.body);
     out.body.reset();
   }
   return out;
@@ -175,7 +176,7 @@ struct parsed_request {
   try {
     r = parsed.diagnostics;
     if (!parsed.body) return r;
-    detail::run_guarded(r, *parsed.body, media, text.size(), text, options);
+    detail::validate::run_guarded(r, *parsed.body, media, text.size(), text, options);
     if (!r.empty()) r.locate_in(text);
   } catch (const std::bad_alloc&) {
     r.stop("out of memory");
@@ -208,13 +209,13 @@ struct parsed_request {
   try {
     j = body;
   } catch (...) {
-    detail::dismantle(j);
+    detail::validate::dismantle(j);
     report r;
     r.stop("out of memory");
     return r;
   }
   report r = validate(j, media, options);
-  detail::dismantle(j);
+  detail::validate::dismantle(j);
   return r;
 }
 

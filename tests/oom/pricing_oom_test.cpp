@@ -158,7 +158,7 @@ TEST_CASE("allocation failures: estimates, loads and parses give a value or a re
 
 TEST_CASE("allocation failures: tiers, and a range whose bounds are proven across tier boundaries", "[pricing][oom]") {
   // Tiers chosen by the reference-video seconds, the dearest in the middle: the range of an unknown
-  // video is cut at 6 s and 10 s (detail/pricing_range.hpp), each point priced.
+  // video is cut at 6 s and 10 s (detail/pricing/range.hpp), each point priced.
   const auto loaded = seedance::pricing_table::parse(R"([{"model_id": "seedance-2.0-reference-to-video",
       "parameters": [{"name": "duration_seconds", "type": "integer", "default": "5"}, {"name": "input_seconds", "type": "decimal", "default": "0"}],
       "components": [{"id": "video_output_with_a_long_name", "rate": {"uc": "1"}, "rounding": {"point": "per_tier", "mode": "floor"},

@@ -1395,10 +1395,10 @@ TEST_CASE("unknown fields: suggestions that help and none that mislead", "[valid
   CHECK_THAT(message(with(base, "/aspect-ration", "16:9"), "/aspect-ration"), Catch::Contains("did you mean aspect_ratio?"));
   CHECK_THAT(param("temperature", 1), Catch::Contains("(it has web_search)"));
   // the suggestion function itself
-  CHECK(detail::suggest_field("Aspect_Ratio", false).field == "aspect_ratio");
-  CHECK(detail::suggest_field("web_search", false).in_model_params);
-  CHECK(detail::suggest_field("negative_prompt", false).empty());
-  CHECK(detail::suggest_field("audio", false).empty());
-  CHECK(detail::suggest_field("", false).empty());
-  CHECK(detail::suggest_field(std::string(10000, 'x'), false).empty());
+  CHECK(detail::validate::suggest_field("Aspect_Ratio", false).field == "aspect_ratio");
+  CHECK(detail::validate::suggest_field("web_search", false).in_model_params);
+  CHECK(detail::validate::suggest_field("negative_prompt", false).empty());
+  CHECK(detail::validate::suggest_field("audio", false).empty());
+  CHECK(detail::validate::suggest_field("", false).empty());
+  CHECK(detail::validate::suggest_field(std::string(10000, 'x'), false).empty());
 }

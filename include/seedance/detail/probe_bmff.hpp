@@ -162,10 +162,10 @@ struct bmff_state {
   /// `n` bytes at the start of a payload [b, e), or nullptr with a `malformed`/`truncated` error.
   const std::uint8_t* payload(std::uint64_t b, std::uint64_t e, std::size_t n, const char* box) {
     if (e - b < n) {
-      cx.fail(probe_errc::malformed, std::string("box '") + box + "' is too short (" + std::to_string(e - b) + " bytes)");
+      cx.fail(probe_errc::malformed, "box " + detail::text::quote(box, detail::text::name) + " is too short (" + std::to_string(e - b) + " bytes)");
       return nullptr;
     }
-    return cx.need(b, n, std::string("box '") + box + "'");
+    return cx.need(b, n, "box " + detail::text::quote(box, detail::text::name));
   }
 
   // --- moov ------------------------------------------------------------------------------------

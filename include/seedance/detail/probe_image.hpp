@@ -156,8 +156,7 @@ inline bool jpeg_complete(context& cx, std::uint64_t off) {
     const std::uint16_t len = be16(l);
     if (len < 2) return true;
     if (len > size - off - 2)
-      return cx.fail(probe_errc::truncated, std::string("JPEG: the segment of marker FF ") + "0123456789ABCDEF"[m >> 4] +
-                                                "0123456789ABCDEF"[m & 15] + " at offset " +
+      return cx.fail(probe_errc::truncated, "JPEG: the segment of marker FF " + detail::text::hex2(m, /*upper=*/true) + " at offset " +
                                                 std::to_string(off) + " claims " + std::to_string(len) + " bytes; the file has " +
                                                 std::to_string(size - off - 2) + " left: it runs past the end of the file");
     off += 2 + std::uint64_t{len};

@@ -1,7 +1,8 @@
 // seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
 // SPDX-License-Identifier: MIT
 //
-// Part of <seedance/url.hpp> (include that, not this header): character classes, quoting for messages, percent-decoding.
+// Part of <seedance/url.hpp> (include that, not this header): character classes (quoting, hex and percent-decoding are the text
+// toolkit's, detail/text.hpp).
 #ifndef SEEDANCE_URL_HPP
 #error "include <seedance/url.hpp>"
 #endif
@@ -12,14 +13,8 @@ namespace seedance::detail::url {
 
 constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr bool is_hex(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-constexpr unsigned hex_value(char c) noexcept {
-  if (is_digit(c)) return static_cast<unsigned>(c - '0');
-  if (c >= 'a' && c <= 'f') return static_cast<unsigned>(c - 'a' + 10);
-  return static_cast<unsigned>(c - 'A' + 10);
-}
+using text::hex_value;  // the text toolkit (detail/text.hpp)
+using text::is_hex;
 constexpr char to_lower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -75,29 +70,6 @@ constexpr bool is_pchar(char c) noexcept {
 /// Query and fragment: *( pchar / "/" / "?" ).
 constexpr bool is_query_char(char c) noexcept { return is_pchar(c) || c == '/' || c == '?'; }
 
-/// At most `n` characters of `s` in single quotes, for messages (inputs can be 64 KiB long).
-inline std::string quote(std::string_view s, std::size_t n = 64) {
-  std::string out;
-  out.reserve((s.size() < n ? s.size() : n) + 5);
-  out += '\'';
-  if (s.size() <= n) {
-    out.append(s);
-  } else {
-    out.append(s.substr(0, n));
-    out += "...";
-  }
-  out += '\'';
-  return out;
-}
-
-inline std::string hex_byte(unsigned char b) {
-  constexpr char digits[] = "0123456789abcdef";
-  std::string out = "0x";
-  out += digits[b >> 4U];
-  out += digits[b & 0xfU];
-  return out;
-}
-
 /// Records why parsing failed: the message is built only when the caller asked for one.
 template <class Message>
 url_error fail(std::string* out, url_error e, Message&& message) {
@@ -125,29 +97,6 @@ struct host_writer {
     while (k > 0) put(buf[--k]);
   }
 };
-
-/// Percent-decodes `s` (whose escapes have already been checked), calling `f(byte)`.
-template <class F>
-constexpr void percent_decode_each(std::string_view s, F&& f) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
-      f(static_cast<char>((hex_value(s[i + 1]) << 4U) | hex_value(s[i + 2])));
-      i += 2;
-    } else {
-      f(s[i]);
-    }
-  }
-}
-
-/// Percent-decodes `s` (whose escapes have already been checked) into `out`.
-inline void percent_decode(std::string_view s, std::string& out) {
-  if (s.find('%') == std::string_view::npos) {
-    out.append(s);
-    return;
-  }
-  out.reserve(out.size() + s.size());
-  percent_decode_each(s, [&](char c) { out += c; });
-}
 
 }  // namespace seedance::detail::url
 

@@ -20,7 +20,6 @@ inline void format_ipv4(std::uint32_t a, host_writer& out) noexcept {
 /// RFC 5952: lower-case hex, no leading zeros, the longest run (the first one on a tie) of two or
 /// more zero groups as "::", and IPv4-mapped addresses (::ffff:0:0/96) in mixed notation (§5).
 inline void format_ipv6(const std::array<std::uint8_t, 16>& b, host_writer& out) noexcept {
-  constexpr char digits[] = "0123456789abcdef";
   std::array<unsigned, 8> g{};
   for (std::size_t i = 0; i < 8; ++i) g[i] = (unsigned{b[2 * i]} << 8U) | b[2 * i + 1];
   const bool mapped = g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xffff;
@@ -52,7 +51,7 @@ inline void format_ipv6(const std::array<std::uint8_t, 16>& b, host_writer& out)
     for (int shift = 12; shift >= 0; shift -= 4) {
       const unsigned d = (g[i] >> static_cast<unsigned>(shift)) & 0xfU;
       if (d != 0 || started || shift == 0) {
-        out.put(digits[d]);
+        out.put(text::hex_digit(d));
         started = true;
       }
     }
@@ -113,7 +112,7 @@ struct ipv4_failure {
     switch (what) {
       case more_than_four_parts: return "has more than four parts";
       case empty_part: return "has an empty part";
-      case not_a_number: return "has a part, " + quote(part) + ", that is not a number";
+      case not_a_number: return "has a part, " + text::quote(part, text::url_part) + ", that is not a number";
       case part_over_255: return "has a part over 255 before its last part";
       case last_part_too_large: break;
     }
@@ -241,11 +240,11 @@ inline url_error parse_name_host(std::string_view raw, url_view& u, std::string*
   for (const char c : raw) {
     if (c == '[' || c == ']')
       return fail(message, url_error::bad_host, [&] {
-        return "the host " + quote(raw) + " has a '[' or ']' outside a bracketed IPv6 address";
+        return "the host " + text::quote(raw, text::url_part) + " has a '[' or ']' outside a bracketed IPv6 address";
       });
     if (!is_unreserved(c) && !is_sub_delim(c) && c != '%')
       return fail(message, url_error::bad_host, [&] {
-        return "the host " + quote(raw) + " contains '" + std::string(1, c) + "', which a host may not contain";
+        return "the host " + text::quote(raw, text::url_part) + " contains '" + std::string(1, c) + "', which a host may not contain";
       });
   }
   // Decoded and lower-cased: into the view's bytes when it fits (always, for a valid name).
@@ -255,9 +254,9 @@ inline url_error parse_name_host(std::string_view raw, url_view& u, std::string*
   host_writer w{u};
   w.clear();
   if (decoded <= u.host_bytes.size()) {
-    percent_decode_each(raw, [&](char c) { w.put(to_lower(c)); });
+    text::percent_decode_each(raw, [&](char c) { w.put(to_lower(c)); });
   } else {
-    percent_decode(raw, scratch);
+    text::percent_decode(raw, scratch);
     for (char& c : scratch) c = to_lower(c);
   }
   std::string_view name = decoded <= u.host_bytes.size() ? u.host() : std::string_view(scratch);
@@ -267,7 +266,7 @@ inline url_error parse_name_host(std::string_view raw, url_view& u, std::string*
     const auto a = parse_ipv4(name, why);
     if (!a)
       return fail(message, url_error::bad_ipv4, [&] {
-        return "the host " + quote(raw) + " ends in a number but is not an IPv4 address: it " + why.sentence();
+        return "the host " + text::quote(raw, text::url_part) + " ends in a number but is not an IPv4 address: it " + why.sentence();
       });
     u.kind = host_kind::ipv4;
     u.ipv4 = *a;
@@ -285,23 +284,23 @@ inline url_error parse_name_host(std::string_view raw, url_view& u, std::string*
   for (std::size_t i = 0; i <= name.size(); ++i) {
     if (i == name.size() || name[i] == '.') {
       if (label == 0)
-        return fail(message, url_error::bad_host, [&] { return "the host " + quote(raw) + " has an empty label"; });
+        return fail(message, url_error::bad_host, [&] { return "the host " + text::quote(raw, text::url_part) + " has an empty label"; });
       if (label > 63)
         return fail(message, url_error::bad_host,
-                    [&] { return "the host " + quote(raw) + " has a label over 63 bytes long"; });
+                    [&] { return "the host " + text::quote(raw, text::url_part) + " has a label over 63 bytes long"; });
       label = 0;
       continue;
     }
     const char c = name[i];
     if (static_cast<unsigned char>(c) >= 0x80)
       return fail(message, url_error::bad_host, [&] {
-        return "the host " + quote(raw) +
+        return "the host " + text::quote(raw, text::url_part) +
                " is not ASCII once decoded; give an internationalized name in its punycode (xn--) form";
       });
     if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '_')
       return fail(message, url_error::bad_host, [&] {
-        return "the host " + quote(raw) + " is not a DNS name: it contains the byte " +
-               hex_byte(static_cast<unsigned char>(c)) + " (only letters, digits, '-', '_' and '.' are accepted)";
+        return "the host " + text::quote(raw, text::url_part) + " is not a DNS name: it contains the byte " +
+               text::hex_byte(static_cast<unsigned char>(c)) + " (only letters, digits, '-', '_' and '.' are accepted)";
       });
     ++label;
   }

@@ -21,12 +21,12 @@ inline url_error check_bytes(std::string_view text, std::string* message) {
     const auto b = static_cast<unsigned char>(c);
     if (b >= 0x80)
       return fail(message, url_error::bad_character, [&] {
-        return "the byte " + hex_byte(b) + " at offset " + std::to_string(i) +
+        return "the byte " + text::hex_byte(b) + " at offset " + std::to_string(i) +
                " is not ASCII; non-ASCII text must be percent-encoded";
       });
     if (b < 0x20 || b == 0x7f)
       return fail(message, url_error::bad_character, [&] {
-        return "the control character " + hex_byte(b) + " at offset " + std::to_string(i) + " is not allowed in a URL";
+        return "the control character " + text::hex_byte(b) + " at offset " + std::to_string(i) + " is not allowed in a URL";
       });
     if (c == ' ')
       return fail(message, url_error::bad_character, [&] {
@@ -69,11 +69,11 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
   const auto scheme = text.substr(0, colon);
   if (!is_alpha(scheme[0]))
     return fail(message, url_error::bad_scheme,
-                [&] { return "the scheme " + quote(scheme) + " does not start with a letter"; });
+                [&] { return "the scheme " + text::quote(scheme, text::url_part) + " does not start with a letter"; });
   for (const char c : scheme)
     if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.')
       return fail(message, url_error::bad_scheme, [&] {
-        return "the scheme " + quote(scheme) + " contains '" + std::string(1, c) +
+        return "the scheme " + text::quote(scheme, text::url_part) + " contains '" + std::string(1, c) +
                "' (only letters, digits, '+', '-' and '.' are allowed)";
       });
   auto rest = text.substr(colon + 1);
@@ -121,7 +121,7 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
     const auto close = hostport.find(']');
     if (close == std::string_view::npos)
       return fail(message, url_error::bad_ipv6,
-                  [&] { return "the IPv6 address " + quote(hostport) + " has no closing ']'"; });
+                  [&] { return "the IPv6 address " + text::quote(hostport, text::url_part) + " has no closing ']'"; });
     const auto literal = hostport.substr(1, close - 1);
     const auto after = hostport.substr(close + 1);
     if (!after.empty() && after[0] != ':')
@@ -133,14 +133,14 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
       return fail(message, url_error::bad_ipv6, [] { return std::string("the brackets \"[]\" hold no IPv6 address"); });
     if (literal[0] == 'v' || literal[0] == 'V')
       return fail(message, url_error::bad_ipv6, [&] {
-        return "the IPvFuture literal " + quote(literal) + " is not supported; only IPv6 is";
+        return "the IPvFuture literal " + text::quote(literal, text::url_part) + " is not supported; only IPv6 is";
       });
     if (literal.find('%') != std::string_view::npos)
       return fail(message, url_error::bad_ipv6, [&] {
-        return "the IPv6 address " + quote(literal) + " has a zone identifier, which is not accepted";
+        return "the IPv6 address " + text::quote(literal, text::url_part) + " has a zone identifier, which is not accepted";
       });
     const auto a = parse_ipv6(literal);
-    if (!a) return fail(message, url_error::bad_ipv6, [&] { return quote(literal) + " is not a valid IPv6 address"; });
+    if (!a) return fail(message, url_error::bad_ipv6, [&] { return text::quote(literal, text::url_part) + " is not a valid IPv6 address"; });
     u.kind = host_kind::ipv6;
     u.ipv6 = *a;
     host_writer w{u};
@@ -158,12 +158,12 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
     std::uint32_t v = 0;
     for (const char c : *port_text) {
       if (!is_digit(c))
-        return fail(message, url_error::bad_port, [&] { return "the port " + quote(*port_text) + " is not a number"; });
+        return fail(message, url_error::bad_port, [&] { return "the port " + text::quote(*port_text, text::url_part) + " is not a number"; });
       v = v * 10 + static_cast<std::uint32_t>(c - '0');
       if (v > 65535) v = 65536;  // keep going to check the digits; never overflows
     }
     if (v > 65535)
-      return fail(message, url_error::bad_port, [&] { return "the port " + quote(*port_text) + " is over 65535"; });
+      return fail(message, url_error::bad_port, [&] { return "the port " + text::quote(*port_text, text::url_part) + " is over 65535"; });
     u.port = static_cast<std::uint16_t>(v);
   }
 

@@ -8,7 +8,7 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_MEDIA_HPP
 #define SEEDANCE_DETAIL_VALIDATE_MEDIA_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 inline const media_properties* validator::lookup(media_kind k, std::size_t index, const nlohmann::json& item) const {
   if (!item.is_string()) return nullptr;
@@ -217,6 +217,6 @@ inline void validator::check_last_frame() {
   }
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_MEDIA_HPP

@@ -8,19 +8,19 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_NAMES_HPP
 #define SEEDANCE_DETAIL_VALIDATE_NAMES_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 template <spec_enum E>
 std::string wire_list(std::string_view sep = ", ") {
   std::vector<std::string_view> v(enum_strings<E>::values.begin(), enum_strings<E>::values.end());
-  return join(v, sep);
+  return text::join(v, sep);
 }
 
 inline std::string qualities_of(const model_info& m) {
   std::vector<std::string_view> v;
   for (std::size_t i = 0; i < enum_strings<quality>::values.size(); ++i)
     if (m.supports(static_cast<quality>(i))) v.push_back(enum_strings<quality>::values[i]);
-  return join(v, ", ");
+  return text::join(v, ", ");
 }
 
 /// The ids of the models that have web search, from the capability table.
@@ -28,7 +28,7 @@ inline std::string web_search_models() {
   std::vector<std::string_view> v;
   for (const model_info& m : model_catalog)
     if (m.web_search) v.push_back(m.id);
-  return join_and(v);
+  return text::join_and(v);
 }
 
 inline std::string extensions_of(const media_rules& r) {
@@ -44,7 +44,7 @@ inline std::string formats_of(const media_rules& r) {
   std::vector<std::string_view> v;
   for (media_format f : r.formats)
     if (f != media_format::other) v.push_back(to_string(f));
-  return join(v, ", ");
+  return text::join(v, ", ");
 }
 
 inline std::string range_text(const int_range& r) { return std::to_string(r.min) + ".." + std::to_string(r.max); }
@@ -87,6 +87,6 @@ constexpr std::size_t of(std::string_view key) noexcept {
 }
 }  // namespace field_index
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_NAMES_HPP

@@ -8,7 +8,7 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_PROMPT_HPP
 #define SEEDANCE_DETAIL_VALIDATE_PROMPT_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 inline void validator::check_prompt() {
   const std::string* value = required_string(field::prompt, "a string");
@@ -125,6 +125,6 @@ inline void validator::check_prompt_tags(std::string_view p) {
   }
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_PROMPT_HPP

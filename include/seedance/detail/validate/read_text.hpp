@@ -8,7 +8,7 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_READ_TEXT_HPP
 #define SEEDANCE_DETAIL_VALIDATE_READ_TEXT_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 // --- reading the text ----------------------------------------------------------------------------
 
@@ -92,7 +92,7 @@ inline void add_parse_failure(report& r, std::string_view text, parse_failure& h
   const text_position p = position_of(text, start);
   r.add(code::invalid_json, "",
         "the body cannot be read (byte offset " + std::to_string(start) + ", line " + std::to_string(p.line) + ", column " +
-            std::to_string(p.column) + "): the number " + (h.token.size() <= 40 ? h.token : h.token.substr(0, 40) + "...") +
+            std::to_string(p.column) + "): the number " + text::shorten(h.token, 40) +
             " is beyond the range of a double (about 1.8e308); RFC 8259 section 6 lets a parser limit the range of "
             "numbers, and this library's does",
         p);
@@ -134,7 +134,7 @@ class duplicate_keys {
       const std::string_view key = std::string_view(path).substr(path.rfind('/') + 1);
       const bool in_params = path.rfind(pointer(field::model_params) + "/", 0) == 0;
       r.add(code::duplicate_key, path,
-            "the key " + show_text(key) + " appears more than once" + (in_params ? " in model_params" : "") +
+            "the key " + text::quote(key, text::request_value) + " appears more than once" + (in_params ? " in model_params" : "") +
                 "; the last value is used");
     }
     if (other_dups_.size() > validation_bounds::max_repeats) {
@@ -296,6 +296,6 @@ inline void read_request(std::string_view text, std::optional<nlohmann::json>& b
   if (!r.empty()) r.locate_in(text);
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_READ_TEXT_HPP

@@ -8,7 +8,7 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_SUGGEST_HPP
 #define SEEDANCE_DETAIL_VALIDATE_SUGGEST_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 // --- "did you mean": field suggestions -----------------------------------------------------------
 
@@ -79,6 +79,6 @@ inline field_suggestion suggest_field(std::string_view key, bool in_model_params
   return {};
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_SUGGEST_HPP

@@ -1,14 +1,15 @@
 // seedance: a header-only C++20 library for the Seedance 2.0 video generation API.
 // SPDX-License-Identifier: MIT
 //
-// Part of <seedance/validate.hpp> (include that, not this header): character classes, pointers, quoted values, numbers, lists and edit distance for messages.
+// Part of <seedance/validate.hpp> (include that, not this header): character classes, pointers, numbers and edit distance for messages
+// (quoting and lists are the text toolkit's, detail/text.hpp).
 #ifndef SEEDANCE_VALIDATE_HPP
 #error "include <seedance/validate.hpp>"
 #endif
 #ifndef SEEDANCE_DETAIL_VALIDATE_TEXT_HPP
 #define SEEDANCE_DETAIL_VALIDATE_TEXT_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 // --- small text helpers -------------------------------------------------------------------------
 
@@ -50,35 +51,11 @@ inline std::size_t length_in_chars(std::string_view s) {
 
 /// RFC 6901: `~` as `~0`, `/` as `~1`.
 inline std::string pointer(std::string_view key) {
-  std::string out;
-  locate::append_token(out, key);
+  std::string out = "/";
+  text::append_pointer_token(out, key);
   return out;
 }
 inline std::string pointer(std::string_view key, std::size_t index) { return pointer(key) + "/" + std::to_string(index); }
-
-/// A string value shown in a message: quoted, control characters escaped, long values cut.
-inline std::string show_text(std::string_view s, std::size_t max = 80) {
-  std::string out = "\"";
-  std::size_t shown = 0;
-  for (char c : s) {
-    if (shown == max) {
-      out += "...";
-      break;
-    }
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F || c == '"' || c == '\\') {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-    ++shown;
-  }
-  out += '"';
-  if (s.size() > max) out += " (" + std::to_string(s.size()) + " bytes)";
-  return out;
-}
 
 inline std::string number(double v, int places = 3) {
   char buf[400];  // %f of 1e308 has 309 digits
@@ -111,30 +88,11 @@ inline std::string invalid_url_message(std::string_view s) {
   url_view u;
   std::string why;
   (void)parse_url_view(s, u, &why);
-  return show_text(s) + " is not a valid absolute URL (RFC 3986, the API's format: uri): " + why;
+  return text::quote(s, text::request_value) + " is not a valid absolute URL (RFC 3986, the API's format: uri): " + why;
 }
 
 inline std::string mebibytes(std::uint64_t bytes) {
   return number(static_cast<double>(bytes) / static_cast<double>(mib)) + " MiB";
-}
-
-inline std::string join(const std::vector<std::string_view>& items, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += sep;
-    out += items[i];
-  }
-  return out;
-}
-
-/// "a", "a and b", "a, b and c".
-inline std::string join_and(const std::vector<std::string_view>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += i + 1 == items.size() ? " and " : ", ";
-    out += items[i];
-  }
-  return out;
 }
 
 /// The longest prefix of a name that `edit_distance` looks at: bounded work per pair.
@@ -188,6 +146,6 @@ inline bool iequals_prefix(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_TEXT_HPP

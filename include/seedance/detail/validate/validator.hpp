@@ -8,7 +8,7 @@
 #ifndef SEEDANCE_DETAIL_VALIDATE_VALIDATOR_HPP
 #define SEEDANCE_DETAIL_VALIDATE_VALIDATOR_HPP
 
-namespace seedance::detail {
+namespace seedance::detail::validate {
 
 // --- the validator --------------------------------------------------------------------------------
 
@@ -218,7 +218,7 @@ class validator {
       std::vector<std::string_view> ids;
       for (const model_info& m : model_catalog) ids.push_back(m.id);
       add(code::unknown_model, pointer(field::model),
-               "model " + show_text(id) + " is not a Seedance 2.0 model; the closest id is " +
+               "model " + text::quote(id, text::request_value) + " is not a Seedance 2.0 model; the closest id is " +
                    std::string(closest(id, ids)));
     }
   }
@@ -254,7 +254,7 @@ class validator {
       if (field_index::of(key) < request_fields.size()) continue;
       if (!room(group::fields, code::unknown_field)) continue;
       add(code::unknown_field, pointer(key),
-          "the API defines no field " + show_text(key) + did_you_mean(suggest_field(key, false), false) +
+          "the API defines no field " + text::quote(key, text::request_value) + did_you_mean(suggest_field(key, false), false) +
               (options_.strict ? "; strict mode refuses it, as the provider's own validator does"
                                : "; it will be ignored or rejected"));
     }
@@ -314,13 +314,13 @@ class validator {
     if (!u.scheme_is("https") && !u.scheme_is("http")) {
       if (room(g, code::invalid_url))
         add(code::invalid_url, path(),
-                 "the provider fetches media over http or https; " + show_text(s) + " has the scheme " + show_text(u.scheme));
+                 "the provider fetches media over http or https; " + text::quote(s, text::request_value) + " has the scheme " + text::quote(u.scheme, text::request_value));
       return;
     }
     if (is_internal_host(u) && room(g, code::url_not_public)) {
       add(code::url_not_public, path(),
-               "host " + show_text(u.host()) + " is loopback, private or otherwise internal: the provider cannot fetch " +
-                   show_text(s));
+               "host " + text::quote(u.host(), text::request_value) + " is loopback, private or otherwise internal: the provider cannot fetch " +
+                   text::quote(s, text::request_value));
     }
     const media_rules& r = rules_for(k);
     if (!path_extension_in(u.path, r.extensions) && room(g, code::media_extension)) {
@@ -428,7 +428,7 @@ class validator {
     const auto& s = v->get_ref<const std::string&>();
     const std::optional<E> e = parse<E>(s);
     if (!e) {
-      add(code::invalid_enum, path(), std::string(name) + " " + show_text(s) + " is not one of " + wire_list<E>());
+      add(code::invalid_enum, path(), std::string(name) + " " + text::quote(s, text::request_value) + " is not one of " + wire_list<E>());
       return;
     }
     if constexpr (std::is_same_v<E, quality>) {
@@ -466,10 +466,10 @@ class validator {
       return;
     }
     if (!u.scheme_is("https"))
-      add(code::callback_not_https, path(), "callback_url must use https; found scheme " + show_text(u.scheme));
+      add(code::callback_not_https, path(), "callback_url must use https; found scheme " + text::quote(u.scheme, text::request_value));
     if (is_internal_host(u))
       add(code::callback_private_host, path(),
-               "callback_url host " + show_text(u.host()) + " is an internal address; the provider refuses callbacks to it");
+               "callback_url host " + text::quote(u.host(), text::request_value) + " is an internal address; the provider refuses callbacks to it");
   }
 
   void check_model_params() {
@@ -487,7 +487,7 @@ class validator {
         if (room(group::model_params, code::unknown_field)) {
           const field_suggestion near = suggest_field(key, true);
           add(code::unknown_field, kpath(),
-              "model_params defines no key " + show_text(key) +
+              "model_params defines no key " + text::quote(key, text::request_value) +
                   (near.empty() ? " (it has " + std::string(field::web_search) + ")" : did_you_mean(near, true)) + strict_note());
         }
         continue;
@@ -655,6 +655,6 @@ inline void run_guarded(report& r, const nlohmann::json& j, const media_map& med
   }
 }
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_VALIDATOR_HPP

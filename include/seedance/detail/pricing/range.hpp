@@ -20,12 +20,12 @@
 #include <string_view>
 #include <vector>
 
-#include "../decimal.hpp"
-#include "../pricing.hpp"
+#include "../../decimal.hpp"
+#include "../../pricing.hpp"
 
-namespace seedance::detail {
+namespace seedance::detail::pricing {
 
-struct pricing_range {
+struct range {
   /// A value over the interval: a number between lo and hi (each end attained unless open), a
   /// text, or a truth value that may be unknown.
   struct value {
@@ -64,13 +64,13 @@ struct pricing_range {
   /// Bounds the total of `r` (bound to its values) when `ranged` (one of r.values, bound to its
   /// slot) lies in [lo, hi] (lo < hi). `lo_uc`/`hi_uc` are the totals already priced at the ends.
   /// `ranged` is changed while it works and restored to `lo`.
-  static result bound_total(const pricing_access::bound_row& r, pricing_variable& ranged, const decimal& lo, const decimal& hi,
+  static result bound_total(const access::bound_row& r, pricing_variable& ranged, const decimal& lo, const decimal& hi,
                             std::int64_t lo_uc, std::int64_t hi_uc) {
     result out;
     const pricing_table& t = r.t;
     const pricing_model& m = r.m;
     std::uint32_t slot = 0;
-    while (slot < r.row->slots.size() && !pricing_same_text(r.row->slots[slot].name, ranged.name)) ++slot;
+    while (slot < r.row->slots.size() && !same_text(r.row->slots[slot].name, ranged.name)) ++slot;
     const pricing_table::slot_values values{r.row, r.b.bound};
 
     struct piece {
@@ -95,8 +95,8 @@ struct pricing_range {
     points.insert_at(1, piece{hi, hi_uc});
     auto price_at = [&](const decimal& x, std::int64_t& uc) {
       ranged.value = pricing_value::of(x);
-      pricing_access::priced p;
-      pricing_access::price(r, p);
+      access::priced p;
+      access::price(r, p);
       ranged.value = pricing_value::of(lo);
       if (!p.ok()) {
         out.why = "at " + std::string(ranged.name) + " = " + x.to_string() + ", within the range: " + p.error;
@@ -262,8 +262,8 @@ struct pricing_range {
   /// whole uc inside sets may_fail.
   static bool charge_bounds(const pricing_component& c, const value& q, const decimal& rate, const decimal& mult, const decimal& minimum,
                             std::int64_t& lo, std::int64_t& hi, bool& may_fail) {
-    const auto a = pricing_rounded(c.point, c.rounding, q.lo, rate, mult);
-    const auto b = pricing_rounded(c.point, c.rounding, q.hi, rate, mult);
+    const auto a = rounded(c.point, c.rounding, q.lo, rate, mult);
+    const auto b = rounded(c.point, c.rounding, q.hi, rate, mult);
     if (!a || !b) return false;
     const decimal al = *a < minimum ? minimum : *a;
     const decimal bh = *b < minimum ? minimum : *b;
@@ -292,7 +292,7 @@ struct pricing_range {
       if (a.truth != b.truth) a.truth = maybe;
       return true;
     }
-    if (a.type == pricing_value::kind::text) return pricing_same_text(a.text, b.text);
+    if (a.type == pricing_value::kind::text) return same_text(a.text, b.text);
     if (b.lo < a.lo || (b.lo == a.lo && !b.lo_open)) a.lo_open = b.lo == a.lo ? (a.lo_open && b.lo_open) : b.lo_open, a.lo = b.lo;
     if (b.hi > a.hi || (b.hi == a.hi && !b.hi_open)) a.hi_open = b.hi == a.hi ? (a.hi_open && b.hi_open) : b.hi_open, a.hi = b.hi;
     a.text = {};
@@ -517,13 +517,13 @@ struct pricing_range {
         } else if (p.type == kind::boolean && q.type == kind::boolean) {
           if (p.truth != maybe && q.truth != maybe) r = p.truth == q.truth ? yes : no;
         } else if (p.type == kind::text && q.type == kind::text) {
-          r = pricing_same_text(p.text, q.text) ? yes : no;
+          r = same_text(p.text, q.text) ? yes : no;
         } else {
           // a text and a number read from a constant: compared as written (as the evaluator does)
           const value& num = p.type == kind::number ? p : q;
           const value& txt = p.type == kind::text ? p : q;
           if (txt.type != kind::text || num.type != kind::number || num.text.empty() || !num.point()) return false;
-          r = pricing_same_text(num.text, txt.text) ? yes : no;
+          r = same_text(num.text, txt.text) ? yes : no;
         }
         if (n.op == pricing_op::neq && r != maybe) r = r == yes ? no : yes;
         out = value::boolean(r);
@@ -575,7 +575,7 @@ struct pricing_range {
           return false;
         }
         for (std::uint32_t e = 0; e < n.count; ++e) {
-          if (pricing_same_text(t.entries_[n.first + e].key, key)) {
+          if (same_text(t.entries_[n.first + e].key, key)) {
             out = value::number(t.entries_[n.first + e].value);
             return true;
           }
@@ -601,6 +601,6 @@ struct pricing_range {
   }
 };
 
-}  // namespace seedance::detail
+}  // namespace seedance::detail::pricing
 
 #endif  // SEEDANCE_DETAIL_PRICING_RANGE_HPP
