@@ -19,6 +19,7 @@
 #include <seedance/version.hpp>
 
 #include <CLI/CLI.hpp>
+#include "serve_command.hpp"
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
@@ -909,6 +910,8 @@ int main(int argc, char** argv) {
   CLI::App* schema = app.add_subcommand("schema", "the JSON Schema of one model's request body, or of every model keyed by id");
   CLI::Option* schema_id_opt = schema->add_option("MODEL_ID", schema_id, "a model id (seedance models lists them)");
 
+  seedance_tool::serve_command serve(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -929,6 +932,7 @@ int main(int argc, char** argv) {
     else if (probe->parsed()) rc = run_probe(probe_format, probe_files);
     else if (models->parsed()) rc = run_models(models_format);
     else if (schema->parsed()) rc = run_schema(schema_id_opt->count() > 0 ? std::optional<std::string>(schema_id) : std::nullopt);
+    else if (serve.parsed()) rc = serve.run();
   } catch (const std::exception& e) {
     std::cerr << "seedance: " << e.what() << "\n";
     return exit_usage;
