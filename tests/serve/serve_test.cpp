@@ -444,3 +444,69 @@ TEST_CASE("serve over HTTP: concurrent clients get unique tasks, none lost", "[s
   after.socket().connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), s.port()), ec);
   CHECK(ec);  // nothing listens any more
 }
+
+// --- the tool ------------------------------------------------------------------------------------
+
+#ifdef SEEDANCE_CLI
+#include <csignal>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+/// Reads one line from `fd` within `limit`; empty on timeout or end of file.
+std::string read_line(int fd, std::chrono::milliseconds limit) {
+  std::string line;
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 100) <= 0) continue;
+    char c = 0;
+    if (::read(fd, &c, 1) != 1) break;
+    if (c == '\n') return line;
+    line += c;
+  }
+  return {};
+}
+/// waitpid within `limit`: the exit status, or -1 (the child is then killed).
+int wait_exit(pid_t pid, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (::waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::this_thread::sleep_for(20ms);
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return -1;
+}
+}  // namespace
+
+TEST_CASE("seedance serve: the first line is the address; SIGTERM stops it with status 0", "[serve][http][cli]") {
+  int out[2];
+  REQUIRE(::pipe(out) == 0);
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::dup2(out[1], STDOUT_FILENO);
+    ::close(out[0]);
+    ::close(out[1]);
+    ::execl(SEEDANCE_CLI, SEEDANCE_CLI, "serve", "--port", "0", "--api-key", "k", "--log", "off", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(out[1]);
+  const std::string first = read_line(out[0], 10s);
+  ::close(out[0]);
+  const std::string prefix = "listening on http://127.0.0.1:";
+  REQUIRE(first.starts_with(prefix));
+  const int port = std::stoi(first.substr(prefix.size()));
+  REQUIRE(port > 0);
+  {
+    client c(static_cast<std::uint16_t>(port));
+    CHECK(c.send(post(dog, "k")).status == 200);
+    CHECK(c.send(post(dog, "other")).status == 401);
+  }
+  REQUIRE(::kill(pid, SIGTERM) == 0);
+  CHECK(wait_exit(pid, 10s) == 0);
+}
+#endif
