@@ -205,7 +205,7 @@ TEST_CASE("serve: Idempotency-Key replays the same task, another body is 409", "
   CHECK(body_of(api.handle(post(cat, "sk-2", "k1"), t0).response)["id"] != body_of(first)["id"]);
 }
 
-TEST_CASE("serve: --credits reserves the estimate, charges it on completion, refunds it on failure; 402 when short", "[serve]") {
+TEST_CASE("serve: --credits reserves the estimate, charges it on completion, refunds it on failure, 402 when short", "[serve]") {
   const seedance::decimal start(1000);
   const seedance::decimal cost = estimated_credits(cat);
   for (const double fail : {0.0, 1.0}) {
@@ -482,7 +482,7 @@ int wait_exit(pid_t pid, std::chrono::milliseconds limit) {
 }
 }  // namespace
 
-TEST_CASE("seedance serve: the first line is the address; SIGTERM stops it with status 0", "[serve][http][cli]") {
+TEST_CASE("seedance serve: the first line is the address, SIGTERM stops it with status 0", "[serve][http][cli]") {
   int out[2];
   REQUIRE(::pipe(out) == 0);
   const pid_t pid = ::fork();
