@@ -84,7 +84,7 @@ serve_command::serve_command(CLI::App& app) : settings_(std::make_unique<setting
   command_->add_option("--error-rate", s.error_rate, "the fraction of creates answered 503 before anything is created")->check(rate_check);
   command_->add_option("--drop-rate", s.drop_rate, "the fraction of creates that create the task and drop the connection")->check(rate_check);
   command_->add_flag("--strict", s.strict, "validate in strict mode (unknown_field and field_ignored are errors)");
-  command_->add_flag("--allow-local-callbacks", s.allow_local_callbacks, "accept loopback callback URLs (callbacks: not built yet)");
+  command_->add_flag("--allow-local-callbacks", s.allow_local_callbacks, "accept callback_url on 127.0.0.1 and localhost (callbacks go to those only)");
   command_->add_option("--pricing", s.pricing, "a pricing-rules feed (JSON) instead of the built-in table");
   command_->add_option("--result-file", s.result_file, "the video every completed task returns (default: a built-in 1 s MP4)");
   command_->add_option("--log", s.log, "the access log on standard error: text, json or off")->check(CLI::IsMember({"text", "json", "off"}));
@@ -117,6 +117,7 @@ int serve_command::run() {
   o.api.error_rate = s.error_rate;
   o.api.drop_rate = s.drop_rate;
   o.api.strict = s.strict;
+  o.api.allow_local_callbacks = s.allow_local_callbacks;
   if (!s.pricing.empty()) {
     const auto feed = read_file(s.pricing);
     if (!feed) {

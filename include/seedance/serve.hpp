@@ -21,6 +21,7 @@
 #include "detail/serve/errors.hpp"     // the provider's error bodies
 #include "detail/serve/lifecycle.hpp"  // estimated time, task phases, deterministic draws
 #include "detail/serve/clip.hpp"       // the default result video
+#include "detail/serve/callbacks.hpp"  // callback delivery (loopback only)
 #include "detail/serve/api.hpp"        // api_state: requests to answers, no I/O
 #include "detail/serve/server.hpp"     // server: Boost.Beast HTTP/1.1
 

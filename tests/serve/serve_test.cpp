@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
@@ -443,6 +444,96 @@ TEST_CASE("serve over HTTP: concurrent clients get unique tasks, none lost", "[s
   after.expires_after(5s);
   after.socket().connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), s.port()), ec);
   CHECK(ec);  // nothing listens any more
+}
+
+TEST_CASE("serve: callbacks to loopback need --allow-local-callbacks, and are due once the task ends", "[serve]") {
+  const std::string body = R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "a dog", "callback_url": "http://127.0.0.1:9/cb?x=1"})";
+  const http_response refused = api_state({}).handle(post(body), t0).response;
+  CHECK(refused.status == 400);
+  CHECK(body_of(refused)["error"]["details"][0]["code"] == "callback_not_https");
+  api_options o;
+  o.allow_local_callbacks = true;
+  o.time_scale = 0.01;
+  api_state api(o);
+  const http_response a = api.handle(post(body), t0).response;
+  REQUIRE(a.status == 200);
+  // other internal hosts stay refused
+  CHECK(api.handle(post(R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "a dog", "callback_url": "http://10.0.0.1/cb"})"), t0)
+            .response.status == 400);
+  CHECK(api.take_callbacks(t0 + 100ms).empty());
+  const auto jobs = api.take_callbacks(t0 + 10s);
+  REQUIRE(jobs.size() == 1);
+  CHECK(jobs[0].url == "http://127.0.0.1:9/cb?x=1");
+  const json cb = json::parse(jobs[0].body);
+  CHECK(cb["id"] == body_of(a)["id"]);
+  CHECK(cb["status"] == "completed");
+  CHECK(api.take_callbacks(t0 + 20s).empty());
+  const auto target = seedance::serve::loopback_target(jobs[0].url);
+  REQUIRE(target);
+  CHECK(target->port == 9);
+  CHECK(target->target == "/cb?x=1");
+  CHECK_FALSE(seedance::serve::loopback_target("http://example.com/cb"));
+  CHECK_FALSE(seedance::serve::loopback_target("https://127.0.0.1/cb"));  // the double speaks plain HTTP
+}
+
+TEST_CASE("serve over HTTP: a callback is retried on the provider's schedule until a 2xx", "[serve][http]") {
+  // the receiver: answers 500 twice, then 200
+  net::io_context rioc;
+  net::ip::tcp::acceptor acceptor(rioc, net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+  acceptor.non_blocking(true);
+  const auto rport = acceptor.local_endpoint().port();
+  std::vector<std::string> bodies;
+  std::thread receiver([&] {
+    const auto deadline = std::chrono::steady_clock::now() + 15s;
+    while (bodies.size() < 3 && std::chrono::steady_clock::now() < deadline) {
+      net::ip::tcp::socket sock(rioc);
+      beast::error_code ec;
+      acceptor.accept(sock, ec);
+      if (ec) {
+        std::this_thread::sleep_for(5ms);
+        continue;
+      }
+      sock.non_blocking(false);
+      beast::flat_buffer buf;
+      bhttp::request<bhttp::string_body> req;
+      bhttp::read(sock, buf, req, ec);
+      if (ec) continue;
+      bodies.push_back(req.body());
+      bhttp::response<bhttp::string_body> res{bodies.size() < 3 ? bhttp::status::internal_server_error : bhttp::status::ok, 11};
+      res.prepare_payload();
+      bhttp::write(sock, res, ec);
+    }
+  });
+  std::mutex log_mutex;
+  std::vector<int> statuses;
+  seedance::serve::server_options o = http_options();
+  o.api.allow_local_callbacks = true;
+  o.access_log = [&](const seedance::serve::access_entry& e) {
+    const std::lock_guard lock(log_mutex);
+    if (e.method == "CALLBACK") statuses.push_back(e.status);
+  };
+  seedance::serve::server s(o);
+  s.start();
+  const std::string body = R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "a dog", "callback_url": "http://127.0.0.1:)" +
+                           std::to_string(rport) + R"(/hook"})";
+  const http_response created = client(s.port()).send(post(body));
+  REQUIRE(created.status == 200);
+  receiver.join();
+  REQUIRE(bodies.size() == 3);
+  for (const std::string& b : bodies) {
+    const json j = json::parse(b);
+    CHECK(j["id"] == body_of(created)["id"]);
+    CHECK(j["status"] == "completed");
+  }
+  for (int i = 0; i < 100; ++i) {
+    {
+      const std::lock_guard lock(log_mutex);
+      if (statuses.size() >= 3) break;
+    }
+    std::this_thread::sleep_for(20ms);
+  }
+  s.stop();
+  CHECK(statuses == std::vector<int>{500, 500, 200});
 }
 
 // --- the tool ------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@
 #include "../../protocol.hpp"
 #include "../../response.hpp"
 #include "../../validate.hpp"
+#include "callbacks.hpp"
 #include "clip.hpp"
 #include "errors.hpp"
 #include "lifecycle.hpp"
@@ -122,6 +123,13 @@ class api_state {
     return out;
   }
 
+  /// The callbacks of the tasks that have ended by `now` (each once), in the order they ended.
+  [[nodiscard]] std::vector<callback_job> take_callbacks(clock::time_point now) {
+    const std::lock_guard lock(mutex_);
+    settle(now);
+    return std::exchange(callbacks_, {});
+  }
+
   /// The error answer for a body over the limit (also what the server sends when its parser stops).
   [[nodiscard]] static http_response too_large() {
     return detail::error_response(413, "request_too_large",
@@ -140,6 +148,7 @@ class api_state {
     std::string fail_code;
     decimal reserved;
     bool settled = false;
+    std::string callback_url;
   };
   struct idempotent_entry {
     std::string body;
@@ -152,6 +161,7 @@ class api_state {
   std::optional<decimal> balance_;
   std::map<std::string, task> tasks_;
   std::vector<std::string> unsettled_;
+  std::vector<callback_job> callbacks_;
   std::map<std::string, idempotent_entry> idempotency_;         // API key + "\n" + Idempotency-Key
   std::map<std::string, std::pair<std::int64_t, unsigned>> rate_;  // API key: (second, creates in it)
   std::map<std::string, std::uint64_t> attempts_;                // subject: creates seen
@@ -202,6 +212,7 @@ class api_state {
       if (!is_terminal(p.status)) return false;
       if (p.status == task_status::failed && balance_) balance_ = add(*balance_, t.reserved).value_or(*balance_);
       t.settled = true;
+      if (!t.callback_url.empty()) callbacks_.push_back({t.callback_url, task_json(t, now).dump()});
       return true;
     });
   }
@@ -285,6 +296,7 @@ class api_state {
       return {detail::error_response(0, "model_access_denied", "this API key may not use the model \"" + model + "\"")};
     validate_options vo;
     vo.strict = options_.strict;
+    vo.allow_local_callbacks = options_.allow_local_callbacks;
     const report rep = validate(parsed, req.body, {}, vo);
     std::optional<estimate_result> est;
     const model_info* info = rep.ok() ? find_model(model) : nullptr;
@@ -354,6 +366,7 @@ class api_state {
     t.fails = happens(options_.fail_rate, draw(options_.seed, draw_purpose::task_failure, subject, attempt));
     t.fail_code = std::string(failure_code(draw(options_.seed, draw_purpose::failure_code, subject, attempt)));
     t.reserved = reserve;
+    if (auto it = parsed.body->find(field::callback_url); it != parsed.body->end() && it->is_string()) t.callback_url = it->get<std::string>();
     const std::string id = t.id;
     tasks_.emplace(id, std::move(t));
     unsettled_.push_back(id);

@@ -44,6 +44,9 @@ struct api_options {
   double drop_rate = 0;
   /// The validator's strict mode (unknown_field and field_ignored are errors).
   bool strict = false;
+  /// Accept `callback_url`s on 127.0.0.1 and localhost (the validator's `allow_local_callbacks`);
+  /// callbacks are delivered to those only.
+  bool allow_local_callbacks = false;
   /// The pricing feed's text (served by GET /v1/catalog/pricing-rules, parsed for estimates); empty:
   /// the built-in feed.
   std::string pricing_feed;
@@ -77,8 +80,11 @@ struct server_options {
   std::size_t max_connections = 256;
   /// A client that sends nothing (or reads nothing) for this long is disconnected.
   std::chrono::milliseconds idle_timeout{30000};
-  /// Called after each request (from a server thread; may be called concurrently).
+  /// Called after each request, and after each callback attempt (method "CALLBACK", the URL as
+  /// target, the receiver's status or 0), from a server thread; may be called concurrently.
   std::function<void(const access_entry&)> access_log;
+  /// How often ended tasks are looked for, to deliver their callbacks.
+  std::chrono::milliseconds callback_tick{20};
 };
 
 }  // namespace seedance::serve

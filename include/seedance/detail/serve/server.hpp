@@ -12,6 +12,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -37,6 +38,7 @@
 #include <vector>
 
 #include "api.hpp"
+#include "callbacks.hpp"
 #include "options.hpp"
 
 namespace seedance::serve {
@@ -225,7 +227,9 @@ class server {
     base_url_ = "http://" + (v6 ? "[" + options_.host + "]" : options_.host) + ":" + std::to_string(port_);
     api_.set_base_url(base_url_);
     accept();
+    tick_.emplace(net::make_strand(ioc_));
     running_ = true;
+    tick();
     const unsigned n = options_.threads > 0 ? options_.threads : 1;
     for (unsigned i = 0; i < n; ++i) threads_.emplace_back([this] { ioc_.run(); });
   }
@@ -239,11 +243,14 @@ class server {
       detail::beast::error_code ignored;
       acceptor_->close(ignored);
     });
+    detail::net::post(tick_->get_executor(), [this] { tick_->cancel(); });
     registry_.stop_all();
-    if (!registry_.wait_idle(grace)) ioc_.stop();
+    (void)registry_.wait_idle(grace);
+    ioc_.stop();  // callbacks still being delivered are abandoned
     for (std::thread& t : threads_) t.join();
     threads_.clear();
     acceptor_.reset();
+    tick_.reset();
   }
 
   [[nodiscard]] std::uint16_t port() const noexcept { return port_; }
@@ -255,15 +262,45 @@ class server {
   [[nodiscard]] std::size_t connections() { return registry_.open(); }
 
  private:
+  // In this order: sessions and deliveries abandoned in the io_context at destruction still refer to
+  // the registry, the API and the options.
   server_options options_;
   api_state api_;
+  detail::connection_registry registry_;
   detail::net::io_context ioc_;
   std::optional<detail::tcp::acceptor> acceptor_;
-  detail::connection_registry registry_;
   std::vector<std::thread> threads_;
   std::uint16_t port_ = 0;
   std::string base_url_;
   std::atomic<bool> running_{false};
+  std::optional<detail::net::steady_timer> tick_;
+
+  /// Every `callback_tick`: the callbacks of the tasks that have ended, each delivered by its own
+  /// callback_delivery (loopback URLs only; others are logged as status 0 and dropped).
+  void tick() {
+    tick_->expires_after(options_.callback_tick);
+    tick_->async_wait([this](detail::beast::error_code ec) {
+      if (ec || !running_) return;
+      for (callback_job& job : api_.take_callbacks(std::chrono::system_clock::now())) {
+        std::optional<callback_target> target = loopback_target(job.url);
+        if (!target) {
+          log_callback(job.url, 0);
+          continue;
+        }
+        std::make_shared<detail::callback_delivery>(detail::net::make_strand(ioc_), std::move(job), std::move(*target), options_.api.time_scale,
+                                                    [this](const std::string& url, int status, bool) { log_callback(url, status); })
+            ->start();
+      }
+      tick();
+    });
+  }
+  void log_callback(const std::string& url, int status) const {
+    if (!options_.access_log) return;
+    try {
+      options_.access_log(access_entry{"CALLBACK", url, status, 0, std::chrono::microseconds{0}, false});
+    } catch (...) {
+    }
+  }
 
   void accept() {
     acceptor_->async_accept(detail::net::make_strand(ioc_), [this](detail::beast::error_code ec, detail::tcp::socket socket) {
