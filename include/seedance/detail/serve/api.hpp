@@ -306,7 +306,8 @@ class api_state {
       est = estimate_cost(*parsed.body, table_, {}, eo);
     }
     const std::optional<std::string_view> idem = req.field(api_facts::idempotency_header);
-    const std::string subject = idem ? "key:" + std::string(*idem) : "body:" + req.body;
+    // what a draw is about: the Idempotency-Key, or the body (its hash: bodies may be large)
+    const std::string subject = idem ? "key:" + std::string(*idem) : "body:" + std::to_string(detail::fnv1a(req.body));
 
     const std::lock_guard lock(mutex_);
     settle(now);
