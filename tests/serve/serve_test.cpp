@@ -549,6 +549,45 @@ TEST_CASE("serve over HTTP: a callback is retried on the provider's schedule unt
   CHECK(statuses == std::vector<int>{500, 500, 200});
 }
 
+TEST_CASE("serve over HTTP: oversized headers are 431, slow clients and connections over the limit are closed", "[serve][http]") {
+  seedance::serve::server_options o = http_options();
+  o.idle_timeout = 300ms;
+  o.max_connections = 2;
+  seedance::serve::server s(o);
+  s.start();
+  {
+    client c(s.port());
+    const http_response a = c.send_raw("GET /v1/tasks/x HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
+    CHECK(a.status == 431);
+  }
+  const auto closed_by_server = [](beast::tcp_stream& st) {
+    char byte = 0;
+    beast::error_code ec;
+    st.expires_after(5s);
+    st.socket().read_some(net::buffer(&byte, 1), ec);  // blocks until the server closes
+    return ec == net::error::eof || ec == net::error::connection_reset;
+  };
+  net::io_context ioc;
+  const net::ip::tcp::endpoint ep(net::ip::make_address("127.0.0.1"), s.port());
+  // a request that never ends: closed after the timeout
+  beast::tcp_stream slow(ioc);
+  slow.connect(ep);
+  net::write(slow.socket(), net::buffer(std::string("GET /v1/tasks/x HTTP/1.1\r\nHost: x\r\n")));
+  const auto before = std::chrono::steady_clock::now();
+  CHECK(closed_by_server(slow));
+  CHECK(std::chrono::steady_clock::now() - before < 4s);
+  // two open connections (the limit): a third is closed at once
+  for (int i = 0; i < 100 && s.connections() != 0; ++i) std::this_thread::sleep_for(10ms);
+  beast::tcp_stream a(ioc), b(ioc), third(ioc);
+  a.connect(ep);
+  b.connect(ep);
+  for (int i = 0; i < 100 && s.connections() < 2; ++i) std::this_thread::sleep_for(10ms);
+  CHECK(s.connections() == 2);
+  third.connect(ep);
+  CHECK(closed_by_server(third));
+  s.stop();
+}
+
 // A bounded load measurement, not run by default (hidden tag): `seedance_serve_tests "[bench]"`.
 // Loopback only, a fixed count: 4 clients x 500 creates, then 4 x 500 task reads, each client on
 // one keep-alive connection; prints requests per second and the p50/p99 latency of each.

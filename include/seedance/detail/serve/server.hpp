@@ -23,6 +23,7 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -80,6 +81,8 @@ class session : public std::enable_shared_from_this<session> {
   connection_registry& registry_;
   bool stopping_ = false;
   bool reading_ = false;
+  bool linger_ = false;  // the request was not read whole: drain it before closing
+  std::array<char, 4096> scratch_{};
 
   void read() {
     if (stopping_) return close();
@@ -117,7 +120,24 @@ class session : public std::enable_shared_from_this<session> {
   void answer_error(http_response r, std::chrono::steady_clock::time_point started) {
     const bhttp::request<bhttp::string_body>& req = parser_->get();
     log(std::string(req.method_string()), std::string(req.target()), r, started, false);
+    linger_ = true;
     write(std::move(r), false, 11);
+  }
+
+  /// After an answer to a request that was not read whole: stop sending, read (and drop) what the
+  /// client still sends for at most a second, then close. Closing with unread bytes would reset the
+  /// connection, and the client could lose the answer.
+  void linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds{1});
+    drain();
+  }
+  void drain() {
+    stream_.async_read_some(net::buffer(scratch_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();
+      self->drain();
+    });
   }
 
   void write(http_response r, bool keep_alive, unsigned version) {
@@ -131,6 +151,7 @@ class session : public std::enable_shared_from_this<session> {
     response_.prepare_payload();
     stream_.expires_after(options_.idle_timeout);
     bhttp::async_write(stream_, response_, [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+      if (!ec && self->linger_) return self->linger();
       if (ec || !keep_alive) return self->close();
       self->read();
     });
