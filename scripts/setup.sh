@@ -20,6 +20,8 @@ packages=(
   libbenchmark-dev            # benchmarks (built by the test command so that they cannot rot)
   rapidjson-dev               # benchmarks only: RapidJSON's SchemaValidator, a peer of validate()
   time                        # GNU time, for the compile-time benchmark
+  libssl-dev                  # the https transport (OpenSSL) and its tests
+  openssl                     # tests only: makes the self-signed certificates of the https tests
   clang-format-16             # scripts/format.sh: the pinned formatter (the version decides the output)
 )
 

@@ -2,6 +2,8 @@
 // the signals; the server itself is the library's (include/seedance/serve.hpp).
 #include "serve_command.hpp"
 
+#include "common.hpp"  // exit statuses
+
 #include <seedance/serve.hpp>
 
 #include <nlohmann/json.hpp>
@@ -24,9 +26,6 @@
 namespace seedance_tool {
 
 namespace {
-constexpr int exit_ok = 0;
-constexpr int exit_usage = 2;
-
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;

@@ -233,6 +233,35 @@ inline std::optional<media_properties> probe_result::properties() const {
   return std::nullopt;
 }
 
+/// One line for people, `seedance probe`'s (docs/cli.md): `video mp4 1280x720, 5.000 s, 23.976 fps,
+/// 1048576 bytes`, `image jpeg 3000x4000 (stored 4000x3000, EXIF orientation 6), 2345678 bytes`,
+/// `audio mp3 3.000 s, 48000 bytes`, or `error[truncated]: ...`. Sizes are the displayed ones; a
+/// video's rotation and a variable frame rate are noted. JSON: <seedance/probe_json.hpp>.
+[[nodiscard]] inline std::string to_text(const probe_result& p) {
+  char buf[256];
+  if (const probe_error* e = p.error()) return "error[" + std::string(to_string(e->code)) + "]: " + e->message;
+  if (const image_probe* i = p.image()) {
+    std::snprintf(buf, sizeof buf, "image %s %ux%u", std::string(to_string(i->format)).c_str(), i->display_width(), i->display_height());
+    std::string s = buf;
+    if (i->swaps_sides())
+      s += " (stored " + std::to_string(i->width) + "x" + std::to_string(i->height) + ", EXIF orientation " + std::to_string(i->orientation) + ")";
+    return s + ", " + std::to_string(p.bytes) + " bytes";
+  }
+  if (const video_probe* v = p.video()) {
+    std::snprintf(buf, sizeof buf, "video %s %ux%u, %.3f s, %.3f fps", std::string(to_string(v->format)).c_str(), v->display_width(),
+                  v->display_height(), v->duration, v->fps);
+    std::string s = buf;
+    if (v->rotation != 0) s += " (rotated " + std::to_string(v->rotation) + " degrees)";
+    if (v->variable_frame_rate) s += " (variable frame rate)";
+    return s + ", " + std::to_string(p.bytes) + " bytes";
+  }
+  if (const audio_probe* a = p.audio()) {
+    std::snprintf(buf, sizeof buf, "audio %s %.3f s", std::string(to_string(a->format)).c_str(), a->duration);
+    return std::string(buf) + ", " + std::to_string(p.bytes) + " bytes";
+  }
+  return "?";
+}
+
 }  // namespace seedance
 
 #include "detail/probe_core.hpp"

@@ -287,6 +287,7 @@ struct call_result {
   std::optional<api_error> error;      ///< the provider's error body, when it had a readable one
   error_advice advice;                 ///< for anything but `ok`
   std::string message;                 ///< one sentence for people (never the key)
+  std::string body;                    ///< the answer's body as received (the provider's task or error JSON)
 };
 
 namespace detail::client {
@@ -300,6 +301,7 @@ inline call_outcome outcome_of(const error_advice& a) noexcept {
 inline call_result interpret(api_operation op, const http_response& res, unsigned attempt) {
   call_result r;
   r.http_status = res.status;
+  r.body = res.body;
   if (res.status >= 200 && res.status <= 299) {
     parse_result<video_task> t = parse_task(std::string_view(res.body));
     if (t.ok() && t.value->id && !t.value->id->empty()) {

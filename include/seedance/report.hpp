@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -302,20 +303,117 @@ class report {
   return out;
 }
 
-/// Every diagnostic on its own line, then a summary line (`2 errors, 1 warning`).
-[[nodiscard]] inline std::string to_text(const report& r) {
+/// A diagnostic with a code that is not the library's: a tool's own (the `seedance` tool's
+/// `media_probe_failed`), to be rendered among a report's diagnostics in the same shape.
+struct extra_diagnostic {
+  seedance::severity severity = severity::error;
+  std::string code;
+  std::string path;
+  std::string message;
+  std::optional<text_position> position;
+};
+
+/// How `to_text(const report&, const report_text_options&)` writes a report. The defaults are the
+/// library's form (`to_text(r)`); `seedance check`'s is `{.file = FILE, .positions = true,
+/// .file_order = true, .summary = false, .colour = ...}` with its own diagnostics in `extra`.
+struct report_text_options {
+  /// Before each line, `FILE:` (empty: nothing).
+  std::string_view file;
+  /// Before each line, the diagnostic's `LINE:COLUMN:` when it has a position (after `FILE:`).
+  bool positions = false;
+  /// The diagnostics in the order of their place in the text (line, then column), those without one
+  /// last, each group in the order found; else in the order found (the report's, then `extra`).
+  bool file_order = false;
+  /// After the diagnostics, `N errors, M warnings` (counting `extra`) and a line when the report is incomplete.
+  bool summary = true;
+  /// ANSI colours: the place in bold, the severity bold red (error) or bold magenta (warning).
+  bool colour = false;
+  /// Diagnostics of the caller's own, rendered with the report's.
+  std::span<const extra_diagnostic> extra;
+};
+
+/// How `to_json(const report&, const report_json_options&)` writes a report. The defaults are the
+/// library's form (`nlohmann::json j = r;`).
+struct report_json_options {
+  /// As in `report_text_options`.
+  bool file_order = false;
+  /// Only the array of diagnostics (`seedance check --format json`'s `"diagnostics"`), not the object around it.
+  bool diagnostics_only = false;
+  /// Diagnostics of the caller's own, rendered with the report's, in the shape of `to_json(diagnostic)`;
+  /// their errors count in `"errors"` and make `"valid"` false.
+  std::span<const extra_diagnostic> extra;
+};
+
+namespace detail {
+/// One diagnostic of a rendering: the library's or an extra one.
+struct any_diagnostic {
+  const diagnostic* library = nullptr;  // else `extra`
+  const extra_diagnostic* extra = nullptr;
+  [[nodiscard]] const std::optional<text_position>& position() const noexcept { return library ? library->position : extra->position; }
+  [[nodiscard]] seedance::severity severity() const noexcept { return library ? library->severity : extra->severity; }
+  [[nodiscard]] std::string_view code() const noexcept { return library ? to_string(library->code) : std::string_view(extra->code); }
+  [[nodiscard]] const std::string& path() const noexcept { return library ? library->path : extra->path; }
+  [[nodiscard]] const std::string& message() const noexcept { return library ? library->message : extra->message; }
+};
+
+/// The report's diagnostics and `extra`, in the order found or (`file_order`) in the order of their place.
+inline std::vector<any_diagnostic> diagnostics_in_order(const report& r, std::span<const extra_diagnostic> extra, bool file_order) {
+  std::vector<any_diagnostic> all;
+  all.reserve(r.size() + extra.size());
+  for (const diagnostic& d : r) all.push_back({&d, nullptr});
+  for (const extra_diagnostic& d : extra) all.push_back({nullptr, &d});
+  if (file_order)
+    std::stable_sort(all.begin(), all.end(), [](const any_diagnostic& a, const any_diagnostic& b) {
+      const auto& pa = a.position();
+      const auto& pb = b.position();
+      if (!pa || !pb) return pa.has_value() && !pb.has_value();
+      return pa->line != pb->line ? pa->line < pb->line : pa->column < pb->column;
+    });
+  return all;
+}
+
+inline std::string paint(std::string_view text, std::string_view sgr, bool colour) {
+  if (!colour) return std::string(text);
+  return "\x1b[" + std::string(sgr) + "m" + std::string(text) + "\x1b[0m";
+}
+}  // namespace detail
+
+/// Every diagnostic on its own line, then a summary line (`2 errors, 1 warning`); with `options`, each
+/// line may start with the file and the position, as a compiler's:
+/// `a.json:4:15: error[duration_out_of_range] /duration: duration 16 is outside 4..15 seconds`.
+[[nodiscard]] inline std::string to_text(const report& r, const report_text_options& options) {
   std::string out;
-  for (const diagnostic& d : r) {
-    out += to_text(d);
+  std::size_t errors = r.errors(), warnings = r.warnings();
+  for (const extra_diagnostic& d : options.extra) (d.severity == severity::error ? errors : warnings) += 1;
+  for (const detail::any_diagnostic& d : detail::diagnostics_in_order(r, options.extra, options.file_order)) {
+    std::string place(options.file);
+    if (options.positions && d.position()) {
+      if (!place.empty()) place += ':';
+      place += std::to_string(d.position()->line) + ":" + std::to_string(d.position()->column);
+    }
+    if (!place.empty()) out += detail::paint(place + ":", "1", options.colour) + " ";
+    out += detail::paint(to_string(d.severity()), d.severity() == severity::error ? "1;31" : "1;35", options.colour);
+    out += '[';
+    out += d.code();
+    out += ']';
+    if (!d.path().empty()) {
+      out += ' ';
+      out += d.path();
+    }
+    out += ": ";
+    out += d.message();
     out += '\n';
   }
+  if (!options.summary) return out;
   const auto plural = [](std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
   };
-  out += plural(r.errors(), "error") + ", " + plural(r.warnings(), "warning") + "\n";
+  out += plural(errors, "error") + ", " + plural(warnings, "warning") + "\n";
   if (!r.complete()) out += "validation stopped before the end: the request was not fully checked\n";
   return out;
 }
+/// Every diagnostic on its own line, then a summary line (`2 errors, 1 warning`).
+[[nodiscard]] inline std::string to_text(const report& r) { return to_text(r, report_text_options{}); }
 
 /// `{"severity", "code", "path", "message"}`, plus `"line"` and `"column"` (1-based) when the
 /// diagnostic has a position.
@@ -331,13 +429,34 @@ inline void to_json(nlohmann::json& j, const diagnostic& d) {
 }
 
 /// `{"valid": bool, "errors": n, "warnings": n, "diagnostics": [...]}`, plus `"complete": false`
-/// when validation stopped before the end.
-inline void to_json(nlohmann::json& j, const report& r) {
+/// when validation stopped before the end; with `diagnostics_only`, the array alone.
+[[nodiscard]] inline nlohmann::json to_json(const report& r, const report_json_options& options) {
   nlohmann::json list = nlohmann::json::array();
-  for (const diagnostic& d : r) list.push_back(d);
-  j = nlohmann::json{{"valid", r.ok()}, {"errors", r.errors()}, {"warnings", r.warnings()}, {"diagnostics", std::move(list)}};
+  std::size_t extra_errors = 0, extra_warnings = 0;
+  for (const detail::any_diagnostic& a : detail::diagnostics_in_order(r, options.extra, options.file_order)) {
+    if (a.library) {
+      list.push_back(*a.library);
+      continue;
+    }
+    const extra_diagnostic& d = *a.extra;
+    (d.severity == severity::error ? extra_errors : extra_warnings) += 1;
+    nlohmann::json j{{"severity", std::string(to_string(d.severity))}, {"code", d.code}, {"path", d.path}, {"message", d.message}};
+    if (d.position) {
+      j["line"] = d.position->line;
+      j["column"] = d.position->column;
+    }
+    list.push_back(std::move(j));
+  }
+  if (options.diagnostics_only) return list;
+  nlohmann::json j{{"valid", r.ok() && extra_errors == 0},
+                   {"errors", r.errors() + extra_errors},
+                   {"warnings", r.warnings() + extra_warnings},
+                   {"diagnostics", std::move(list)}};
   if (!r.complete()) j["complete"] = false;
+  return j;
 }
+/// The library's form: `to_json(r, report_json_options{})`.
+inline void to_json(nlohmann::json& j, const report& r) { j = to_json(r, report_json_options{}); }
 
 /// The report in the provider's error shape, as the API would answer a request it rejects:
 /// `{"error": {"code": "invalid_request", "message": <first error>, "type": "invalid_request_error",

@@ -387,6 +387,36 @@ TEST_CASE("models: the nine models, as the library's table has them", "[cli][mod
   }
 }
 
+TEST_CASE("models: the text table of docs/cli.md, byte for byte", "[cli][models][text]") {
+  // docs/cli.md: a header, then a line per model; columns aligned, two spaces apart, none after the
+  // last; counts N or MIN-MAX, "-" when none is allowed; qualities separated by spaces; yes or no.
+  std::vector<std::vector<std::string>> rows{{"MODEL", "MODE", "TIER", "IMAGES", "VIDEOS", "AUDIOS", "QUALITIES", "WEB SEARCH"}};
+  const auto count = [](const seedance::count_range& r) {
+    return r.max == 0 ? std::string("-") : r.min == r.max ? std::to_string(r.min) : std::to_string(r.min) + "-" + std::to_string(r.max);
+  };
+  for (const seedance::model_info& m : seedance::model_catalog) {
+    std::string q;
+    using seedance::quality;
+    for (const auto& [v, name] : std::vector<std::pair<quality, std::string>>{
+             {quality::p480, "480p"}, {quality::p720, "720p"}, {quality::p1080, "1080p"}, {quality::p4k, "4k"}})
+      if (m.supports(v)) q += (q.empty() ? "" : " ") + name;
+    rows.push_back({std::string(m.id), std::string(seedance::to_string(m.mode)), std::string(seedance::to_string(m.tier)),
+                    count(m.images), count(m.videos), count(m.audios), q, m.web_search ? "yes" : "no"});
+  }
+  std::vector<std::size_t> width(rows[0].size());
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
+  std::string expected;
+  for (const auto& r : rows) {
+    for (std::size_t i = 0; i + 1 < r.size(); ++i) expected += r[i] + std::string(width[i] - r[i].size() + 2, ' ');
+    expected += r.back() + "\n";
+  }
+  const run_result t = run("models");
+  CHECK(t.exit == 0);
+  CHECK(t.out == expected);
+  CHECK_THAT(t.out, Catch::Contains("seedance-2.0-text-to-video") && Catch::Contains("WEB SEARCH\n"));
+}
+
 TEST_CASE("schema: one model's, all nine, and an unknown id", "[cli][schema]") {
   const json all = parse_out(run("schema"));
   CHECK(all == seedance::json_schema_all());
@@ -396,6 +426,10 @@ TEST_CASE("schema: one model's, all nine, and an unknown id", "[cli][schema]") {
   CHECK(bad.exit == 2);
   CHECK(bad.out.empty());
   CHECK_THAT(bad.err, Catch::Contains("seedance-2.0-text-to-video"));
+  // the id as the library quotes values for messages: a quote or a control character escaped
+  const run_result odd = run("schema " + quote(std::string("a\"b\x01") + "c"));
+  CHECK(odd.exit == 2);
+  CHECK_THAT(odd.err, Catch::Contains("unknown model id \"a\\x22b\\x01c\"; the models are:"));
 }
 
 TEST_CASE("usage errors and unreadable files exit 2 with the reason on stderr", "[cli][exit]") {
@@ -704,6 +738,33 @@ TEST_CASE("hostile input: streams over the limit, /dev/zero, a FIFO to probe", "
   // and the text output's summary
   r = run("probe " + quote(fifo.string()));
   CHECK_THAT(r.out, Catch::Contains("1 file probed: 0 read, 1 failed\n"));
+}
+
+TEST_CASE("probe: the text line and the JSON object of docs/cli.md for an audio file", "[cli][probe][text]") {
+  // A WAV of 1 second: 8000 Hz, mono, 8-bit PCM, 8000 bytes of data after the 44-byte header.
+  const auto le = [](std::uint32_t v, int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += static_cast<char>((v >> (8 * i)) & 0xffU);
+    return s;
+  };
+  const std::string wav = "RIFF" + le(36 + 8000, 4) + "WAVE" + "fmt " + le(16, 4) + le(1, 2) + le(1, 2) + le(8000, 4) + le(8000, 4) +
+                          le(1, 2) + le(8, 2) + "data" + le(8000, 4) + std::string(8000, '\x80');
+  const fs::path f = write("one-second.wav", wav);
+  const run_result t = run("probe " + quote(f.string()));
+  CHECK(t.exit == 0);
+  CHECK(t.out == f.string() + ": audio wav 1.000 s, 8044 bytes\n1 file probed: 1 read, 0 failed\n");
+  const run_result j = run("probe --format json " + quote(f.string()));
+  CHECK(j.exit == 0);
+  CHECK(parse_out(j) == json::parse(R"([{"file": ")" + f.string() + R"(", "kind": "audio", "format": "wav", "duration": 1.0, "bytes": 8044}])"));
+  // a file no probe reads: the error line and object, exit 1
+  const fs::path junk = write("junk.bin", "not a media file at all");
+  const run_result e = run("probe " + quote(junk.string()));
+  CHECK(e.exit == 1);
+  CHECK_THAT(e.out, Catch::StartsWith(junk.string() + ": error[unrecognized_format]: "));
+  const json ej = parse_out(run("probe --format json " + quote(junk.string())));
+  CHECK(ej[0].size() == 2);
+  CHECK(ej[0].at("file") == junk.string());
+  CHECK(ej[0].at("error").at("code") == "unrecognized_format");
 }
 
 TEST_CASE("cost on hostile input: the answers of check, one object per file", "[cli][hostile][cost]") {
