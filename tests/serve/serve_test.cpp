@@ -634,8 +634,13 @@ TEST_CASE("serve load: creates and task reads per second, p99", "[.][bench]") {
 // --- the tool ------------------------------------------------------------------------------------
 
 #ifdef SEEDANCE_CLI
-#include <csignal>
+#include <fcntl.h>
 #include <poll.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -694,5 +699,39 @@ TEST_CASE("seedance serve: the first line is the address, SIGTERM stops it with 
   }
   REQUIRE(::kill(pid, SIGTERM) == 0);
   CHECK(wait_exit(pid, 10s) == 0);
+}
+
+TEST_CASE("seedance submit --wait --download against the in-process double", "[serve][http][cli]") {
+  seedance::serve::server s(http_options());
+  s.start();
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("seedance_serve_submit_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "out");
+  {
+    std::ofstream(dir / "req.json") << dog;
+  }
+  // everything the child needs is made before fork: the server's threads run, so the child must not allocate
+  const std::string base = s.base_url(), out = (dir / "out").string(), req = (dir / "req.json").string();
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, STDOUT_FILENO);
+    ::dup2(devnull, STDERR_FILENO);
+    ::execl(SEEDANCE_CLI, SEEDANCE_CLI, "submit", "--base-url", base.c_str(), "--api-key", key.c_str(), "--download", out.c_str(), req.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  CHECK(wait_exit(pid, 30s) == 0);
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir / "out")) files.push_back(e.path());
+  REQUIRE(files.size() == 1);
+  std::ifstream in(files[0], std::ios::binary);
+  const std::string video((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(video == seedance::serve::detail::default_clip());
+  CHECK(state_of(s.api(), api_state::clock::now())["tasks_created"] == 1);
+  s.stop();
+  fs::remove_all(dir);
 }
 #endif
