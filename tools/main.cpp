@@ -7,6 +7,7 @@
 //   seedance probe  [--format text|json] FILE...
 //   seedance models [--format text|json]
 //   seedance schema [MODEL_ID]
+//   seedance serve  [--host H] [--port P] [--api-key KEY]... ... (docs/serve.md)
 //
 // Exit status: 0 every file valid (warnings allowed) / every probe succeeded; 1 some file invalid
 // (`cost`: or not priced) or some probe failed; 2 usage error or a file that cannot be read.
@@ -28,6 +29,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "serve_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace seedance_tool;
@@ -92,6 +94,8 @@ int main(int argc, char** argv) {
   task->add_option("--format", task_opt.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   task->add_option("ID", task_opt.ids, "task ids")->required();
 
+  seedance_tool::serve_command serve(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -114,6 +118,7 @@ int main(int argc, char** argv) {
     else if (submit->parsed()) rc = run_submit(submit_opt);
     else if (task->parsed()) rc = run_task(task_opt);
     else if (schema->parsed()) rc = run_schema(schema_id_opt->count() > 0 ? std::optional<std::string>(schema_id) : std::nullopt);
+    else if (serve.parsed()) rc = serve.run();
   } catch (const std::exception& e) {
     std::cerr << "seedance: " << e.what() << "\n";
     return exit_usage;

@@ -82,6 +82,10 @@ struct validate_options {
   /// The provider's own validator rejects parameters a model does not define; by default the
   /// library warns (`unknown_field`, `field_ignored`), in strict mode both are errors.
   bool strict = false;
+  /// For a local double of the API (`seedance serve --allow-local-callbacks`): a `callback_url`
+  /// on `127.0.0.1` or `localhost` (http or https, any port) is accepted; every other internal host,
+  /// and plain http elsewhere, stays an error. Off by default: the provider refuses them.
+  bool allow_local_callbacks = false;
 };
 
 /// What the prompt rules measured of a prompt.

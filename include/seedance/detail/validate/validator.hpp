@@ -465,6 +465,9 @@ class validator {
       add(code::invalid_url, path(), invalid_url_message(s));
       return;
     }
+    // A local double's option: loopback callbacks by name (and only those) are accepted.
+    if (options_.allow_local_callbacks && (u.scheme_is("http") || u.scheme_is("https")) && (u.host() == "127.0.0.1" || u.host() == "localhost"))
+      return;
     if (!u.scheme_is("https"))
       add(code::callback_not_https, path(), "callback_url must use https; found scheme " + text::quote(u.scheme, text::request_value));
     if (is_internal_host(u))
