@@ -133,9 +133,12 @@ int main(int argc, char** argv) {
                           "video/fps_30.mp4", "video/fps_30_faststart.mp4", "video/frag_empty_moov.mp4", "video/fps_24.mov",
                           "audio/wav_s16_44100_stereo.wav", "audio/mp3_vbr_xing.mp3", "audio/mp3_cbr128_noxing.mp3"}) {
     const fs::path p = corpus() / rel;
-    benchmark::RegisterBenchmark(("ffprobe/" + std::string(rel)).c_str(), [p](benchmark::State& s) {
-      for (auto _ : s) benchmark::DoNotOptimize(run_ffprobe(p));
-    })->Iterations(10)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("ffprobe/" + std::string(rel)).c_str(),
+                                 [p](benchmark::State& s) {
+                                   for (auto _ : s) benchmark::DoNotOptimize(run_ffprobe(p));
+                                 })
+        ->Iterations(10)
+        ->Unit(benchmark::kMillisecond);
   }
   const fs::path big_mp3 = corpus() / "large/mp3_cbr320_noxing_15MB.mp3";
   const bool have_big_mp3 = fs::exists(big_mp3);
@@ -184,8 +187,8 @@ int main(int argc, char** argv) {
       const auto r = seedance::probe_file(p);
       t.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
       using src = seedance::mp3_length_source;
-      scan = r.audio() && (r.audio()->length_source == src::scan || r.audio()->length_source == src::cbr ||
-                           r.audio()->length_source == src::estimate);
+      scan = r.audio() &&
+             (r.audio()->length_source == src::scan || r.audio()->length_source == src::cbr || r.audio()->length_source == src::estimate);
     }
     (scan ? mp3_scan : per_file).push_back(median(t));
   }
@@ -221,10 +224,12 @@ int main(int argc, char** argv) {
     std::printf("summary: 15 MB CBR MP3 without Xing (%llu bytes): median %.2f us from a path, read %llu bytes, %.3f s, length source %d\n",
                 static_cast<unsigned long long>(big_mp3_r.bytes), big_mp3_us, static_cast<unsigned long long>(big_mp3_r.bytes_read),
                 big_mp3_r.audio() ? big_mp3_r.audio()->duration : -1.0, big_mp3_r.audio() ? int(big_mp3_r.audio()->length_source) : -1);
-  std::printf("summary: ffprobe median %.0f us per file: %.0fx slower than the probe's median\n", median(ff), median(ff) / median(per_file));
-  std::printf("summary: 50 MB MP4 (moov at the end, %llu bytes): read %llu bytes; moov + 64 KiB = %llu; %zu allocations, largest %zu bytes\n",
-              static_cast<unsigned long long>(r.bytes), static_cast<unsigned long long>(r.bytes_read),
-              static_cast<unsigned long long>(moov + 64 * 1024), alloc_count, largest_alloc);
+  std::printf("summary: ffprobe median %.0f us per file: %.0fx slower than the probe's median\n", median(ff),
+              median(ff) / median(per_file));
+  std::printf(
+      "summary: 50 MB MP4 (moov at the end, %llu bytes): read %llu bytes; moov + 64 KiB = %llu; %zu allocations, largest %zu bytes\n",
+      static_cast<unsigned long long>(r.bytes), static_cast<unsigned long long>(r.bytes_read),
+      static_cast<unsigned long long>(moov + 64 * 1024), alloc_count, largest_alloc);
   benchmark::Shutdown();
   return 0;
 }

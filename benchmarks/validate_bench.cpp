@@ -45,8 +45,7 @@ struct input {
 const std::vector<input>& inputs() {
   static const std::vector<input> all = [] {
     std::vector<input> v;
-    for (const char* name : {"text-to-video", "image-to-video", "reference-to-video", "fast-text-to-video",
-                             "invalid-eight-problems"}) {
+    for (const char* name : {"text-to-video", "image-to-video", "reference-to-video", "fast-text-to-video", "invalid-eight-problems"}) {
       std::string text = example_request(name);
       nlohmann::json parsed = nlohmann::json::parse(text);
       v.push_back({name, std::move(text), std::move(parsed)});

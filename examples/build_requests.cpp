@@ -21,15 +21,16 @@ int main() {
                    .duration<8>()
                    .quality<sd::quality::p1080>();
 
-  auto reference = sd::request<sd::models::reference_to_video>{
-      "Use @video1's first-person framing throughout and @audio1 as the background music; "
-      "the product is @image1"}
-                       .image("https://example.com/product.jpg")
-                       .video("https://example.com/pov.mp4")
-                       .audio("https://example.com/bgm.mp3")
-                       .duration<10>()
-                       .aspect_ratio(sd::aspect_ratio::r16_9)
-                       .callback_url("https://hooks.example.com/seedance");
+  auto reference =
+      sd::request<sd::models::reference_to_video>{
+          "Use @video1's first-person framing throughout and @audio1 as the background music; "
+          "the product is @image1"}
+          .image("https://example.com/product.jpg")
+          .video("https://example.com/pov.mp4")
+          .audio("https://example.com/bgm.mp3")
+          .duration<10>()
+          .aspect_ratio(sd::aspect_ratio::r16_9)
+          .callback_url("https://hooks.example.com/seedance");
 
   for (const nlohmann::json& body : {nlohmann::json(text), nlohmann::json(image), nlohmann::json(reference)}) {
     std::cout << body.dump(2) << "\n";
@@ -38,8 +39,8 @@ int main() {
   // Runtime→type dispatch: a model id that arrives as a string.
   const bool known = sd::visit_model("seedance-2.0-mini-image-to-video", [](auto t) {
     using M = typename decltype(t)::type;
-    std::cout << sd::model_traits<M>::id << " takes " << sd::model_traits<M>::min_images << ".."
-              << sd::model_traits<M>::max_images << " images\n";
+    std::cout << sd::model_traits<M>::id << " takes " << sd::model_traits<M>::min_images << ".." << sd::model_traits<M>::max_images
+              << " images\n";
   });
   return known ? 0 : 1;
 }

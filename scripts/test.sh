@@ -7,6 +7,7 @@
 #      consumer tests run clang++-16 itself). -O0: clang needs 4x as long to compile the tests at -O1
 #      with the sanitizers (estimate_test.cpp: 89 s against 22 s), and they run only 1.3x faster;
 #   3. every libFuzzer target for FUZZ_SECONDS (default 60) each (scripts/fuzz.sh).
+# Before them, scripts/format.sh --check: every C++ source as the pinned clang-format 16 formats it.
 # SEEDANCE_TEST_QUICK=1 runs 1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,9 @@ scripts/setup.sh
 jobs=$(nproc)
 start=$SECONDS
 stage() { echo "=== $1 ($((SECONDS - start)) s so far)"; }
+
+stage "format: scripts/format.sh --check"
+scripts/format.sh --check
 
 dir=build/test-g++
 stage "g++: configure, build, test (${dir})"

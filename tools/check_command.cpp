@@ -166,12 +166,8 @@ json cost_json(const checked& c) {
 
 /// The file's diagnostics as a compiler lists them: `FILE:LINE:COL: error[code] /path: message`.
 void print_diagnostics(const checked& c, const style& sty) {
-  std::cout << seedance::to_text(c.report, {.file = c.file,
-                                            .positions = true,
-                                            .file_order = true,
-                                            .summary = false,
-                                            .colour = sty.colour,
-                                            .extra = c.media_errors});
+  std::cout << seedance::to_text(
+      c.report, {.file = c.file, .positions = true, .file_order = true, .summary = false, .colour = sty.colour, .extra = c.media_errors});
 }
 
 }  // namespace
@@ -217,8 +213,8 @@ int run_check(const request_options& opt, bool cost_only) {
       continue;
     }
     if (!c.estimate) {
-      std::cout << sty.bold(file + ":") << " no estimate: "
-                << (ok ? c.estimate_error : "the request is invalid (" + plural(c.errors(), "error") + ")") << "\n";
+      std::cout << sty.bold(file + ":")
+                << " no estimate: " << (ok ? c.estimate_error : "the request is invalid (" + plural(c.errors(), "error") + ")") << "\n";
       continue;
     }
     std::cout << sty.bold(file + ":") << " " << seedance::to_text(*c.estimate, {seedance::estimate_text_layout::listing});

@@ -83,8 +83,11 @@ int main(int argc, char** argv) {
   add_network_options(submit, submit_opt.net);
   submit->add_option("--format", submit_opt.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   submit->add_option("--max-credits", submit_opt.max_credits, "refuse, before sending, a request whose estimate could pass N credits");
-  submit->add_option("--idempotency-key", submit_opt.idempotency_key, "the key of this request (one FILE only); default: a fresh random key");
-  submit->add_option("--media", submit_opt.media.mappings, "URL=PATH: the request's media URL will be the local file PATH (probed and checked)")
+  submit->add_option("--idempotency-key", submit_opt.idempotency_key,
+                     "the key of this request (one FILE only); default: a fresh random key");
+  submit
+      ->add_option("--media", submit_opt.media.mappings,
+                   "URL=PATH: the request's media URL will be the local file PATH (probed and checked)")
       ->check([](const std::string& s) { return s.find('=') == std::string::npos ? std::string("expected URL=PATH") : std::string(); });
   submit->add_flag("--strict", submit_opt.strict, "unknown_field and field_ignored are errors");
   submit->add_option("FILE", submit_opt.files, "request files (JSON); - reads standard input")->required();

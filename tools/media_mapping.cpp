@@ -55,7 +55,8 @@ std::vector<media_ref> media_urls(const nlohmann::json& body) {
     const auto it = body.find(field);
     if (it == body.end() || !it->is_array()) continue;
     for (std::size_t i = 0; i < it->size(); ++i)
-      if ((*it)[i].is_string()) out.push_back({(*it)[i].get<std::string>(), k, "/" + seedance::detail::text::pointer_token(field) + "/" + std::to_string(i)});
+      if ((*it)[i].is_string())
+        out.push_back({(*it)[i].get<std::string>(), k, "/" + seedance::detail::text::pointer_token(field) + "/" + std::to_string(i)});
   }
   return out;
 }
@@ -68,8 +69,7 @@ std::optional<seedance::media_properties> properties_of(const seedance::probe_re
   if (!e || e->code != seedance::probe_errc::unrecognized_format) return std::nullopt;
   switch (kind) {
     case seedance::media_kind::image: return seedance::image_properties{seedance::media_format::other, {}, {}, p.bytes};
-    case seedance::media_kind::video:
-      return seedance::video_properties{seedance::media_format::other, {}, {}, {}, {}, p.bytes};
+    case seedance::media_kind::video: return seedance::video_properties{seedance::media_format::other, {}, {}, {}, {}, p.bytes};
     case seedance::media_kind::audio: return seedance::audio_properties{seedance::media_format::other, {}, p.bytes};
   }
   return std::nullopt;
@@ -126,8 +126,8 @@ media_result build_media(const nlohmann::json& body, std::string_view text, medi
     } else if (e) {
       // Damaged (truncated, malformed) or a variant the probe does not read: the file given for
       // this URL cannot be checked, so the request cannot be said to be valid.
-      const std::string why = "the media file " + path + " mapped to this URL could not be probed: " +
-                              std::string(seedance::to_string(e->code)) + ": " + e->message;
+      const std::string why = "the media file " + path +
+                              " mapped to this URL could not be probed: " + std::string(seedance::to_string(e->code)) + ": " + e->message;
       failures.emplace(ref.url, why);
       out.failed.push_back(probe_failure(ref, why, text));
     }

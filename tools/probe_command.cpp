@@ -33,9 +33,9 @@ seedance::probe_result probe_one(const std::string& file) {
   const input in = read_input(file, seedance::limits::body_max_bytes);
   if (!in.error.empty()) return probe_failure(seedance::probe_errc::io_error, in.error);
   if (in.too_large)
-    return probe_failure(seedance::probe_errc::io_error,
-                         "a stream (standard input, a FIFO, a device) is read up to the " + byte_limit(seedance::limits::body_max_bytes) +
-                             " limit, and this one is longer; give the file's name instead");
+    return probe_failure(seedance::probe_errc::io_error, "a stream (standard input, a FIFO, a device) is read up to the " +
+                                                             byte_limit(seedance::limits::body_max_bytes) +
+                                                             " limit, and this one is longer; give the file's name instead");
   if (in.bytes.empty()) return probe_failure(seedance::probe_errc::truncated, "the file is empty" + empty_note(in));
   return seedance::probe(std::string_view(in.bytes));
 }

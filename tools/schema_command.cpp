@@ -20,7 +20,9 @@ int run_schema(const std::optional<std::string>& given) {
   if (!s) {
     std::string ids;
     for (const seedance::model_info& m : seedance::model_catalog) ids += "\n  " + std::string(m.id);
-    std::cerr << "seedance: schema: unknown model id " << seedance::detail::text::quote(id, {'"', id.size(), seedance::detail::text::unprintable::hex_escape, false}) << "; the models are:" << ids << "\n";
+    std::cerr << "seedance: schema: unknown model id "
+              << seedance::detail::text::quote(id, {'"', id.size(), seedance::detail::text::unprintable::hex_escape, false})
+              << "; the models are:" << ids << "\n";
     return exit_usage;
   }
   print_json(*s);

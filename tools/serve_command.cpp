@@ -39,8 +39,7 @@ std::string rate_check(const std::string& s) {
     std::size_t used = 0;
     const double v = std::stod(s, &used);
     if (used == s.size() && v >= 0 && v <= 1) return {};
-  } catch (...) {
-  }
+  } catch (...) {}
   return "expected a fraction between 0 and 1";
 }
 }  // namespace
@@ -70,7 +69,9 @@ serve_command::serve_command(CLI::App& app) : settings_(std::make_unique<setting
   command_->add_option("--port", s.port, "the port (default 8080; 0 picks a free one)");
   command_->add_option("--api-key", s.api_keys, "accept only this key (repeatable; default: any non-empty key)");
   command_->add_option("--key-models", s.key_models, "KEY=MODEL[,MODEL...]: this key may use only these models (repeatable)")
-      ->check([](const std::string& v) { return v.find('=') == std::string::npos ? std::string("expected KEY=MODEL[,MODEL...]") : std::string(); });
+      ->check([](const std::string& v) {
+        return v.find('=') == std::string::npos ? std::string("expected KEY=MODEL[,MODEL...]") : std::string();
+      });
   command_->add_option("--credits", s.credits, "the account's credits (default: unlimited)")->check([](const std::string& v) {
     const auto d = seedance::decimal::parse(v);
     return d && *d >= seedance::decimal(0) ? std::string() : std::string("expected a number of credits >= 0");
@@ -81,12 +82,15 @@ serve_command::serve_command(CLI::App& app) : settings_(std::make_unique<setting
   command_->add_option("--seed", s.seed, "the seed of every deterministic outcome (default 0)");
   command_->add_option("--fail-rate", s.fail_rate, "the fraction of tasks that fail")->check(rate_check);
   command_->add_option("--error-rate", s.error_rate, "the fraction of creates answered 503 before anything is created")->check(rate_check);
-  command_->add_option("--drop-rate", s.drop_rate, "the fraction of creates that create the task and drop the connection")->check(rate_check);
+  command_->add_option("--drop-rate", s.drop_rate, "the fraction of creates that create the task and drop the connection")
+      ->check(rate_check);
   command_->add_flag("--strict", s.strict, "validate in strict mode (unknown_field and field_ignored are errors)");
-  command_->add_flag("--allow-local-callbacks", s.allow_local_callbacks, "accept callback_url on 127.0.0.1 and localhost (callbacks go to those only)");
+  command_->add_flag("--allow-local-callbacks", s.allow_local_callbacks,
+                     "accept callback_url on 127.0.0.1 and localhost (callbacks go to those only)");
   command_->add_option("--pricing", s.pricing, "a pricing-rules feed (JSON) instead of the built-in table");
   command_->add_option("--result-file", s.result_file, "the video every completed task returns (default: a built-in 1 s MP4)");
-  command_->add_option("--log", s.log, "the access log on standard error: text, json or off")->check(CLI::IsMember({"text", "json", "off"}));
+  command_->add_option("--log", s.log, "the access log on standard error: text, json or off")
+      ->check(CLI::IsMember({"text", "json", "off"}));
   command_->add_option("--threads", s.threads, "server threads (default 4)")->check(CLI::Range(1u, 64u));
 }
 
@@ -140,7 +144,8 @@ int serve_command::run() {
       const double ms = static_cast<double>(e.elapsed.count()) / 1000.0;
       std::string line;
       if (as_json) {
-        line = nlohmann::json{{"method", e.method}, {"target", e.target}, {"status", e.status}, {"bytes", e.bytes}, {"ms", ms}, {"dropped", e.dropped}}
+        line = nlohmann::json{{"method", e.method}, {"target", e.target}, {"status", e.status},
+                              {"bytes", e.bytes},   {"ms", ms},           {"dropped", e.dropped}}
                    .dump();
       } else {
         char buf[64];

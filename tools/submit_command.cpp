@@ -55,8 +55,8 @@ class progress_printer {
     last_status_ = t.status_text;
     last_progress_ = pct;
     const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(clock::now() - start_).count();
-    std::string line = label_ + ": " + (t.status_text.empty() ? "?" : t.status_text) + " " + std::to_string(pct) + "%, " +
-                       std::to_string(elapsed) + " s";
+    std::string line =
+        label_ + ": " + (t.status_text.empty() ? "?" : t.status_text) + " " + std::to_string(pct) + "%, " + std::to_string(elapsed) + " s";
     if (t.task_info && t.task_info->estimated_time) line += " (estimated " + std::to_string(*t.task_info->estimated_time) + " s)";
     if (tty_) {
       std::cerr << "\r\033[K" << line << std::flush;
@@ -123,7 +123,8 @@ int wait_and_fetch(seedance::client& c, const std::string& label, const std::str
     case seedance::task_read_status::ok: break;
     case seedance::task_read_status::deadline_passed:
       out["reason"] = w.message;
-      line = id + ": still " + (w.task ? w.task->status_text : std::string("unknown")) + " at the deadline; wait again with seedance task --wait " + id;
+      line = id + ": still " + (w.task ? w.task->status_text : std::string("unknown")) +
+             " at the deadline; wait again with seedance task --wait " + id;
       return exit_deadline;
     case seedance::task_read_status::retries_exhausted:
     case seedance::task_read_status::failed:
@@ -131,7 +132,8 @@ int wait_and_fetch(seedance::client& c, const std::string& label, const std::str
       out["reason"] = w.message;
       out["advice"] = advice_json(w.advice);
       line = id + ": could not be read: " + w.message;
-      return w.status == seedance::task_read_status::failed || w.status == seedance::task_read_status::refused ? exit_invalid : exit_retry_later;
+      return w.status == seedance::task_read_status::failed || w.status == seedance::task_read_status::refused ? exit_invalid
+                                                                                                               : exit_retry_later;
   }
   const seedance::video_task& t = *w.task;
   if (t.status != seedance::task_status::completed) {
@@ -193,7 +195,8 @@ int run_submit(const submit_options_cli& opt) {
     const input in = read_input(file, seedance::limits::body_max_bytes);
     json body = in.error.empty() ? json::parse(in.bytes, nullptr, false) : json();
     if (!in.error.empty() || in.too_large) {
-      out["error"] = error_json("io_error", in.error.empty() ? "the file is larger than " + byte_limit(seedance::limits::body_max_bytes) : in.error);
+      out["error"] =
+          error_json("io_error", in.error.empty() ? "the file is larger than " + byte_limit(seedance::limits::body_max_bytes) : in.error);
       line = "cannot be read: " + out["error"]["message"].get<std::string>();
       rc = exit_usage;
     } else if (body.is_discarded()) {
@@ -229,8 +232,8 @@ int run_submit(const submit_options_cli& opt) {
           case seedance::submit_status::invalid:
             out["diagnostics"] = seedance::to_json(r.report, {.file_order = false, .diagnostics_only = true, .extra = {}});
             if (opt.format != "json")
-              std::cerr << seedance::to_text(r.report,
-                                             {.file = file, .positions = false, .file_order = false, .summary = false, .colour = false, .extra = {}});
+              std::cerr << seedance::to_text(
+                  r.report, {.file = file, .positions = false, .file_order = false, .summary = false, .colour = false, .extra = {}});
             line = "invalid: nothing was sent";
             rc = exit_invalid;
             break;

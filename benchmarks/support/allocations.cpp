@@ -14,8 +14,7 @@ std::atomic<std::size_t> largest{0};
 void* counted(std::size_t n) {
   count.fetch_add(1, std::memory_order_relaxed);
   std::size_t seen = largest.load(std::memory_order_relaxed);
-  while (n > seen && !largest.compare_exchange_weak(seen, n, std::memory_order_relaxed)) {
-  }
+  while (n > seen && !largest.compare_exchange_weak(seen, n, std::memory_order_relaxed)) {}
   if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
   throw std::bad_alloc();
 }

@@ -125,10 +125,8 @@ class beast_transport {
 
     ssl::context ctx(ssl::context::tls_client);
     ctx.set_verify_mode(ssl::verify_peer);
-    if (options_.ca_file.empty())
-      ctx.set_default_verify_paths();
-    else
-      ctx.load_verify_file(options_.ca_file);
+    if (options_.ca_file.empty()) ctx.set_default_verify_paths();
+    else ctx.load_verify_file(options_.ca_file);
     beast::ssl_stream<beast::tcp_stream> tls(std::move(stream), ctx);
     if (!SSL_set_tlsext_host_name(tls.native_handle(), q.host.c_str())) return fail(r, "TLS: cannot set the server name");
     tls.set_verify_callback(ssl::host_name_verification(q.host));
@@ -151,8 +149,7 @@ class beast_transport {
     http::async_write(s, req, [&](const beast::error_code& e, std::size_t) { ec = e; });
     run(ioc);
     if (ec) return fail(r, "sending: " + ec.message());
-    if (file == nullptr)
-      read_answer<http::string_body>(s, lowest, deadline, r, ioc, [](auto&) { return beast::error_code{}; });
+    if (file == nullptr) read_answer<http::string_body>(s, lowest, deadline, r, ioc, [](auto&) { return beast::error_code{}; });
     else
       read_answer<http::file_body>(s, lowest, deadline, r, ioc, [&](auto& parser) {
         beast::error_code open_ec;
@@ -164,8 +161,8 @@ class beast_transport {
   }
 
   template <class Body, class Stream, class Prepare>
-  void read_answer(Stream& s, boost::beast::tcp_stream& lowest, clock::time_point deadline, transport_result& r, boost::asio::io_context& ioc,
-                   Prepare prepare) {
+  void read_answer(Stream& s, boost::beast::tcp_stream& lowest, clock::time_point deadline, transport_result& r,
+                   boost::asio::io_context& ioc, Prepare prepare) {
     namespace beast = boost::beast;
     namespace http = boost::beast::http;
     beast::error_code ec;

@@ -100,7 +100,7 @@ enum class submit_status : std::uint8_t {
 
 template <>
 struct enum_strings<submit_status> {
-  static constexpr std::array<std::string_view, 7> values{"created", "invalid", "over_budget", "refused",
+  static constexpr std::array<std::string_view, 7> values{"created", "invalid",     "over_budget",    "refused",
                                                           "failed",  "retry_later", "outcome_unknown"};
 };
 
@@ -278,8 +278,8 @@ class basic_client {
     for (unsigned attempt = 0;; ++attempt) {
       transport_result t = transport_.send(*built.request, send_options{options_.timeout, attempt > 0});
       ++r.attempts;
-      call_result c = t.response ? interpret_read(*t.response, attempt)
-                                 : interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
+      call_result c =
+          t.response ? interpret_read(*t.response, attempt) : interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
       r.http_status = c.http_status;
       r.error = std::move(c.error);
       r.advice = c.advice;
@@ -435,10 +435,8 @@ class basic_client {
 
   template <class R>
   static R refuse(R& r, std::string message) {
-    if constexpr (std::is_same_v<R, submit_result>)
-      r.status = submit_status::refused;
-    else
-      r.status = task_read_status::refused;
+    if constexpr (std::is_same_v<R, submit_result>) r.status = submit_status::refused;
+    else r.status = task_read_status::refused;
     r.message = std::move(message);
     return std::move(r);
   }

@@ -216,8 +216,8 @@ class decimal {
   [[nodiscard]] friend constexpr std::optional<decimal> divide(const decimal& a, const decimal& b) noexcept {
     if (b.num_ == 0) return std::nullopt;
     // a / b = a x (b.den / b.num), and b.den / |b.num| is in lowest terms too.
-    return product(a.num_ < 0, detail::magnitude64(a.num_), static_cast<std::uint64_t>(a.den_), b.num_ < 0, static_cast<std::uint64_t>(b.den_),
-                   detail::magnitude64(b.num_));
+    return product(a.num_ < 0, detail::magnitude64(a.num_), static_cast<std::uint64_t>(a.den_), b.num_ < 0,
+                   static_cast<std::uint64_t>(b.den_), detail::magnitude64(b.num_));
   }
 
   /// Exact decimal text: every digit of the expansion when the value has a finite one ("12.18",

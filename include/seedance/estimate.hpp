@@ -208,9 +208,7 @@ template <model_type M, std::size_t I, std::size_t V, std::size_t A>
     seedance::report keep = std::move(res.report);
     res = estimate_cost(j, table, media, o);
     res.report = std::move(keep);
-  } catch (...) {
-    detail::estimate::out_of_memory(res);
-  }
+  } catch (...) { detail::estimate::out_of_memory(res); }
   return res;
 }
 

@@ -106,8 +106,8 @@ void json_read(const nlohmann::json& v, std::string_view name, E& out) {
   if (!e) {
     std::string one_of;
     for (std::string_view w : enum_strings<E>::values) one_of += (one_of.empty() ? "" : ", ") + std::string(w);
-    throw nlohmann::json::out_of_range::create(
-        406, "seedance: '" + std::string(name) + "' is \"" + s + "\", which is not one of " + one_of, &v);
+    throw nlohmann::json::out_of_range::create(406, "seedance: '" + std::string(name) + "' is \"" + s + "\", which is not one of " + one_of,
+                                               &v);
   }
   out = *e;
 }
@@ -133,7 +133,8 @@ template <class T>
 void json_read_required(const nlohmann::json& j, std::string_view key, T& out) {
   const auto it = j.find(key);
   if (it == j.end()) {
-    throw nlohmann::json::out_of_range::create(403, "seedance: the request body has no " + detail::text::quote(key, detail::text::name), &j);
+    throw nlohmann::json::out_of_range::create(403, "seedance: the request body has no " + detail::text::quote(key, detail::text::name),
+                                               &j);
   }
   json_read(*it, key, out);
 }
@@ -148,14 +149,12 @@ void json_read_required(const nlohmann::json& j, std::string_view key, T& out) {
 /// runtime validator, which reports all problems instead of the first.
 inline void from_json(const nlohmann::json& j, request_body& b) {
   if (!j.is_object()) {
-    throw nlohmann::json::type_error::create(
-        302, "seedance: a request body must be an object, not " + detail::json_kind(j), &j);
+    throw nlohmann::json::type_error::create(302, "seedance: a request body must be an object, not " + detail::json_kind(j), &j);
   }
   b = request_body{};
   detail::json_read_required(j, field::model, b.model);
   detail::json_read_required(j, field::prompt, b.prompt);
-  for (media_kind k : {media_kind::image, media_kind::video, media_kind::audio})
-    detail::json_read_optional(j, urls_field(k), b.urls(k));
+  for (media_kind k : {media_kind::image, media_kind::video, media_kind::audio}) detail::json_read_optional(j, urls_field(k), b.urls(k));
   detail::json_read_optional(j, field::duration, b.duration);
   detail::json_read_optional(j, field::quality, b.quality);
   detail::json_read_optional(j, field::aspect_ratio, b.aspect_ratio);
@@ -185,9 +184,7 @@ template <model_type M>
   request_body b;
   try {
     from_json(j, b);
-  } catch (const nlohmann::json::exception&) {
-    return std::nullopt;
-  }
+  } catch (const nlohmann::json::exception&) { return std::nullopt; }
   return typed<M>(std::move(b));
 }
 

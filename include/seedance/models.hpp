@@ -68,15 +68,42 @@ struct mini_reference_to_video : detail::model_tag<detail::model_row_of("seedanc
 }  // namespace models
 
 // model_at of a named tag's row is that tag. Two named tags of one row would specialize twice: an error.
-template <> struct detail::tag_of_row<models::text_to_video::row> { using type = models::text_to_video; };
-template <> struct detail::tag_of_row<models::image_to_video::row> { using type = models::image_to_video; };
-template <> struct detail::tag_of_row<models::reference_to_video::row> { using type = models::reference_to_video; };
-template <> struct detail::tag_of_row<models::fast_text_to_video::row> { using type = models::fast_text_to_video; };
-template <> struct detail::tag_of_row<models::fast_image_to_video::row> { using type = models::fast_image_to_video; };
-template <> struct detail::tag_of_row<models::fast_reference_to_video::row> { using type = models::fast_reference_to_video; };
-template <> struct detail::tag_of_row<models::mini_text_to_video::row> { using type = models::mini_text_to_video; };
-template <> struct detail::tag_of_row<models::mini_image_to_video::row> { using type = models::mini_image_to_video; };
-template <> struct detail::tag_of_row<models::mini_reference_to_video::row> { using type = models::mini_reference_to_video; };
+template <>
+struct detail::tag_of_row<models::text_to_video::row> {
+  using type = models::text_to_video;
+};
+template <>
+struct detail::tag_of_row<models::image_to_video::row> {
+  using type = models::image_to_video;
+};
+template <>
+struct detail::tag_of_row<models::reference_to_video::row> {
+  using type = models::reference_to_video;
+};
+template <>
+struct detail::tag_of_row<models::fast_text_to_video::row> {
+  using type = models::fast_text_to_video;
+};
+template <>
+struct detail::tag_of_row<models::fast_image_to_video::row> {
+  using type = models::fast_image_to_video;
+};
+template <>
+struct detail::tag_of_row<models::fast_reference_to_video::row> {
+  using type = models::fast_reference_to_video;
+};
+template <>
+struct detail::tag_of_row<models::mini_text_to_video::row> {
+  using type = models::mini_text_to_video;
+};
+template <>
+struct detail::tag_of_row<models::mini_image_to_video::row> {
+  using type = models::mini_image_to_video;
+};
+template <>
+struct detail::tag_of_row<models::mini_reference_to_video::row> {
+  using type = models::mini_reference_to_video;
+};
 
 /// A model tag: a class derived from `detail::model_tag<R>` for a row `R` of `model_rows`, such as
 /// the named tags of `seedance::models` and `model_at<R>`.

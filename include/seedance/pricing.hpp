@@ -67,16 +67,35 @@ inline constexpr std::size_t max_text = 256;
 
 /// The operators of `quantity_rule` and `condition` trees.
 enum class pricing_op : std::uint8_t {
-  variable, constant, add, multiply, divide, ceil, max, min, clamp, if_, gt, gte, eq, lookup,
-  subtract, floor, lt, lte, neq, and_, or_, not_
+  variable,
+  constant,
+  add,
+  multiply,
+  divide,
+  ceil,
+  max,
+  min,
+  clamp,
+  if_,
+  gt,
+  gte,
+  eq,
+  lookup,
+  subtract,
+  floor,
+  lt,
+  lte,
+  neq,
+  and_,
+  or_,
+  not_
 };
 
 template <>
 struct enum_strings<pricing_op> {
-  static constexpr std::array<std::string_view, 22> values{"variable", "constant", "add", "multiply", "divide", "ceil",
-                                                           "max",      "min",      "clamp", "if",    "gt",     "gte",
-                                                           "eq",       "lookup",   "subtract", "floor", "lt", "lte",
-                                                           "neq",      "and",      "or",    "not"};
+  static constexpr std::array<std::string_view, 22> values{
+      "variable", "constant", "add",    "multiply", "divide", "ceil", "max", "min", "clamp", "if", "gt",
+      "gte",      "eq",       "lookup", "subtract", "floor",  "lt",   "lte", "neq", "and",   "or", "not"};
 };
 
 /// How an exact amount becomes whole: half_up (half away from zero), ceil, floor.
@@ -244,8 +263,8 @@ class pricing_table {
   [[nodiscard]] price_result price(std::string_view model_id, std::span<const pricing_variable> values) const noexcept;
 
   /// Evaluates one tree of `model` (a component's `quantity` or `condition` root).
-  [[nodiscard]] bool evaluate(const pricing_model& model, std::uint32_t root, std::span<const pricing_variable> values,
-                              pricing_value& out, std::string& error) const;
+  [[nodiscard]] bool evaluate(const pricing_model& model, std::uint32_t root, std::span<const pricing_variable> values, pricing_value& out,
+                              std::string& error) const;
 
   /// Number of expression nodes held (all rows).
   [[nodiscard]] std::size_t node_count() const noexcept { return nodes_.size(); }
@@ -432,8 +451,7 @@ inline price_result pricing_table::price(std::string_view model_id, std::span<co
   price_result r;
   try {
     r.error = "the pricing table has no row for " + detail::text::quote(model_id, detail::text::feed_value);
-  } catch (...) {
-  }
+  } catch (...) {}
   return r;
 }
 

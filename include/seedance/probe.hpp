@@ -60,8 +60,7 @@ enum class probe_errc : std::uint8_t {
 
 template <>
 struct enum_strings<probe_errc> {
-  static constexpr std::array<std::string_view, 5> values{"unrecognized_format", "truncated", "malformed",
-                                                          "unsupported", "io_error"};
+  static constexpr std::array<std::string_view, 5> values{"unrecognized_format", "truncated", "malformed", "unsupported", "io_error"};
 };
 
 /// A failed probe: a code and one sentence.
@@ -191,13 +190,15 @@ struct probe_options {
 
 // The sizes the rules use are the displayed ones; every bound of section 3 that involves the sides
 // must therefore not depend on which side is which.
-static_assert([] {
-  for (const media_rules& r : media_table) {
-    if (r.aspect.min.num == 0) continue;  // no aspect rule (audio)
-    if (r.aspect.min.num * r.aspect.max.num != r.aspect.min.den * r.aspect.max.den) return false;
-  }
-  return true;
-}(), "seedance: an aspect bound of media_table is not symmetric (min != 1/max): probe.hpp's choice of the displayed size needs revisiting");
+static_assert(
+    [] {
+      for (const media_rules& r : media_table) {
+        if (r.aspect.min.num == 0) continue;  // no aspect rule (audio)
+        if (r.aspect.min.num * r.aspect.max.num != r.aspect.min.den * r.aspect.max.den) return false;
+      }
+      return true;
+    }(),
+    "seedance: an aspect bound of media_table is not symmetric (min != 1/max): probe.hpp's choice of the displayed size needs revisiting");
 
 [[nodiscard]] inline media_properties to_media_properties(const image_probe& p, std::uint64_t bytes) {
   image_properties m;
@@ -245,7 +246,8 @@ inline std::optional<media_properties> probe_result::properties() const {
     std::snprintf(buf, sizeof buf, "image %s %ux%u", std::string(to_string(i->format)).c_str(), i->display_width(), i->display_height());
     std::string s = buf;
     if (i->swaps_sides())
-      s += " (stored " + std::to_string(i->width) + "x" + std::to_string(i->height) + ", EXIF orientation " + std::to_string(i->orientation) + ")";
+      s += " (stored " + std::to_string(i->width) + "x" + std::to_string(i->height) + ", EXIF orientation " +
+           std::to_string(i->orientation) + ")";
     return s + ", " + std::to_string(p.bytes) + " bytes";
   }
   if (const video_probe* v = p.video()) {
@@ -297,8 +299,7 @@ inline probe_result run(reader& in, const probe_options& opt) noexcept {
     }
     if (!tried && !cx.failed) {
       cx.fail(in.size() == 0 ? probe_errc::truncated : probe_errc::unrecognized_format,
-              in.size() == 0 ? "the file is empty"
-                             : "not a PNG, JPEG, WebP, MP4/MOV, WAV or MP3 file (judged by its content)");
+              in.size() == 0 ? "the file is empty" : "not a PNG, JPEG, WebP, MP4/MOV, WAV or MP3 file (judged by its content)");
     }
     if (cx.failed) r.value = probe_error{cx.error.code, std::move(cx.error.message)};
   } catch (...) {  // std::bad_alloc of a message: nothing else throws
@@ -315,7 +316,8 @@ struct file_ctx {
 /// Seeks to a 64-bit offset: fseek takes a long, 32 bits on Windows and on 32-bit platforms.
 inline bool seek_file(std::FILE* f, std::uint64_t off) noexcept {
 #if defined(_WIN32)
-  return off <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) && _fseeki64(f, static_cast<__int64>(off), SEEK_SET) == 0;
+  return off <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) &&
+         _fseeki64(f, static_cast<__int64>(off), SEEK_SET) == 0;
 #else
   // off_t is 64 bits on 64-bit POSIX systems, and on 32-bit ones built with _FILE_OFFSET_BITS=64.
   using off_max = std::numeric_limits<off_t>;
@@ -357,9 +359,7 @@ template <class Read>
   auto thunk = [](void* c, std::uint64_t off, std::uint8_t* out, std::size_t n) noexcept -> std::size_t {
     try {
       return (*static_cast<R*>(c))(off, out, n);
-    } catch (...) {
-      return 0;
-    }
+    } catch (...) { return 0; }
   };
   detail::probe::reader in(thunk, const_cast<void*>(static_cast<const void*>(std::addressof(read))), size, window.data());
   return detail::probe::run(in, opt);

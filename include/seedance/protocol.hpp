@@ -126,7 +126,8 @@ namespace detail::client {
   out.reserve(s.size());
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    const bool unreserved =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
     if (unreserved) {
       out += ch;
     } else {
@@ -207,8 +208,8 @@ inline http_request base_request(const api_endpoint& ep, std::string method, std
 /// The checks shared by every call that carries the key.
 inline std::optional<built_request> check_key(const api_endpoint& ep, std::string_view api_key) {
   if (!ep.may_send_key())
-    return refuse(build_error::key_over_plain_http,
-                  "refusing to send the API key over plain http to " + ep.host + ": use https (plain http is allowed to this machine only)");
+    return refuse(build_error::key_over_plain_http, "refusing to send the API key over plain http to " + ep.host +
+                                                        ": use https (plain http is allowed to this machine only)");
   if (!header_token(api_key)) return refuse(build_error::bad_api_key, "the API key is empty, too long or holds characters a header cannot");
   return std::nullopt;
 }

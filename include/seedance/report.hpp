@@ -156,11 +156,13 @@ inline constexpr std::array<code_info, 50> code_catalogue{{
     {code::first_frame_aspect_mismatch, "first_frame_aspect_mismatch", severity::warning},
 }};
 
-static_assert([] {
-  for (std::size_t i = 0; i < code_catalogue.size(); ++i)
-    if (static_cast<std::size_t>(code_catalogue[i].code) != i) return false;
-  return true;
-}(), "seedance: code_catalogue rows must follow the order of enum class code");
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < code_catalogue.size(); ++i)
+        if (static_cast<std::size_t>(code_catalogue[i].code) != i) return false;
+      return true;
+    }(),
+    "seedance: code_catalogue rows must follow the order of enum class code");
 
 namespace detail {
 constexpr std::array<std::string_view, code_catalogue.size()> code_names() noexcept {
@@ -270,16 +272,14 @@ class report {
     try {
       add(code::validation_incomplete, "",
           "validation stopped before the end (" + std::string(why) + "); the request was not fully checked");
-    } catch (...) {
-    }
+    } catch (...) {}
   }
 
   friend bool operator==(const report&, const report&) = default;
 
  private:
   std::size_t count(severity s) const noexcept {
-    return static_cast<std::size_t>(
-        std::count_if(begin(), end(), [s](const diagnostic& d) { return d.severity == s; }));
+    return static_cast<std::size_t>(std::count_if(begin(), end(), [s](const diagnostic& d) { return d.severity == s; }));
   }
   std::vector<diagnostic> items_;
   bool complete_ = true;
@@ -405,9 +405,7 @@ inline std::string paint(std::string_view text, std::string_view sgr, bool colou
     out += '\n';
   }
   if (!options.summary) return out;
-  const auto plural = [](std::size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-  };
+  const auto plural = [](std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
   out += plural(errors, "error") + ", " + plural(warnings, "warning") + "\n";
   if (!r.complete()) out += "validation stopped before the end: the request was not fully checked\n";
   return out;
@@ -418,10 +416,8 @@ inline std::string paint(std::string_view text, std::string_view sgr, bool colou
 /// `{"severity", "code", "path", "message"}`, plus `"line"` and `"column"` (1-based) when the
 /// diagnostic has a position.
 inline void to_json(nlohmann::json& j, const diagnostic& d) {
-  j = nlohmann::json{{"severity", std::string(to_string(d.severity))},
-                     {"code", std::string(to_string(d.code))},
-                     {"path", d.path},
-                     {"message", d.message}};
+  j = nlohmann::json{
+      {"severity", std::string(to_string(d.severity))}, {"code", std::string(to_string(d.code))}, {"path", d.path}, {"message", d.message}};
   if (d.position) {
     j["line"] = d.position->line;
     j["column"] = d.position->column;
@@ -469,12 +465,12 @@ inline void to_json(nlohmann::json& j, const report& r) { j = to_json(r, report_
     if (!first && d.severity == severity::error) first = &d;
   }
   if (!first && r.complete()) return nlohmann::json{{"error", nullptr}, {"details", std::move(details)}};
-  return nlohmann::json{{"error",
-                         {{"code", "invalid_request"},
-                          {"message", first ? to_text(*first)
-                                            : std::string("validation stopped before the end: the request was not fully checked")},
-                          {"type", "invalid_request_error"},
-                          {"details", std::move(details)}}}};
+  return nlohmann::json{
+      {"error",
+       {{"code", "invalid_request"},
+        {"message", first ? to_text(*first) : std::string("validation stopped before the end: the request was not fully checked")},
+        {"type", "invalid_request_error"},
+        {"details", std::move(details)}}}};
 }
 
 }  // namespace seedance

@@ -76,8 +76,7 @@ struct known_flags {
   static constexpr known_flag content_filter = ContentFilter;
 };
 
-template <model_type M, std::size_t Images = 0, std::size_t Videos = 0, std::size_t Audios = 0,
-          class Known = known_flags<>>
+template <model_type M, std::size_t Images = 0, std::size_t Videos = 0, std::size_t Audios = 0, class Known = known_flags<>>
 class request;
 
 namespace detail {
@@ -147,7 +146,8 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
 
   /// A request for model `M` with the given prompt and nothing else set. Only the request that
   /// knows no on/off value has it: the others come from the static forms, which set what they know.
-  explicit request(std::string prompt) requires std::is_same_v<Known, known_flags<>>
+  explicit request(std::string prompt)
+    requires std::is_same_v<Known, known_flags<>>
       : request(new_body(std::move(prompt))) {}
 
   // --- quality -------------------------------------------------------------------------------
@@ -240,30 +240,40 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
   /// Sets `model_params.web_search` to `On` and records it in the type. Returns a new request
   /// (copied from an lvalue, moved from an rvalue), like `image()`.
   template <bool On>
-  [[nodiscard]] auto web_search() const& requires supports_web_search<M> {
-    return set_web_search<On ? known_flag::on : known_flag::off>(this->body_, On);
+  [[nodiscard]] auto web_search() const&
+    requires supports_web_search<M>
+  {
+    return set_web_search < On ? known_flag::on : known_flag::off > (this->body_, On);
   }
   template <bool On>
-  [[nodiscard]] auto web_search() && requires supports_web_search<M> {
-    return set_web_search<On ? known_flag::on : known_flag::off>(std::move(this->body_), On);
+      [[nodiscard]] auto web_search() &&
+        requires supports_web_search<M>
+  {
+    return set_web_search < On ? known_flag::on : known_flag::off > (std::move(this->body_), On);
   }
   /// Sets `model_params.web_search` from a run-time value. On a request whose type knows no web
   /// search value it returns `request&` (or the moved request) as every setter does; on one that
   /// knows it (after `web_search<B>()`) it returns a new request that no longer does.
-  request& web_search(bool on) & requires supports_web_search<M> && (Known::web_search == known_flag::unknown) {
+  request& web_search(bool on) &
+        requires supports_web_search<M> && (Known::web_search == known_flag::unknown)
+  {
     this->body_.web_search = on;
     return *this;
   }
-  request web_search(bool on) && requires supports_web_search<M> && (Known::web_search == known_flag::unknown) {
+  request web_search(bool on) &&
+        requires supports_web_search<M> && (Known::web_search == known_flag::unknown)
+  {
     web_search(on);
     return std::move(*this);
   }
-  [[nodiscard]] auto web_search(bool on) const& requires supports_web_search<M> &&
-                                                         (Known::web_search != known_flag::unknown) {
+  [[nodiscard]] auto web_search(bool on) const&
+    requires supports_web_search<M> && (Known::web_search != known_flag::unknown)
+  {
     return set_web_search<known_flag::unknown>(this->body_, on);
   }
-  [[nodiscard]] auto web_search(bool on) && requires supports_web_search<M> &&
-                                                    (Known::web_search != known_flag::unknown) {
+  [[nodiscard]] auto web_search(bool on) &&
+        requires supports_web_search<M> && (Known::web_search != known_flag::unknown)
+  {
     return set_web_search<known_flag::unknown>(std::move(this->body_), on);
   }
 
@@ -271,44 +281,41 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
   /// an lvalue, moved from an rvalue), like `image()`.
   template <bool On>
   [[nodiscard]] auto content_filter() const& {
-    return set_content_filter<On ? known_flag::on : known_flag::off>(this->body_, On);
+    return set_content_filter < On ? known_flag::on : known_flag::off > (this->body_, On);
   }
   template <bool On>
   [[nodiscard]] auto content_filter() && {
-    return set_content_filter<On ? known_flag::on : known_flag::off>(std::move(this->body_), On);
+    return set_content_filter < On ? known_flag::on : known_flag::off > (std::move(this->body_), On);
   }
   /// Sets `content_filter` from a run-time value; the return type follows `web_search(bool)`.
-  request& content_filter(bool on) & requires(Known::content_filter == known_flag::unknown) {
-    this->body_.content_filter = on;
-    return *this;
-  }
-  request content_filter(bool on) && requires(Known::content_filter == known_flag::unknown) {
-    content_filter(on);
-    return std::move(*this);
-  }
-  [[nodiscard]] auto content_filter(bool on) const& requires(Known::content_filter != known_flag::unknown) {
+  request& content_filter(bool on) &
+          requires(Known::content_filter == known_flag::unknown) {
+            this->body_.content_filter = on;
+            return *this;
+          } request content_filter(bool on) &&
+      requires(Known::content_filter == known_flag::unknown) {
+        content_filter(on);
+        return std::move(*this);
+      } [[nodiscard]] auto content_filter(bool on) const&
+        requires(Known::content_filter != known_flag::unknown)
+  {
     return set_content_filter<known_flag::unknown>(this->body_, on);
   }
-  [[nodiscard]] auto content_filter(bool on) && requires(Known::content_filter != known_flag::unknown) {
-    return set_content_filter<known_flag::unknown>(std::move(this->body_), on);
-  }
+  [[nodiscard]] auto content_filter(bool on) &&
+      requires(Known::content_filter != known_flag::unknown) { return set_content_filter<known_flag::unknown>(std::move(this->body_), on); }
 
   // --- media: each call adds one item, and the count is part of the type ---------------------
   /// Adds one image URL (image-to-video: the first call is the first frame, the second the last).
-  [[nodiscard]] auto image(std::string url) const& { return add<media_kind::image>(this->body_, std::move(url)); }
-  [[nodiscard]] auto image(std::string url) && {
-    return add<media_kind::image>(std::move(this->body_), std::move(url));
+      [[nodiscard]] auto image(std::string url) const& {
+    return add<media_kind::image>(this->body_, std::move(url));
   }
+  [[nodiscard]] auto image(std::string url) && { return add<media_kind::image>(std::move(this->body_), std::move(url)); }
   /// Adds one reference video URL.
   [[nodiscard]] auto video(std::string url) const& { return add<media_kind::video>(this->body_, std::move(url)); }
-  [[nodiscard]] auto video(std::string url) && {
-    return add<media_kind::video>(std::move(this->body_), std::move(url));
-  }
+  [[nodiscard]] auto video(std::string url) && { return add<media_kind::video>(std::move(this->body_), std::move(url)); }
   /// Adds one reference audio URL.
   [[nodiscard]] auto audio(std::string url) const& { return add<media_kind::audio>(this->body_, std::move(url)); }
-  [[nodiscard]] auto audio(std::string url) && {
-    return add<media_kind::audio>(std::move(this->body_), std::move(url));
-  }
+  [[nodiscard]] auto audio(std::string url) && { return add<media_kind::audio>(std::move(this->body_), std::move(url)); }
 
   /// Image-to-video: the first frame (the first image). Must come first.
   [[nodiscard]] auto first_frame(std::string url) const& {
@@ -331,21 +338,15 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
 
   /// Appends image URLs whose number is known only at run time; the count is then checked by the
   /// validator (rules too_few_media, too_many_media, audio_needs_visual) instead of the compiler.
-  [[nodiscard]] auto images(std::vector<std::string> urls) const& {
-    return add_all<media_kind::image>(this->body_, std::move(urls));
-  }
+  [[nodiscard]] auto images(std::vector<std::string> urls) const& { return add_all<media_kind::image>(this->body_, std::move(urls)); }
   [[nodiscard]] auto images(std::vector<std::string> urls) && {
     return add_all<media_kind::image>(std::move(this->body_), std::move(urls));
   }
-  [[nodiscard]] auto videos(std::vector<std::string> urls) const& {
-    return add_all<media_kind::video>(this->body_, std::move(urls));
-  }
+  [[nodiscard]] auto videos(std::vector<std::string> urls) const& { return add_all<media_kind::video>(this->body_, std::move(urls)); }
   [[nodiscard]] auto videos(std::vector<std::string> urls) && {
     return add_all<media_kind::video>(std::move(this->body_), std::move(urls));
   }
-  [[nodiscard]] auto audios(std::vector<std::string> urls) const& {
-    return add_all<media_kind::audio>(this->body_, std::move(urls));
-  }
+  [[nodiscard]] auto audios(std::vector<std::string> urls) const& { return add_all<media_kind::audio>(this->body_, std::move(urls)); }
   [[nodiscard]] auto audios(std::vector<std::string> urls) && {
     return add_all<media_kind::audio>(std::move(this->body_), std::move(urls));
   }
@@ -394,12 +395,10 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
   static constexpr std::size_t count_of(media_kind k) noexcept {
     return k == media_kind::image ? Images : k == media_kind::video ? Videos : Audios;
   }
-  static constexpr std::size_t plus(std::size_t n, std::size_t more) noexcept {
-    return n == dynamic_count ? dynamic_count : n + more;
-  }
+  static constexpr std::size_t plus(std::size_t n, std::size_t more) noexcept { return n == dynamic_count ? dynamic_count : n + more; }
   template <media_kind K, std::size_t N>
-  using with_count = request<M, K == media_kind::image ? N : Images, K == media_kind::video ? N : Videos,
-                             K == media_kind::audio ? N : Audios, Known>;
+  using with_count =
+      request<M, K == media_kind::image ? N : Images, K == media_kind::video ? N : Videos, K == media_kind::audio ? N : Audios, Known>;
 
   /// The one check of the pair, a plain comparison behind `if constexpr` (the compiler's note
   /// shows the values). Called by both static forms with the state they would produce, so that
@@ -416,16 +415,14 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
   template <known_flag WebSearch, class Body>
   static auto set_web_search(Body&& b, bool on) {
     check_known<WebSearch, Known::content_filter>();
-    request<M, Images, Videos, Audios, known_flags<WebSearch, Known::content_filter>> out{
-        request_body(std::forward<Body>(b))};
+    request<M, Images, Videos, Audios, known_flags<WebSearch, Known::content_filter>> out{request_body(std::forward<Body>(b))};
     out.body_.web_search = on;
     return out;
   }
   template <known_flag ContentFilter, class Body>
   static auto set_content_filter(Body&& b, bool on) {
     check_known<Known::web_search, ContentFilter>();
-    request<M, Images, Videos, Audios, known_flags<Known::web_search, ContentFilter>> out{
-        request_body(std::forward<Body>(b))};
+    request<M, Images, Videos, Audios, known_flags<Known::web_search, ContentFilter>> out{request_body(std::forward<Body>(b))};
     out.body_.content_filter = on;
     return out;
   }
@@ -435,14 +432,11 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
   template <media_kind K>
   static constexpr void check_kind_taken() noexcept {
     if constexpr (K == media_kind::image) {
-      static_assert(traits::max_images > 0,
-                    "media_unsupported: this model takes no images (image_urls); model_traits<M>::max_images is 0");
+      static_assert(traits::max_images > 0, "media_unsupported: this model takes no images (image_urls); model_traits<M>::max_images is 0");
     } else if constexpr (K == media_kind::video) {
-      static_assert(traits::max_videos > 0,
-                    "media_unsupported: this model takes no videos (video_urls); model_traits<M>::max_videos is 0");
+      static_assert(traits::max_videos > 0, "media_unsupported: this model takes no videos (video_urls); model_traits<M>::max_videos is 0");
     } else {
-      static_assert(traits::max_audios > 0,
-                    "media_unsupported: this model takes no audio (audio_urls); model_traits<M>::max_audios is 0");
+      static_assert(traits::max_audios > 0, "media_unsupported: this model takes no audio (audio_urls); model_traits<M>::max_audios is 0");
     }
   }
 
@@ -451,14 +445,11 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
   template <media_kind K>
   static constexpr void check_room() noexcept {
     if constexpr (K == media_kind::image && traits::max_images > 0 && Images != dynamic_count) {
-      static_assert(Images + 1 <= traits::max_images,
-                    "too_many_media: one image more than this model takes (model_traits<M>::max_images)");
+      static_assert(Images + 1 <= traits::max_images, "too_many_media: one image more than this model takes (model_traits<M>::max_images)");
     } else if constexpr (K == media_kind::video && traits::max_videos > 0 && Videos != dynamic_count) {
-      static_assert(Videos + 1 <= traits::max_videos,
-                    "too_many_media: one video more than this model takes (model_traits<M>::max_videos)");
+      static_assert(Videos + 1 <= traits::max_videos, "too_many_media: one video more than this model takes (model_traits<M>::max_videos)");
     } else if constexpr (K == media_kind::audio && traits::max_audios > 0 && Audios != dynamic_count) {
-      static_assert(Audios + 1 <= traits::max_audios,
-                    "too_many_media: one audio more than this model takes (model_traits<M>::max_audios)");
+      static_assert(Audios + 1 <= traits::max_audios, "too_many_media: one audio more than this model takes (model_traits<M>::max_audios)");
     }
   }
 
@@ -488,8 +479,7 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
     static_assert(traits::mode == mode::image_to_video,
                   "first_frame/last_frame are for image-to-video models; use .image(url) for reference images");
     if constexpr (traits::mode == mode::image_to_video) {
-      static_assert(Images == Position,
-                    "first_frame must be the first image and last_frame the second: call first_frame, then last_frame");
+      static_assert(Images == Position, "first_frame must be the first image and last_frame the second: call first_frame, then last_frame");
     }
   }
 };
@@ -497,9 +487,8 @@ class request : public detail::request_base<M, Images, Videos, Audios, Known> {
 /// The typed request of model `M` whose media lists are all sized at run time: what a body read
 /// from JSON becomes. Media kinds the model does not take stay at 0, so they remain compile errors.
 template <model_type M>
-using dynamic_request =
-    request<M, model_traits<M>::max_images ? dynamic_count : 0, model_traits<M>::max_videos ? dynamic_count : 0,
-            model_traits<M>::max_audios ? dynamic_count : 0>;
+using dynamic_request = request<M, model_traits<M>::max_images ? dynamic_count : 0, model_traits<M>::max_videos ? dynamic_count : 0,
+                                model_traits<M>::max_audios ? dynamic_count : 0>;
 
 /// The body `b` as a typed request of model `M`, or `std::nullopt` when `b` names another model or
 /// holds what `M`'s type cannot: media of a kind `M` does not take, or web_search on a model

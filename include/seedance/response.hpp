@@ -71,7 +71,7 @@ inline constexpr std::chrono::hours result_url_lifetime{24};
 /// Callback delivery: the provider waits this long for an answer, then retries after these delays.
 inline constexpr std::chrono::seconds callback_timeout{10};
 inline constexpr std::array<std::chrono::seconds, 3> callback_retry_delays{std::chrono::seconds{1}, std::chrono::seconds{2},
-                                                                          std::chrono::seconds{4}};
+                                                                           std::chrono::seconds{4}};
 /// `progress` is a percentage.
 inline constexpr int progress_max = 100;
 }  // namespace task_facts
@@ -185,7 +185,8 @@ class response_reader {
     if (j.is_null()) return true;
     if (j.is_number_unsigned()) {
       const auto u = j.get<std::uint64_t>();
-      if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return fail(f, "the number " + j.dump() + " is out of range");
+      if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        return fail(f, "the number " + j.dump() + " is out of range");
       out = static_cast<std::int64_t>(u);
       return true;
     }
@@ -265,12 +266,14 @@ class response_reader {
     }
     // The newer informational fields are read leniently: a value of another type is left out,
     // never a failure that would lose the code (and with it the advice) of the whole error.
-    const std::pair<const char*, std::optional<std::string>*> texts[] = {
-        {"request_id", &out.request_id}, {"suggestion", &out.suggestion}, {"action_url", &out.action_url}, {"limit_scope", &out.limit_scope}};
+    const std::pair<const char*, std::optional<std::string>*> texts[] = {{"request_id", &out.request_id},
+                                                                         {"suggestion", &out.suggestion},
+                                                                         {"action_url", &out.action_url},
+                                                                         {"limit_scope", &out.limit_scope}};
     for (const auto& [key, dst] : texts)
       if (auto it = j.find(key); it != j.end()) lenient([&] { return text(*it, f + "/" + key, *dst); }, *dst);
     const std::pair<const char*, std::optional<decimal>*> numbers[] = {{"estimated_credits", &out.estimated_credits},
-                                                                      {"account_balance_credits", &out.account_balance_credits}};
+                                                                       {"account_balance_credits", &out.account_balance_credits}};
     for (const auto& [key, dst] : numbers)
       if (auto it = j.find(key); it != j.end()) lenient([&] { return number(*it, f + "/" + key, *dst); }, *dst);
     return true;
@@ -310,8 +313,10 @@ class response_reader {
       if (!it->is_object()) return fail("/task_info", "expected an object, got " + kind(*it));
       seedance::task_info info;
       if (auto f = it->find("can_cancel"); f != it->end() && !boolean(*f, "/task_info/can_cancel", info.can_cancel)) return false;
-      if (auto f = it->find("estimated_time"); f != it->end() && !integer(*f, "/task_info/estimated_time", info.estimated_time)) return false;
-      if (auto f = it->find("video_duration"); f != it->end() && !integer(*f, "/task_info/video_duration", info.video_duration)) return false;
+      if (auto f = it->find("estimated_time"); f != it->end() && !integer(*f, "/task_info/estimated_time", info.estimated_time))
+        return false;
+      if (auto f = it->find("video_duration"); f != it->end() && !integer(*f, "/task_info/video_duration", info.video_duration))
+        return false;
       t.task_info = info;
     }
     if (auto it = at("usage"); it != j.end() && !it->is_null()) {
@@ -321,7 +326,8 @@ class response_reader {
       if (auto f = it->find("credits_reserved"); f != it->end() && !number(*f, "/usage/credits_reserved", u.credits_reserved)) return false;
       if (auto f = it->find("user_group"); f != it->end() && !text(*f, "/usage/user_group", u.user_group)) return false;
       // the newer fields, leniently (as in error_object): they never cost the task its status
-      if (auto f = it->find("credits_used"); f != it->end()) lenient([&] { return number(*f, "/usage/credits_used", u.credits_used); }, u.credits_used);
+      if (auto f = it->find("credits_used"); f != it->end())
+        lenient([&] { return number(*f, "/usage/credits_used", u.credits_used); }, u.credits_used);
       if (auto f = it->find("cost"); f != it->end() && f->is_object()) {
         usage_cost c;
         if (auto g = f->find("credits"); g != f->end()) lenient([&] { return number(*g, "/usage/cost/credits", c.credits); }, c.credits);
@@ -361,8 +367,7 @@ inline void out_of_memory(parse_result<T>& r) noexcept {
   r.field.clear();
   try {
     r.message = "out of memory";
-  } catch (...) {
-  }
+  } catch (...) {}
 }
 
 /// Parses JSON text without throwing; a null result and a message for text that does not parse.
@@ -397,9 +402,7 @@ parse_result<T> read_response(Read read) noexcept {
       r.field = std::move(reader.field);
       r.message = std::move(reader.message);
     }
-  } catch (...) {
-    out_of_memory(r);
-  }
+  } catch (...) { out_of_memory(r); }
   return r;
 }
 
@@ -411,9 +414,7 @@ parse_result<T> read_response_text(std::string_view text, Read read) noexcept {
     nlohmann::json j;
     if (!parse_response_text(text, j, r.message)) return r;
     return read(j);
-  } catch (...) {
-    out_of_memory(r);
-  }
+  } catch (...) { out_of_memory(r); }
   return r;
 }
 
@@ -421,7 +422,8 @@ parse_result<T> read_response_text(std::string_view text, Read read) noexcept {
 
 /// Reads a create response, task detail or callback body. Never throws.
 [[nodiscard]] inline parse_result<video_task> parse_task(const nlohmann::json& body) noexcept {
-  return detail::response::read_response<video_task>([&](detail::response::response_reader& reader, video_task& t) { return reader.task(body, t); });
+  return detail::response::read_response<video_task>(
+      [&](detail::response::response_reader& reader, video_task& t) { return reader.task(body, t); });
 }
 [[nodiscard]] inline parse_result<video_task> parse_task(std::string_view text) noexcept {
   return detail::response::read_response_text<video_task>(text, [](const nlohmann::json& j) { return parse_task(j); });

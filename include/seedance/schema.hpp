@@ -82,8 +82,7 @@ inline nlohmann::json url_array_schema(const model_info& m, media_kind k) {
                        ": the array must be empty (media_unsupported); an empty array is accepted with the "
                        "warning field_ignored.";
   } else if (r.min > 0) {
-    s["description"] = "Required: " + num(r.min) + " to " + num(r.max) + " " + kind +
-                       " URLs (too_few_media, too_many_media).";
+    s["description"] = "Required: " + num(r.min) + " to " + num(r.max) + " " + kind + " URLs (too_few_media, too_many_media).";
   } else {
     s["description"] = "At most " + num(r.max) + " " + kind + " URLs (too_many_media).";
   }
@@ -110,8 +109,7 @@ inline nlohmann::json model_params_schema(const model_info& m) {
 
 /// A media array that is present and non-empty.
 inline nlohmann::json non_empty(std::string_view name) {
-  return {{"required", nlohmann::json::array({str(name)})},
-          {"properties", {{str(name), {{"type", "array"}, {"minItems", 1}}}}}};
+  return {{"required", nlohmann::json::array({str(name)})}, {"properties", {{str(name), {{"type", "array"}, {"minItems", 1}}}}}};
 }
 
 /// The request schema of model `m`.
@@ -122,15 +120,13 @@ inline nlohmann::json request_schema(const model_info& m) {
 
   nlohmann::json props = nlohmann::json::object();
   props[field::model] = {{"type", "string"}, {"const", id}, {"description", "The model's API id."}};
-  props[field::prompt] = {
-      {"type", "string"},
-      {"minLength", 1},
-      {"pattern", str(non_blank_pattern)},
-      {"description",
-       "What to generate; neither empty nor only white space (prompt_empty). Its token limit (prompt_too_long) is "
-       "checked by the runtime validator only."}};
-  for (media_kind k : {media_kind::image, media_kind::video, media_kind::audio})
-    props[urls_field(k)] = url_array_schema(m, k);
+  props[field::prompt] = {{"type", "string"},
+                          {"minLength", 1},
+                          {"pattern", str(non_blank_pattern)},
+                          {"description",
+                           "What to generate; neither empty nor only white space (prompt_empty). Its token limit (prompt_too_long) is "
+                           "checked by the runtime validator only."}};
+  for (media_kind k : {media_kind::image, media_kind::video, media_kind::audio}) props[urls_field(k)] = url_array_schema(m, k);
   props[field::duration] = {{"type", "integer"},
                             {"minimum", limits::duration.min},
                             {"maximum", limits::duration.max},
@@ -139,29 +135,25 @@ inline nlohmann::json request_schema(const model_info& m) {
                                                 num(limits::duration.max) + " (duration_out_of_range)."}};
   props[field::quality] = {{"type", "string"},
                            {"enum", qualities},
-                           {"description", "Output quality on this model: " + joined(qualities) +
-                                               " (invalid_enum, quality_unsupported)."}};
+                           {"description", "Output quality on this model: " + joined(qualities) + " (invalid_enum, quality_unsupported)."}};
   if (m.supports(defaults::quality)) props[field::quality]["default"] = str(to_string(defaults::quality));
   props[field::aspect_ratio] = {{"type", "string"},
                                 {"enum", ratios},
                                 {"default", str(to_string(defaults::aspect_ratio))},
                                 {"description", "Output aspect ratio: " + joined(ratios) + " (invalid_enum)."}};
-  props[field::generate_audio] = {{"type", "boolean"},
-                                  {"default", defaults::generate_audio},
-                                  {"description", "Generate a synchronized sound track (no extra cost)."}};
-  props[field::content_filter] = {
-      {"type", "boolean"},
-      {"default", defaults::content_filter},
-      {"description", "Standard content checks; false relaxes them, at a higher price."}};
+  props[field::generate_audio] = {
+      {"type", "boolean"}, {"default", defaults::generate_audio}, {"description", "Generate a synchronized sound track (no extra cost)."}};
+  props[field::content_filter] = {{"type", "boolean"},
+                                  {"default", defaults::content_filter},
+                                  {"description", "Standard content checks; false relaxes them, at a higher price."}};
   props[field::model_params] = model_params_schema(m);
-  props[field::callback_url] = {
-      {"type", "string"},
-      {"format", "uri"},
-      {"maxLength", limits::callback_url_max_chars},
-      {"pattern", str(https_prefix_pattern)},
-      {"description", "HTTPS URL called when the task ends; at most " + num(limits::callback_url_max_chars) +
-                          " characters (callback_not_https, callback_too_long). Its host (callback_private_host) "
-                          "is checked by the runtime validator only."}};
+  props[field::callback_url] = {{"type", "string"},
+                                {"format", "uri"},
+                                {"maxLength", limits::callback_url_max_chars},
+                                {"pattern", str(https_prefix_pattern)},
+                                {"description", "HTTPS URL called when the task ends; at most " + num(limits::callback_url_max_chars) +
+                                                    " characters (callback_not_https, callback_too_long). Its host (callback_private_host) "
+                                                    "is checked by the runtime validator only."}};
 
   nlohmann::json required = nlohmann::json::array({str(field::model), str(field::prompt)});
   if (m.images.min > 0) required.push_back(str(field::image_urls));
@@ -169,8 +161,7 @@ inline nlohmann::json request_schema(const model_info& m) {
   nlohmann::json s = {
       {"$schema", str(schema_draft)},
       {"title", "Seedance 2.0 request: " + id},
-      {"description", "Body of POST /v1/videos/generations for " + id + " (" + str(to_string(m.mode)) + ", " +
-                          str(to_string(m.tier)) +
+      {"description", "Body of POST /v1/videos/generations for " + id + " (" + str(to_string(m.mode)) + ", " + str(to_string(m.tier)) +
                           " tier), generated from seedance/spec.hpp. Fields the API does not define are "
                           "allowed (the runtime validator warns: unknown_field)."},
       {"type", "object"},
@@ -182,25 +173,24 @@ inline nlohmann::json request_schema(const model_info& m) {
   nlohmann::json conditions = nlohmann::json::array();
   if (m.audio_needs_visual) {
     // audio_needs_visual: a non-empty audio_urls needs a non-empty image_urls or video_urls.
-    conditions.push_back(
-        {{"if", non_empty(field::audio_urls)},
-         {"then",
-          {{"anyOf", nlohmann::json::array({non_empty(field::image_urls), non_empty(field::video_urls)})},
-           {"description", "Audio references need an image or a video (audio_needs_visual)."}}}});
+    conditions.push_back({{"if", non_empty(field::audio_urls)},
+                          {"then",
+                           {{"anyOf", nlohmann::json::array({non_empty(field::image_urls), non_empty(field::video_urls)})},
+                            {"description", "Audio references need an image or a video (audio_needs_visual)."}}}});
   }
   if (m.web_search) {
     // web_search_without_content_filter: web search on needs the content filter on (section 9).
-    conditions.push_back(
-        {{"if",
-          {{"required", nlohmann::json::array({str(field::model_params)})},
-           {"properties",
-            {{str(field::model_params),
-              {{"required", nlohmann::json::array({str(field::web_search)})},
-               {"properties", {{str(field::web_search), {{"const", true}}}}}}}}}}},
-         {"then",
-          {{"properties", {{str(field::content_filter), {{"const", true}}}}},
-           {"description", "Web search needs the content filter: content_filter false is refused "
-                           "(web_search_without_content_filter)."}}}});
+    conditions.push_back({{"if",
+                           {{"required", nlohmann::json::array({str(field::model_params)})},
+                            {"properties",
+                             {{str(field::model_params),
+                               {{"required", nlohmann::json::array({str(field::web_search)})},
+                                {"properties", {{str(field::web_search), {{"const", true}}}}}}}}}}},
+                          {"then",
+                           {{"properties", {{str(field::content_filter), {{"const", true}}}}},
+                            {"description",
+                             "Web search needs the content filter: content_filter false is refused "
+                             "(web_search_without_content_filter)."}}}});
   }
   if (conditions.size() == 1) {
     s["if"] = conditions[0]["if"];

@@ -46,8 +46,7 @@ struct enum_strings;
 
 template <>
 struct enum_strings<mode> {
-  static constexpr std::array<std::string_view, 3> values{"text-to-video", "image-to-video",
-                                                          "reference-to-video"};
+  static constexpr std::array<std::string_view, 3> values{"text-to-video", "image-to-video", "reference-to-video"};
 };
 template <>
 struct enum_strings<tier> {
@@ -59,8 +58,7 @@ struct enum_strings<quality> {
 };
 template <>
 struct enum_strings<aspect_ratio> {
-  static constexpr std::array<std::string_view, 7> values{"16:9", "9:16", "1:1",     "4:3",
-                                                          "3:4",  "21:9", "adaptive"};
+  static constexpr std::array<std::string_view, 7> values{"16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive"};
 };
 template <>
 struct enum_strings<media_kind> {
@@ -90,12 +88,8 @@ template <spec_enum E>
 /// Named spellings of `parse<E>`, for readers who prefer them.
 [[nodiscard]] constexpr std::optional<mode> parse_mode(std::string_view s) noexcept { return parse<mode>(s); }
 [[nodiscard]] constexpr std::optional<tier> parse_tier(std::string_view s) noexcept { return parse<tier>(s); }
-[[nodiscard]] constexpr std::optional<quality> parse_quality(std::string_view s) noexcept {
-  return parse<quality>(s);
-}
-[[nodiscard]] constexpr std::optional<aspect_ratio> parse_aspect_ratio(std::string_view s) noexcept {
-  return parse<aspect_ratio>(s);
-}
+[[nodiscard]] constexpr std::optional<quality> parse_quality(std::string_view s) noexcept { return parse<quality>(s); }
+[[nodiscard]] constexpr std::optional<aspect_ratio> parse_aspect_ratio(std::string_view s) noexcept { return parse<aspect_ratio>(s); }
 
 // ---------------------------------------------------------------------------------------------
 // The request body's field names (JSON keys)
@@ -119,9 +113,8 @@ inline constexpr std::string_view callback_url = "callback_url";
 
 /// The top-level fields of the request body, in the provider's order.
 inline constexpr std::array<std::string_view, 12> request_fields{
-    field::model,        field::prompt,         field::image_urls,     field::video_urls,
-    field::audio_urls,   field::duration,       field::quality,        field::aspect_ratio,
-    field::generate_audio, field::content_filter, field::model_params, field::callback_url};
+    field::model,   field::prompt,       field::image_urls,     field::video_urls,     field::audio_urls,   field::duration,
+    field::quality, field::aspect_ratio, field::generate_audio, field::content_filter, field::model_params, field::callback_url};
 /// The keys of `model_params`.
 inline constexpr std::array<std::string_view, 1> model_params_fields{field::web_search};
 
@@ -222,14 +215,16 @@ inline constexpr auto model_rows = std::to_array<model_row>({
 
 // A row's mode and tier index mode_table and tier_table (below); its id is what requests send and
 // what every lookup compares: none empty, no two alike.
-static_assert([] {
-  for (std::size_t i = 0; i < model_rows.size(); ++i) {
-    if (model_rows[i].id.empty()) return false;
-    for (std::size_t j = 0; j < i; ++j)
-      if (model_rows[i].id == model_rows[j].id) return false;
-  }
-  return true;
-}(), "seedance: every row of model_rows needs an id of its own (none empty, no two alike)");
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < model_rows.size(); ++i) {
+        if (model_rows[i].id.empty()) return false;
+        for (std::size_t j = 0; j < i; ++j)
+          if (model_rows[i].id == model_rows[j].id) return false;
+      }
+      return true;
+    }(),
+    "seedance: every row of model_rows needs an id of its own (none empty, no two alike)");
 
 /// Everything known about one model: its row joined with its mode's and its tier's capabilities.
 struct model_info {
@@ -258,21 +253,24 @@ struct model_info {
 };
 
 // Every table is indexed by its enumeration: keep the rows in enumerator order.
-static_assert([] {
-  for (std::size_t i = 0; i < mode_table.size(); ++i)
-    if (static_cast<std::size_t>(mode_table[i].mode) != i) return false;
-  for (std::size_t i = 0; i < tier_table.size(); ++i)
-    if (static_cast<std::size_t>(tier_table[i].tier) != i) return false;
-  return true;
-}(), "seedance: mode_table and tier_table rows must follow enumerator order");
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < mode_table.size(); ++i)
+        if (static_cast<std::size_t>(mode_table[i].mode) != i) return false;
+      for (std::size_t i = 0; i < tier_table.size(); ++i)
+        if (static_cast<std::size_t>(tier_table[i].tier) != i) return false;
+      return true;
+    }(),
+    "seedance: mode_table and tier_table rows must follow enumerator order");
 
 // Said here rather than as an out-of-bounds read in join(): a new mode or tier needs its row first.
-static_assert([] {
-  for (const model_row& r : model_rows)
-    if (static_cast<std::size_t>(r.mode) >= mode_table.size() || static_cast<std::size_t>(r.tier) >= tier_table.size())
-      return false;
-  return true;
-}(), "seedance: a row of model_rows names a mode or a tier that has no row in mode_table or tier_table");
+static_assert(
+    [] {
+      for (const model_row& r : model_rows)
+        if (static_cast<std::size_t>(r.mode) >= mode_table.size() || static_cast<std::size_t>(r.tier) >= tier_table.size()) return false;
+      return true;
+    }(),
+    "seedance: a row of model_rows names a mode or a tier that has no row in mode_table or tier_table");
 
 namespace detail {
 constexpr model_info join(const model_row& r) noexcept {
@@ -431,11 +429,13 @@ inline constexpr std::array<media_rules, 3> media_table{{
   return media_table[i < media_table.size() ? i : 0];
 }
 
-static_assert([] {
-  for (std::size_t i = 0; i < media_table.size(); ++i)
-    if (static_cast<std::size_t>(media_table[i].kind) != i) return false;
-  return true;
-}(), "seedance: media_table rows must follow media_kind order");
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < media_table.size(); ++i)
+        if (static_cast<std::size_t>(media_table[i].kind) != i) return false;
+      return true;
+    }(),
+    "seedance: media_table rows must follow media_kind order");
 
 /// The values the API assumes for absent fields.
 namespace defaults {
@@ -539,17 +539,14 @@ static_assert(detail::enum_strings_complete<mode>() && enum_strings<mode>::value
               "seedance: enum_strings<mode> needs one distinct, non-empty string per mode, one per row of mode_table");
 static_assert(detail::enum_strings_complete<tier>() && enum_strings<tier>::values.size() == tier_table.size(),
               "seedance: enum_strings<tier> needs one distinct, non-empty string per tier, one per row of tier_table");
-static_assert(detail::enum_strings_complete<media_kind>() &&
-                  enum_strings<media_kind>::values.size() == media_table.size(),
+static_assert(detail::enum_strings_complete<media_kind>() && enum_strings<media_kind>::values.size() == media_table.size(),
               "seedance: enum_strings<media_kind> needs one distinct, non-empty string per media kind, one per row "
               "of media_table");
-static_assert(detail::enum_strings_complete<quality>() &&
-                  enum_strings<quality>::values.size() == resolution_table[0].size() &&
+static_assert(detail::enum_strings_complete<quality>() && enum_strings<quality>::values.size() == resolution_table[0].size() &&
                   enum_strings<quality>::values.size() <= 8,
               "seedance: enum_strings<quality> needs one distinct, non-empty string per quality, one per column of "
               "resolution_table (and quality_set holds at most 8)");
-static_assert(detail::enum_strings_complete<aspect_ratio>() &&
-                  enum_strings<aspect_ratio>::values.size() == resolution_table.size() + 1 &&
+static_assert(detail::enum_strings_complete<aspect_ratio>() && enum_strings<aspect_ratio>::values.size() == resolution_table.size() + 1 &&
                   static_cast<std::size_t>(aspect_ratio::adaptive) + 1 == enum_strings<aspect_ratio>::values.size(),
               "seedance: enum_strings<aspect_ratio> needs one distinct, non-empty string per aspect ratio, one per "
               "row of resolution_table and adaptive last");

@@ -135,8 +135,7 @@ inline void append_token(std::string& out, std::string_view key) {
 /// object key given twice, the last one counts (as for nlohmann/json). Linear in the text's size
 /// whatever its nesting; never throws except std::bad_alloc; text that is not JSON gives
 /// positions that may be wrong but are within the text.
-[[nodiscard]] inline std::vector<std::optional<std::size_t>> locate_values(std::string_view text,
-                                                                           const std::vector<std::string>& pointers,
+[[nodiscard]] inline std::vector<std::optional<std::size_t>> locate_values(std::string_view text, const std::vector<std::string>& pointers,
                                                                            std::size_t max_depth = 4) {
   using namespace detail::locate;
   std::vector<std::optional<std::size_t>> found(pointers.size());

@@ -135,9 +135,8 @@ namespace seedance {
 /// The name of an error code, e.g. "bad_port"; an empty view for a value outside the enumeration.
 [[nodiscard]] constexpr std::string_view to_string(url_error e) noexcept {
   constexpr std::array<std::string_view, 14> names{
-      "none",         "empty",     "too_long", "no_scheme", "bad_scheme",
-      "no_authority", "bad_userinfo", "empty_host", "bad_host", "bad_ipv4",
-      "bad_ipv6",     "bad_port",  "bad_percent_encoding", "bad_character"};
+      "none",       "empty",    "too_long", "no_scheme", "bad_scheme", "no_authority",         "bad_userinfo",
+      "empty_host", "bad_host", "bad_ipv4", "bad_ipv6",  "bad_port",   "bad_percent_encoding", "bad_character"};
   const auto i = static_cast<std::size_t>(e);
   return i < names.size() ? names[i] : std::string_view{};
 }
@@ -147,7 +146,6 @@ namespace seedance {
 #include "detail/url/parse.hpp"  // the parser and the host classification
 
 namespace seedance {
-
 
 /// Parses an absolute URL with an authority and a non-empty host:
 /// `scheme "://" [ userinfo "@" ] host [ ":" [ port ] ] path-abempty [ "?" query ] [ "#" fragment ]`

@@ -52,8 +52,8 @@ inline constexpr std::size_t max_token_bytes = 128;
 /// character takes 3 UTF-8 bytes and a word at least 1, so `3 * cjk + words <= bytes`, which keeps
 /// `cjk/500 + words/1000` at most 1 while bytes <= min(1000, 3 * 500); and there are at most as
 /// many runs as bytes.
-inline constexpr std::size_t quick_bytes = std::min({limits::prompt_recommended_words, 3 * limits::prompt_recommended_cjk_chars,
-                                                     limits::prompt_max_tokens});
+inline constexpr std::size_t quick_bytes =
+    std::min({limits::prompt_recommended_words, 3 * limits::prompt_recommended_cjk_chars, limits::prompt_max_tokens});
 }  // namespace prompt_bounds
 
 /// The library's own bounds on its work and its output (not the spec's: docs/validation.md).
@@ -137,7 +137,7 @@ namespace seedance {
 /// The outcome of reading a request body's text with the bounds validate(std::string_view) uses.
 struct parsed_request {
   std::optional<nlohmann::json> body;   // empty when the text is not JSON or exceeds a bound
-  report diagnostics;                   // text-level diagnostics (invalid_json with byte offset, body_too_large from the size, duplicate_key), positions set
+  report diagnostics;  // text-level diagnostics (invalid_json with byte offset, body_too_large from the size, duplicate_key), positions set
 
   parsed_request() = default;
   parsed_request(const parsed_request&) = default;
@@ -159,13 +159,9 @@ struct parsed_request {
   parsed_request out;
   try {
     detail::validate::read_request(text, out.body, out.diagnostics);
-  } catch (const std::bad_alloc&) {
-    out.diagnostics.stop("out of memory while reading the text");
-  } catch (const std::exception& e) {
+  } catch (const std::bad_alloc&) { out.diagnostics.stop("out of memory while reading the text"); } catch (const std::exception& e) {
     out.diagnostics.stop(e.what());
-  } catch (...) {
-    out.diagnostics.stop("an unknown exception while reading the text");
-  }
+  } catch (...) { out.diagnostics.stop("an unknown exception while reading the text"); }
   if (!out.diagnostics.complete() && out.body) {
     detail::validate::dismantle(*out.body);
     out.body.reset();
@@ -182,9 +178,7 @@ struct parsed_request {
     if (!parsed.body) return r;
     detail::validate::run_guarded(r, *parsed.body, media, text.size(), text, options);
     if (!r.empty()) r.locate_in(text);
-  } catch (const std::bad_alloc&) {
-    r.stop("out of memory");
-  } catch (...) {
+  } catch (const std::bad_alloc&) { r.stop("out of memory"); } catch (...) {
     r.stop("an unknown exception");
   }
   return r;
@@ -207,8 +201,7 @@ struct parsed_request {
 }
 
 /// Validates a request body given as fields (e.g. read with `from_json` or built by hand).
-[[nodiscard]] inline report validate(const request_body& body, const media_map& media = {},
-                                     const validate_options& options = {}) noexcept {
+[[nodiscard]] inline report validate(const request_body& body, const media_map& media = {}, const validate_options& options = {}) noexcept {
   nlohmann::json j;
   try {
     j = body;
@@ -226,8 +219,7 @@ struct parsed_request {
 /// Validates a typed request: the rules the compiler could not decide (values set at run time,
 /// run-time lists, URLs, the prompt) and, with `media`, the media rules.
 template <model_type M, std::size_t I, std::size_t V, std::size_t A>
-[[nodiscard]] report validate(const request<M, I, V, A>& r, const media_map& media = {},
-                              const validate_options& options = {}) noexcept {
+[[nodiscard]] report validate(const request<M, I, V, A>& r, const media_map& media = {}, const validate_options& options = {}) noexcept {
   return validate(r.body(), media, options);
 }
 

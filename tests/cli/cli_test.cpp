@@ -77,8 +77,8 @@ run_result run(const std::string& args, const std::string& stdin_file = "/dev/nu
   static int n = 0;
   const fs::path out = scratch() / ("out" + std::to_string(++n));
   const fs::path err = scratch() / ("err" + std::to_string(n));
-  const std::string cmd = env + " " + quote(SEEDANCE_CLI) + " " + args + " <" + quote(stdin_file) + " >" + quote(out.string()) +
-                          " 2>" + quote(err.string());
+  const std::string cmd =
+      env + " " + quote(SEEDANCE_CLI) + " " + args + " <" + quote(stdin_file) + " >" + quote(out.string()) + " 2>" + quote(err.string());
   run_result r;
   const int status = std::system(cmd.c_str());
   r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -245,7 +245,9 @@ TEST_CASE("check - reads standard input", "[cli][check][stdin]") {
 }
 
 TEST_CASE("cost --format json: the contract's shape, a range for unknown input, null max for web search", "[cli][cost]") {
-  const fs::path search = write("search.json", R"({"model": "seedance-2.0-text-to-video", "prompt": "news of today", "duration": 5, "model_params": {"web_search": true}})");
+  const fs::path search =
+      write("search.json",
+            R"({"model": "seedance-2.0-text-to-video", "prompt": "news of today", "duration": 5, "model_params": {"web_search": true}})");
   const run_result r = run("cost --format json " + quote((examples / "text-to-video.json").string()) + " " +
                            quote((examples / "reference-to-video.json").string()) + " " + quote(search.string()));
   CHECK(r.exit == 0);
@@ -400,8 +402,8 @@ TEST_CASE("models: the text table of docs/cli.md, byte for byte", "[cli][models]
     for (const auto& [v, name] : std::vector<std::pair<quality, std::string>>{
              {quality::p480, "480p"}, {quality::p720, "720p"}, {quality::p1080, "1080p"}, {quality::p4k, "4k"}})
       if (m.supports(v)) q += (q.empty() ? "" : " ") + name;
-    rows.push_back({std::string(m.id), std::string(seedance::to_string(m.mode)), std::string(seedance::to_string(m.tier)),
-                    count(m.images), count(m.videos), count(m.audios), q, m.web_search ? "yes" : "no"});
+    rows.push_back({std::string(m.id), std::string(seedance::to_string(m.mode)), std::string(seedance::to_string(m.tier)), count(m.images),
+                    count(m.videos), count(m.audios), q, m.web_search ? "yes" : "no"});
   }
   std::vector<std::size_t> width(rows[0].size());
   for (const auto& r : rows)
@@ -553,7 +555,9 @@ std::string feed_without(const std::string& model) {
 }  // namespace
 
 TEST_CASE("cost: text output, one block per file, then a summary with the total", "[cli][cost][text]") {
-  const fs::path search = write("search-text.json", R"({"model": "seedance-2.0-text-to-video", "prompt": "news of today", "duration": 5, "model_params": {"web_search": true}})");
+  const fs::path search =
+      write("search-text.json",
+            R"({"model": "seedance-2.0-text-to-video", "prompt": "news of today", "duration": 5, "model_params": {"web_search": true}})");
   const std::vector<fs::path> priced{examples / "text-to-video.json", examples / "reference-to-video.json", search};
   const fs::path invalid = examples / "invalid-eight-problems.json";
   std::string args;
@@ -583,7 +587,8 @@ TEST_CASE("cost: text output, one block per file, then a summary with the total"
   CHECK(open);  // the web search request has no upper bound: nor has the total
   // an invalid request: its diagnostics, and no estimate
   const seedance::report bad = seedance::validate(read(invalid));
-  CHECK_THAT(r.out, Catch::Contains(invalid.string() + ": no estimate: the request is invalid (" + std::to_string(bad.errors()) + " errors)"));
+  CHECK_THAT(r.out,
+             Catch::Contains(invalid.string() + ": no estimate: the request is invalid (" + std::to_string(bad.errors()) + " errors)"));
   CHECK_THAT(r.out, Catch::Contains(invalid.string() + ":"));
   // the summary, last
   const std::string summary = "4 files estimated: 3 priced, 1 invalid; total " + money_text(*min, *max, open) + "\n";
@@ -755,7 +760,8 @@ TEST_CASE("probe: the text line and the JSON object of docs/cli.md for an audio 
   CHECK(t.out == f.string() + ": audio wav 1.000 s, 8044 bytes\n1 file probed: 1 read, 0 failed\n");
   const run_result j = run("probe --format json " + quote(f.string()));
   CHECK(j.exit == 0);
-  CHECK(parse_out(j) == json::parse(R"([{"file": ")" + f.string() + R"(", "kind": "audio", "format": "wav", "duration": 1.0, "bytes": 8044}])"));
+  CHECK(parse_out(j) ==
+        json::parse(R"([{"file": ")" + f.string() + R"(", "kind": "audio", "format": "wav", "duration": 1.0, "bytes": 8044}])"));
   // a file no probe reads: the error line and object, exit 1
   const fs::path junk = write("junk.bin", "not a media file at all");
   const run_result e = run("probe " + quote(junk.string()));
@@ -924,17 +930,20 @@ TEST_CASE("check --media and --media-dir: probed media meet the media rules", "[
   r = run("check --format json --media-dir " + quote((corpus / "video").string()) + " " + quote(escaped.string()));
   CHECK(codes_of(parse_out(r)[0].at("diagnostics")) == std::set<std::string>{"video_duration", "video_total_duration"});
   // --media URL=PATH (the URL has a query string and an '=' in it): the 250 px image is too small.
-  r = run("check --format json --media " + quote("https://cdn.example.com/i/jpeg_250x250.jpg?v=2=" + (corpus / "image" / "jpeg_250x250.jpg").string()) +
-          " " + quote(f.string()));
+  r = run("check --format json --media " +
+          quote("https://cdn.example.com/i/jpeg_250x250.jpg?v=2=" + (corpus / "image" / "jpeg_250x250.jpg").string()) + " " +
+          quote(f.string()));
   out = parse_out(r);
   CHECK(codes_of(out[0].at("diagnostics")) == std::set<std::string>{"image_dimensions"});
   // --media wins over --media-dir: the video URL mapped to a 23.976 fps file instead.
   r = run("check --format json --media-dir " + quote((corpus / "video").string()) + " --media " +
-          quote("https://cdn.example.com/clips/dur_16s.mp4=" + (corpus / "video" / "fps_24000_1001.mp4").string()) + " " + quote(f.string()));
+          quote("https://cdn.example.com/clips/dur_16s.mp4=" + (corpus / "video" / "fps_24000_1001.mp4").string()) + " " +
+          quote(f.string()));
   out = parse_out(r);
   CHECK(codes_of(out[0].at("diagnostics")) == std::set<std::string>{"video_fps"});
   // A mapped file that cannot be read: exit 2.
-  r = run("check --media " + quote("https://cdn.example.com/clips/dur_16s.mp4=" + (scratch() / "absent.mp4").string()) + " " + quote(f.string()));
+  r = run("check --media " + quote("https://cdn.example.com/clips/dur_16s.mp4=" + (scratch() / "absent.mp4").string()) + " " +
+          quote(f.string()));
   CHECK(r.exit == 2);
   CHECK_THAT(r.err, Catch::Contains("absent.mp4"));
   // A mapped file the probe does not know: a format error of the array's kind.
@@ -960,9 +969,24 @@ TEST_CASE("cost --media-dir: a probed reference video turns the range into one f
 TEST_CASE("check --media: a file of a format the array does not accept is a format error, not a probe failure", "[cli][media]") {
   // ISO BMFF files that are no video: a HEIF/AVIF image (ftyp brand 'avif') and an audio-only MP4
   // (brand 'M4A ', a moov without a video track). Written by hand: box size, type, payload.
-  const std::string ftyp_avif("\x00\x00\x00\x14" "ftyp" "avif" "\x00\x00\x00\x00" "mif1", 20);
-  const std::string ftyp_m4a("\x00\x00\x00\x14" "ftyp" "M4A " "\x00\x00\x00\x00" "isom", 20);
-  const std::string empty_moov("\x00\x00\x00\x08" "moov", 8);
+  const std::string ftyp_avif(
+      "\x00\x00\x00\x14"
+      "ftyp"
+      "avif"
+      "\x00\x00\x00\x00"
+      "mif1",
+      20);
+  const std::string ftyp_m4a(
+      "\x00\x00\x00\x14"
+      "ftyp"
+      "M4A "
+      "\x00\x00\x00\x00"
+      "isom",
+      20);
+  const std::string empty_moov(
+      "\x00\x00\x00\x08"
+      "moov",
+      8);
   const fs::path avif = write("photo.avif", ftyp_avif + empty_moov);
   const fs::path m4a = write("voice.m4a", ftyp_m4a + empty_moov);
   const std::string img = "https://cdn.example.com/p/photo.avif", aud = "https://cdn.example.com/a/voice.m4a";
@@ -980,7 +1004,8 @@ TEST_CASE("check --media: a file of a format the array does not accept is a form
       CHECK_THAT(d.at("message").get<std::string>(), Catch::Contains(" is in another format; ") && !Catch::Contains(" is other"));
   // The same audio-only MP4 given as a video is an MP4 the probe cannot read as a video: a probe failure.
   const std::string vid = "https://cdn.example.com/v/voice.mp4";
-  const fs::path g = write("as-video.json", R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "video_urls": [")" + vid + R"("]})");
+  const fs::path g =
+      write("as-video.json", R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "video_urls": [")" + vid + R"("]})");
   const json as_video = parse_out(run("check --format json --media " + quote(vid + "=" + m4a.string()) + " " + quote(g.string())));
   REQUIRE(as_video[0].at("diagnostics").size() == 1);
   CHECK(as_video[0].at("diagnostics")[0].at("code") == "media_probe_failed");
@@ -994,8 +1019,10 @@ TEST_CASE("check --media: a damaged mapped file makes the request invalid, an un
   const fs::path damaged = write("truncated.mp4", whole.substr(0, 4096));
   const std::string url = "https://cdn.example.com/clips/clip.mp4";
   // the URL twice: a diagnostic at each place, and the second one on line 3
-  const fs::path f = write("damaged-media.json", "{\"model\": \"seedance-2.0-reference-to-video\", \"prompt\": \"follow @video1\",\n"
-                                                 "  \"video_urls\": [\"" + url + "\",\n    \"" + url + "\"]}\n");
+  const fs::path f = write("damaged-media.json",
+                           "{\"model\": \"seedance-2.0-reference-to-video\", \"prompt\": \"follow @video1\",\n"
+                           "  \"video_urls\": [\"" +
+                               url + "\",\n    \"" + url + "\"]}\n");
   const std::string media = "--media " + quote(url + "=" + damaged.string());
   run_result r = run("check --format json " + media + " " + quote(f.string()));
   CHECK(r.exit == 1);

@@ -4,8 +4,7 @@
 
 int main() {
   using namespace seedance;
-  auto r = request<models::fast_reference_to_video>{"camera moves"}
-               .video("https://example.com/1.mp4").video("https://example.com/2.mp4");
+  auto r = request<models::fast_reference_to_video>{"camera moves"}.video("https://example.com/1.mp4").video("https://example.com/2.mp4");
 #ifdef SEEDANCE_COMPILE_FAIL
   (void)r.video("https://example.com/3.mp4").video("https://example.com/4.mp4");
 #else

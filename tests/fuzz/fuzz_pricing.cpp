@@ -44,9 +44,13 @@ json language_feed() {
     ++k;
     json extra = first;
     extra["id"] = "extra";
-    extra["tiers"] = json::array({{{"when", op("lt", json::array({var("duration_seconds"), cst("8")}))}, {"sku_id", "short"}, {"rate", {{"uc", "7"}}}},
-                                  {{"when", op("lte", json::array({cst("8"), var("duration_seconds")}))}, {"sku_id", "long"}, {"rate", {{"uc", "3.5"}}},
-                                   {"multiplier", "0.5"}, {"minimum_charge", {{"uc", "10"}}}}});
+    extra["tiers"] =
+        json::array({{{"when", op("lt", json::array({var("duration_seconds"), cst("8")}))}, {"sku_id", "short"}, {"rate", {{"uc", "7"}}}},
+                     {{"when", op("lte", json::array({cst("8"), var("duration_seconds")}))},
+                      {"sku_id", "long"},
+                      {"rate", {{"uc", "3.5"}}},
+                      {"multiplier", "0.5"},
+                      {"minimum_charge", {{"uc", "10"}}}}});
     extra["rate"] = {{"uc", "1"}};
     extra["condition"] = op("or", json::array({op("neq", json::array({var("quality"), cst("720p")})),
                                                op("gt", json::array({var("duration_seconds"), cst("10")}))}));
@@ -70,8 +74,7 @@ void check_table(const seedance::pricing_table& table) {
                                                          {"search_count", pricing_value::of(decimal(2))}};
       const seedance::price_result fast = table.price(m, vars);
       const seedance::price_result slow = copy.price(m, vars);
-      if (fast.error != slow.error || fast.total_uc != slow.total_uc || fast.components.size() != slow.components.size())
-        std::abort();
+      if (fast.error != slow.error || fast.total_uc != slow.total_uc || fast.components.size() != slow.components.size()) std::abort();
       if (fast.ok() && fast.total_uc < 0) std::abort();
     }
     const nlohmann::json body = {{"model", m.model_id},

@@ -30,7 +30,8 @@ inline void check(const seedance::probe_result& r, std::size_t size) {
   if (const image_probe* p = r.image()) {
     if (p->width == 0 || p->height == 0 || p->orientation < 1 || p->orientation > 8) std::abort();
   } else if (const video_probe* p = r.video()) {
-    if (bad(p->duration) || bad(p->track_duration) || bad(p->fps) || p->rotation % 90 != 0 || p->rotation < 0 || p->rotation >= 360) std::abort();
+    if (bad(p->duration) || bad(p->track_duration) || bad(p->fps) || p->rotation % 90 != 0 || p->rotation < 0 || p->rotation >= 360)
+      std::abort();
   } else if (const audio_probe* p = r.audio()) {
     if (bad(p->duration) || p->sample_rate == 0 || (p->gapless_duration && bad(*p->gapless_duration))) std::abort();
     if (p->format == media_format::mp3 && (p->length_source == mp3_length_source::none || p->mp3_frames == 0)) std::abort();
@@ -47,11 +48,13 @@ inline bool same(const seedance::probe_result& a, const seedance::probe_result& 
 /// Images arrive as data: URIs too (docs/spec.md section 9): the input as the Base64 payload of one must
 /// probe as the input itself (the on-demand Base64 reader against the buffer), and the input as a
 /// URI's text must parse without a crash and with a reason for any refusal.
-inline void data_uri(const std::uint8_t* data, std::size_t size, const seedance::probe_result& direct, const seedance::probe_options& only) {
+inline void data_uri(const std::uint8_t* data, std::size_t size, const seedance::probe_result& direct,
+                     const seedance::probe_options& only) {
   static const char* digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string uri = "data:image/png;base64,";
   for (std::size_t i = 0; i < size; i += 3) {
-    const std::uint32_t w = std::uint32_t{data[i]} << 16 | (i + 1 < size ? std::uint32_t{data[i + 1]} << 8 : 0u) | (i + 2 < size ? data[i + 2] : 0u);
+    const std::uint32_t w =
+        std::uint32_t{data[i]} << 16 | (i + 1 < size ? std::uint32_t{data[i + 1]} << 8 : 0u) | (i + 2 < size ? data[i + 2] : 0u);
     uri += digits[w >> 18 & 63];
     uri += digits[w >> 12 & 63];
     uri += i + 1 < size ? digits[w >> 6 & 63] : '=';
@@ -84,6 +87,5 @@ inline int run(const std::uint8_t* data, std::size_t size, seedance::media_kind 
 }
 
 }  // namespace probe_fuzz
-
 
 #endif  // SEEDANCE_FUZZ_PROBE_HPP

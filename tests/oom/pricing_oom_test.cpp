@@ -96,7 +96,8 @@ TEST_CASE("allocation failures: estimates, loads and parses give a value or a re
     const auto e = seedance::estimate_cost(r2v_body(), table, media, nv);
     return seedance_test::allocations() - before;
   });
-  CHECK(failure_points([&] { return seedance::estimate_cost(r2v_body(), table, media, nv); }, estimate_ok, estimate_reason, 0, pricing) >= 5);
+  CHECK(failure_points([&] { return seedance::estimate_cost(r2v_body(), table, media, nv); }, estimate_ok, estimate_reason, 0, pricing) >=
+        5);
   CHECK(failure_points([&] { return seedance::estimate_cost(r2v_body(), media, nv); }, estimate_ok, estimate_reason, 0, pricing) >= 5);
   seedance::request_body b;
   b.model = "seedance-2.0-text-to-video";
@@ -125,7 +126,8 @@ TEST_CASE("allocation failures: estimates, loads and parses give a value or a re
   // A feed's text: its parse and the loader.
   const auto load_ok = [](const seedance::pricing_load_result& r) { return r.ok(); };
   const auto load_reason = [](const seedance::pricing_load_result& r) { return r.error; };
-  const std::string feed = R"([{"model_id": "seedance-2.0-mini-text-to-video", "parameters": [{"name": "duration_seconds", "type": "integer",
+  const std::string feed =
+      R"([{"model_id": "seedance-2.0-mini-text-to-video", "parameters": [{"name": "duration_seconds", "type": "integer",
       "default": "5"}], "components": [{"id": "video_output_with_a_long_name", "rate": {"uc": "27000"}, "rounding": {"mode": "half_up"},
       "quantity_rule": {"op": "multiply", "args": [{"op": "variable", "name": "duration_seconds"}, {"op": "constant", "value": "0.465"}]}}]}])";
   const long loading = allocations_of([&](long before) {
@@ -147,7 +149,8 @@ TEST_CASE("allocation failures: estimates, loads and parses give a value or a re
     return seedance_test::allocations() - before;
   });
   CHECK(failure_points([&] { return seedance::parse_task(task); }, parse_ok, parse_reason, 0, reading) >= 10);
-  const std::string_view error_body = R"({"error": {"code": "rate_limit_exceeded", "message": "Too many requests, please try again later"}})";
+  const std::string_view error_body =
+      R"({"error": {"code": "rate_limit_exceeded", "message": "Too many requests, please try again later"}})";
   const long reading_error = allocations_of([&](long before) {
     const nlohmann::json j = nlohmann::json::parse(error_body.begin(), error_body.end(), nullptr, false);
     const auto r = seedance::parse_error_body(j);
@@ -171,7 +174,9 @@ TEST_CASE("allocation failures: tiers, and a range whose bounds are proven acros
           {"when": {"op": "gte", "args": [{"op": "variable", "name": "input_seconds"}, {"op": "constant", "value": "10"}]}, "sku_id": "long-tier-sku", "rate": {"uc": "200"}}]}]}])");
   REQUIRE(loaded.ok());
   const seedance::pricing_table& table = *loaded.table;
-  const nlohmann::json body = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"duration", 5},
+  const nlohmann::json body = {{"model", "seedance-2.0-reference-to-video"},
+                               {"prompt", "x"},
+                               {"duration", 5},
                                {"video_urls", {"https://example.com/unknown-length.mp4"}}};
   seedance::estimate_options nv;
   nv.validate = false;

@@ -25,10 +25,8 @@ using seedance::report;
 std::size_t every_failure(const std::function<report()>& validate, bool from_then_on) {
   const report reference = validate();
   for (std::size_t n = 0;; ++n) {
-    if (from_then_on)
-      seedance_test::fail_allocations_from(static_cast<long>(n));
-    else
-      seedance_test::fail_one_allocation(static_cast<long>(n));
+    if (from_then_on) seedance_test::fail_allocations_from(static_cast<long>(n));
+    else seedance_test::fail_one_allocation(static_cast<long>(n));
     const report r = validate();
     seedance_test::stop_failing();
     if (!seedance_test::allocation_failed()) {

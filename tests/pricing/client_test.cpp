@@ -64,7 +64,8 @@ static_assert(seedance::transport<scripted>);
 
 /// A scripted transport that also writes files: a 2xx answer's body goes to the file.
 struct scripted_files : scripted {
-  seedance::transport_result send_to_file(const seedance::http_request& q, const seedance::send_options& o, const std::filesystem::path& p) {
+  seedance::transport_result send_to_file(const seedance::http_request& q, const seedance::send_options& o,
+                                          const std::filesystem::path& p) {
     seedance::transport_result r = send(q, o);
     if (r.response) {
       std::ofstream(p, std::ios::binary) << r.response->body;
@@ -81,8 +82,8 @@ std::string tiny_wav() {
   auto le32 = [](std::uint32_t v) { return std::string{char(v & 255), char((v >> 8) & 255), char((v >> 16) & 255), char(v >> 24)}; };
   auto le16 = [](std::uint16_t v) { return std::string{char(v & 255), char(v >> 8)}; };
   const std::uint32_t data = 1600;
-  return "RIFF" + le32(36 + data) + "WAVE" + "fmt " + le32(16) + le16(1) + le16(1) + le32(8000) + le32(16000) + le16(2) + le16(16) + "data" +
-         le32(data) + std::string(data, '\0');
+  return "RIFF" + le32(36 + data) + "WAVE" + "fmt " + le32(16) + le16(1) + le16(1) + le32(8000) + le32(16000) + le16(2) + le16(16) +
+         "data" + le32(data) + std::string(data, '\0');
 }
 
 std::string task(std::string_view status, int progress = 0) {
@@ -211,7 +212,10 @@ TEST_CASE("client: reads retry transient errors; wait survives a failed poll", "
   CHECK(f.transport().sent[0].target == "/v1/tasks/task-unified-1-abc");
 
   fixture w({{200, task("pending")},
-             {500, ""}, {500, ""}, {500, ""}, {500, ""},  // one whole poll fails (retries exhausted)
+             {500, ""},
+             {500, ""},
+             {500, ""},
+             {500, ""},  // one whole poll fails (retries exhausted)
              {200, task("processing", 50)},
              {200, task("completed", 100)}});
   std::vector<std::string> seen;
@@ -262,8 +266,11 @@ TEST_CASE("client: download streams each result to a safe name, without the key,
   o.sleep = [&](std::chrono::milliseconds d) { sleeps.push_back(d); };
   seedance::basic_client<scripted_files> c(o, scripted_files{});
   c.transport_ref().script = {{200, tiny_wav()}, {503, ""}, {200, tiny_wav()}};
-  seedance::video_task t = *seedance::parse_task(std::string_view(
-      R"({"id":"task-unified-1-abc","status":"completed","results":["https://cdn.example.com/a/out.wav?sig=1","https://cdn.example.com/b/out.wav"]})")).value;
+  seedance::video_task t =
+      *seedance::parse_task(
+           std::string_view(
+               R"({"id":"task-unified-1-abc","status":"completed","results":["https://cdn.example.com/a/out.wav?sig=1","https://cdn.example.com/b/out.wav"]})"))
+           .value;
   const auto r = c.download(t, dir);
   INFO(r.message);
   CHECK(r.ok);

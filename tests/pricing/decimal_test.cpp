@@ -34,8 +34,26 @@ TEST_CASE("decimal: parses decimal text exactly, in lowest terms", "[decimal]") 
 }
 
 TEST_CASE("decimal: refuses what is not plain decimal text, or out of range", "[decimal]") {
-  for (const char* bad : {"", "-", ".", "1.", ".5", "+1", "1e3", "1E3", " 1", "1 ", "1..2", "1.2.3", "0x10", "1,5", "--1", "NaN", "inf",
-                          "9223372036854775808", "0.0000000000000000000001", "1234567890123456789012345678901234567"})
+  for (const char* bad : {"",
+                          "-",
+                          ".",
+                          "1.",
+                          ".5",
+                          "+1",
+                          "1e3",
+                          "1E3",
+                          " 1",
+                          "1 ",
+                          "1..2",
+                          "1.2.3",
+                          "0x10",
+                          "1,5",
+                          "--1",
+                          "NaN",
+                          "inf",
+                          "9223372036854775808",
+                          "0.0000000000000000000001",
+                          "1234567890123456789012345678901234567"})
     CHECK_FALSE(decimal::parse(bad).has_value());
 }
 

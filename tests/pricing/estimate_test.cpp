@@ -193,10 +193,8 @@ TEST_CASE("estimate: unknown reference-video lengths give a range", "[estimate][
   const tier_prices& std_tier = rules_md[0];
   const tier_prices& fast = rules_md[1];
   SECTION("one video, 10 s output: billed input between the output (10 s) and 15 s") {
-    const json j = {{"model", "seedance-2.0-reference-to-video"},
-                    {"prompt", "x"},
-                    {"video_urls", {"https://example.com/a.mp4"}},
-                    {"duration", 10}};
+    const json j = {
+        {"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"video_urls", {"https://example.com/a.mp4"}}, {"duration", 10}};
     const auto& e = need(estimate_cost(j));
     CHECK_FALSE(e.exact());
     CHECK_FALSE(e.open_upper_bound);
@@ -275,7 +273,8 @@ TEST_CASE("estimate: content_filter false is x 1.1 on the total, marked as an in
   CHECK(inference);
   // web search without the content filter: the provider refuses it (December 2026), so no estimate;
   // priced anyway (validation off), a search costs its own price, without the factor
-  const json s = {{"model", "seedance-2.0-text-to-video"}, {"prompt", "x"}, {"content_filter", false}, {"model_params", {{"web_search", true}}}};
+  const json s = {
+      {"model", "seedance-2.0-text-to-video"}, {"prompt", "x"}, {"content_filter", false}, {"model_params", {{"web_search", true}}}};
   const auto refused = estimate_cost(s);
   CHECK_FALSE(refused.ok());
   CHECK(refused.report.has(seedance::code::web_search_without_content_filter));
@@ -284,7 +283,8 @@ TEST_CASE("estimate: content_filter false is x 1.1 on the total, marked as an in
   const auto& as_sent = need(estimate_cost(s, {}, unchecked));
   CHECK(as_sent.per_use.at(0).price.uc == uc(web_search_uc));
   bool refusal_said = false;
-  for (const auto& a : as_sent.assumptions) refusal_said = refusal_said || a.text.find("web_search_without_content_filter") != std::string::npos;
+  for (const auto& a : as_sent.assumptions)
+    refusal_said = refusal_said || a.text.find("web_search_without_content_filter") != std::string::npos;
   CHECK(refusal_said);
   // true: no factor
   const json t = {{"model", "seedance-2.0-fast-text-to-video"}, {"prompt", "x"}, {"duration", 5}, {"content_filter", true}};
@@ -366,8 +366,8 @@ TEST_CASE("estimate: options: currency rates, and skipping validation", "[estima
         std::string::npos);
   CHECK(estimate_cost(json{{"model", "seedance-2.0-text-to-video"}, {"duration", 18446744073709551615ULL}}, seedance::media_map{}, nv)
             .error.find("duration") != std::string::npos);
-  CHECK(estimate_cost(json{{"model", "seedance-2.0-text-to-video"}, {"duration", -3}}, seedance::media_map{}, nv).error.find("priced range") !=
-        std::string::npos);
+  CHECK(estimate_cost(json{{"model", "seedance-2.0-text-to-video"}, {"duration", -3}}, seedance::media_map{}, nv)
+            .error.find("priced range") != std::string::npos);
   CHECK_FALSE(estimate_cost(json("x"), seedance::media_map{}, nv).ok());
   // A table without the model.
   const auto empty = seedance::pricing_table::from_json(json::array());
@@ -376,10 +376,8 @@ TEST_CASE("estimate: options: currency rates, and skipping validation", "[estima
 }
 
 TEST_CASE("estimate: hostile media properties do not reach the price", "[estimate][hostile]") {
-  const json j = {{"model", "seedance-2.0-reference-to-video"},
-                  {"prompt", "x"},
-                  {"video_urls", {"https://example.com/a.mp4"}},
-                  {"duration", 10}};
+  const json j = {
+      {"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"video_urls", {"https://example.com/a.mp4"}}, {"duration", 10}};
   seedance::estimate_options nv;
   nv.validate = false;
   for (double bad : {-1.0, 1e300, std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()}) {
@@ -408,10 +406,15 @@ TEST_CASE("estimate: an error at one end of a range is reported as that end's", 
           {"op", "divide"},
           {"args",
            {{{"op", "constant"}, {"value", "1"}},
-            {{"op", "add"}, {"args", {{{"op", "constant"}, {"value", "15"}}, {{"op", "multiply"}, {"args", {{{"op", "variable"}, {"name", "input_seconds"}}, {{"op", "constant"}, {"value", "-1"}}}}}}}}}}};
+            {{"op", "add"},
+             {"args",
+              {{{"op", "constant"}, {"value", "15"}},
+               {{"op", "multiply"},
+                {"args", {{{"op", "variable"}, {"name", "input_seconds"}}, {{"op", "constant"}, {"value", "-1"}}}}}}}}}}};
   const auto t = seedance::pricing_table::from_json(feed);
   REQUIRE(t.ok());
-  const json j = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"video_urls", {"https://example.com/a.mp4"}}, {"duration", 10}};
+  const json j = {
+      {"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"video_urls", {"https://example.com/a.mp4"}}, {"duration", 10}};
   const auto r = estimate_cost(j, *t.table);
   CHECK_FALSE(r.ok());
   CHECK(r.error == "cannot price seedance-2.0-reference-to-video: video_output: quantity_rule: division by zero");
@@ -446,7 +449,8 @@ TEST_CASE("estimate: known videos that leave no room for the unknown ones are pr
     const std::string t = text_of(e);
     INFO(t);
     CHECK(t.find("between 16 s and 16 s") == std::string::npos);
-    CHECK(t.find("the known ones last 14 s and each of the others at least 2 s, together at least 16 s, over the 15 s allowed") != std::string::npos);
+    CHECK(t.find("the known ones last 14 s and each of the others at least 2 s, together at least 16 s, over the 15 s allowed") !=
+          std::string::npos);
     CHECK(t.find("the provider will refuse this request") != std::string::npos);
     CHECK(t.find("a total between 16 s and 29 s") != std::string::npos);
   }

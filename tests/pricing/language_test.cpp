@@ -30,7 +30,10 @@ json op(const std::string& o, json args) { return {{"op", o}, {"args", std::move
 decimal D(const char* s) { return *decimal::parse(s); }
 
 json tier(json when, const std::string& sku, const std::string& rate, const std::string& minimum = "0") {
-  return {{"when", std::move(when)}, {"sku_id", sku}, {"rate", {{"uc", rate}}}, {"minimum_charge", {{"uc", minimum}}},
+  return {{"when", std::move(when)},
+          {"sku_id", sku},
+          {"rate", {{"uc", rate}}},
+          {"minimum_charge", {{"uc", minimum}}},
           {"pricing_status", "available"}};
 }
 
@@ -105,7 +108,8 @@ TEST_CASE("language: the operators the provider added (subtract floor lt lte neq
   CHECK(qty(op("max", json::array({op("subtract", json::array({var("x"), cst("3")})), cst("0")})), "1") == decimal(0));  // 1 - 3 < 0
   CHECK(qty(op("floor", json::array({cst("3.99")}))) == decimal(3));
   CHECK(qty(op("floor", json::array({cst("4")}))) == decimal(4));
-  CHECK(truth(op("eq", json::array({op("floor", json::array({op("subtract", json::array({cst("0"), cst("0.5")}))})), cst("-1")}))));  // floor(-0.5) = -1
+  CHECK(truth(op("eq", json::array({op("floor", json::array({op("subtract", json::array({cst("0"), cst("0.5")}))})),
+                                    cst("-1")}))));  // floor(-0.5) = -1
   // lt, lte at, below and above the boundary
   CHECK(truth(op("lt", json::array({var("x"), cst("5")})), "4.99"));
   CHECK_FALSE(truth(op("lt", json::array({var("x"), cst("5")})), "5"));
@@ -150,9 +154,11 @@ TEST_CASE("language: the operators the provider added (subtract floor lt lte neq
   CHECK(arity(op("lte", json::array({cst("1")}))).find("lte takes 2") != std::string::npos);
   CHECK(arity(op("and", json::array())).find("and takes 1..64") != std::string::npos);
   std::string path;
-  CHECK(load_error(json::array({row_of(json::array({component(op("add", json::array({cst("1"), op("pow", json::array())})), "1")}))}), &path)
-            .find("known: variable, constant, add, multiply, divide, ceil, max, min, clamp, if, gt, gte, eq, lookup, subtract, floor, lt, lte, "
-                  "neq, and, or, not") != std::string::npos);
+  CHECK(
+      load_error(json::array({row_of(json::array({component(op("add", json::array({cst("1"), op("pow", json::array())})), "1")}))}), &path)
+          .find(
+              "known: variable, constant, add, multiply, divide, ceil, max, min, clamp, if, gt, gte, eq, lookup, subtract, floor, lt, lte, "
+              "neq, and, or, not") != std::string::npos);
   CHECK(path == "/0/components/0/quantity_rule/args/1/op");
 }
 
@@ -167,9 +173,15 @@ TEST_CASE("language: the rounding points and modes give different charges", "[pr
     std::int64_t uc;
   };
   const want cases[] = {
-      {"per_component_subtotal", "half_up", 13}, {"per_component_subtotal", "ceil", 13}, {"per_component_subtotal", "floor", 12},
-      {"per_quantity", "half_up", 12},           {"per_quantity", "ceil", 14},           {"per_quantity", "floor", 12},
-      {"per_tier", "half_up", 15},               {"per_tier", "ceil", 15},               {"per_tier", "floor", 10},
+      {"per_component_subtotal", "half_up", 13},
+      {"per_component_subtotal", "ceil", 13},
+      {"per_component_subtotal", "floor", 12},
+      {"per_quantity", "half_up", 12},
+      {"per_quantity", "ceil", 14},
+      {"per_quantity", "floor", 12},
+      {"per_tier", "half_up", 15},
+      {"per_tier", "ceil", 15},
+      {"per_tier", "floor", 10},
   };
   for (const want& w : cases) {
     json tr = tier(op("gte", json::array({var("x"), cst("0")})), "t", "2.5");
@@ -234,13 +246,15 @@ TEST_CASE("language: tier selection (none, one, two), the selected minimum, unav
   // two: no price, and the message names both
   const json also = tier(op("gte", json::array({var("x"), cst("1")})), "also", "30");
   r = price(row_of(json::array({component(var("x"), "7", json::array({big, also}))})), "6");
-  CHECK(r.error == "c: both tier \"big\" and tier \"also\" match; the rules price a request by exactly one tier, so they cannot price this one");
+  CHECK(r.error ==
+        "c: both tier \"big\" and tier \"also\" match; the rules price a request by exactly one tier, so they cannot price this one");
   CHECK(price(row_of(json::array({component(var("x"), "7", json::array({big, also}))})), "2").total_uc == 60);  // only "also"
   // an unavailable tier: refused when selected, harmless when not
   json closed = big;
   closed["pricing_status"] = "unavailable";
   const json with_closed = row_of(json::array({component(var("x"), "7", json::array({small, closed}))}));
-  CHECK(price(with_closed, "6").error.find("c: the selected tier \"big\" is not available (pricing_status \"unavailable\")") != std::string::npos);
+  CHECK(price(with_closed, "6").error.find("c: the selected tier \"big\" is not available (pricing_status \"unavailable\")") !=
+        std::string::npos);
   CHECK(price(with_closed, "4").total_uc == 40);
   // an unavailable component (priced at its own rate) and an unavailable row
   json own_closed = component(var("x"), "7");
@@ -253,7 +267,9 @@ TEST_CASE("language: tier selection (none, one, two), the selected minimum, unav
   CHECK(price(row_closed, "1").total_uc == 7);
   // tiers reading a text (per-quality tiers), with and/not
   const json qa = tier(op("eq", json::array({var("q"), cst("a")})), "qa", "100");
-  const json qb = tier(op("and", json::array({op("eq", json::array({var("q"), cst("b")})), op("not", json::array({op("gt", json::array({var("x"), cst("9")}))}))})), "qb", "300");
+  const json qb = tier(op("and", json::array({op("eq", json::array({var("q"), cst("b")})),
+                                              op("not", json::array({op("gt", json::array({var("x"), cst("9")}))}))})),
+                       "qb", "300");
   const json by_quality = row_of(json::array({component(cst("2"), "1", json::array({qa, qb}))}));
   CHECK(price(by_quality, "0", "a").total_uc == 200);
   CHECK(price(by_quality, "0", "b").total_uc == 600);
@@ -263,7 +279,9 @@ TEST_CASE("language: tier selection (none, one, two), the selected minimum, unav
 TEST_CASE("language: tiers and components load with their fields, and load errors name where", "[pricing][language][tiers][hostile]") {
   std::string path;
   const json ok_tier = tier(op("gte", json::array({var("x"), cst("0")})), "t", "5");
-  const auto with_tier = [&](const json& t) { return json::array({row_of(json::array({component(cst("1"), "1", json::array({ok_tier, t}))}))}); };
+  const auto with_tier = [&](const json& t) {
+    return json::array({row_of(json::array({component(cst("1"), "1", json::array({ok_tier, t}))}))});
+  };
   json t = ok_tier;
   t["when"] = op("gte", json::array({var("x"), op("pow", json::array())}));
   CHECK(load_error(with_tier(t), &path).find("unknown operator \"pow\"") != std::string::npos);
@@ -425,7 +443,8 @@ TEST_CASE("language: an estimate names the selected tier", "[estimate][language]
   const auto flat = seedance::estimate_cost(body);
   REQUIRE(flat.ok());
   CHECK_FALSE(flat.estimate->components.at(0).tier.has_value());
-  CHECK(seedance::to_text(*flat.estimate).find("  video_output: 20 output_second x 135000 uc = 2700000 uc\n") != std::string::npos);  // 8 s x 2.5
+  CHECK(seedance::to_text(*flat.estimate).find("  video_output: 20 output_second x 135000 uc = 2700000 uc\n") !=
+        std::string::npos);  // 8 s x 2.5
 }
 
 namespace {
@@ -442,7 +461,8 @@ json ranged_row(json tiers, const std::string& own_rate = "1") {
 seedance::cost_estimate ranged_estimate(const json& row) {
   static std::vector<pricing_table> keep;
   keep.push_back(load(json::array({row})));
-  const json body = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"duration", 5}, {"video_urls", {"https://example.com/a.mp4"}}};
+  const json body = {
+      {"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"duration", 5}, {"video_urls", {"https://example.com/a.mp4"}}};
   const auto r = seedance::estimate_cost(body, keep.back());
   INFO(r.error);
   REQUIRE(r.ok());
@@ -456,7 +476,8 @@ TEST_CASE("language: a range across tier boundaries: exact where provable, else 
     // < 6 s: 100 uc/s; 6..10 s: 300; >= 10 s: 200. The ends cost 500 and 1000; 6..10 s cost 1500.
     const json row = ranged_row(json::array({
         tier(op("lt", json::array({var("input_seconds"), cst("6")})), "short", "100"),
-        tier(op("and", json::array({op("gte", json::array({var("input_seconds"), cst("6")})), op("lt", json::array({var("input_seconds"), cst("10")}))})),
+        tier(op("and", json::array({op("gte", json::array({var("input_seconds"), cst("6")})),
+                                    op("lt", json::array({var("input_seconds"), cst("10")}))})),
              "middle", "300"),
         tier(op("gte", json::array({var("input_seconds"), cst("10")})), "long", "200"),
     }));
@@ -472,7 +493,8 @@ TEST_CASE("language: a range across tier boundaries: exact where provable, else 
     // 2..4 s: 300; 4..8 s: 50; > 8 s: 300 -> 250 at 4..8 s, 1500 at the ends
     const json row = ranged_row(json::array({
         tier(op("lt", json::array({var("input_seconds"), cst("4")})), "a", "300"),
-        tier(op("and", json::array({op("gte", json::array({var("input_seconds"), cst("4")})), op("lte", json::array({var("input_seconds"), cst("8")}))})),
+        tier(op("and", json::array({op("gte", json::array({var("input_seconds"), cst("4")})),
+                                    op("lte", json::array({var("input_seconds"), cst("8")}))})),
              "b", "50"),
         tier(op("gt", json::array({var("input_seconds"), cst("8")})), "c", "300"),
     }));
@@ -487,9 +509,10 @@ TEST_CASE("language: a range across tier boundaries: exact where provable, else 
     // (and here is reached: 2 s costs 500, 15 s 1500), but is not proven exact.
     const json sum = op("add", json::array({var("input_seconds"), var("duration_seconds")}));
     const json row = ranged_row(json::array({
-        tier(op("gt", json::array({sum, cst("17")})), "over", "300"),
-        tier(op("lte", json::array({sum, cst("17")})), "under", "100"),
-    }), "100");  // (the component's own rate: 100, so that "no tier" is no cheaper)
+                                    tier(op("gt", json::array({sum, cst("17")})), "over", "300"),
+                                    tier(op("lte", json::array({sum, cst("17")})), "under", "100"),
+                                }),
+                                "100");  // (the component's own rate: 100, so that "no tier" is no cheaper)
     const auto e = ranged_estimate(row);
     CHECK(e.min.uc == decimal(500));
     CHECK(e.max.uc == decimal(1500));
@@ -512,7 +535,8 @@ TEST_CASE("language: a range across tier boundaries: exact where provable, else 
     CHECK(e.range_exact);
   }
   SECTION("the shipped reference-to-video row: proven exact") {
-    const json body = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"duration", 10}, {"video_urls", {"https://example.com/a.mp4"}}};
+    const json body = {
+        {"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"duration", 10}, {"video_urls", {"https://example.com/a.mp4"}}};
     const auto r = seedance::estimate_cost(body);
     REQUIRE(r.ok());
     CHECK(r.estimate->range_exact);
@@ -527,7 +551,8 @@ TEST_CASE("language: a range across tier boundaries: exact where provable, else 
     }));
     static std::vector<pricing_table> keep;
     keep.push_back(load(json::array({row})));
-    const json body = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"duration", 5}, {"video_urls", {"https://example.com/a.mp4"}}};
+    const json body = {
+        {"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"}, {"duration", 5}, {"video_urls", {"https://example.com/a.mp4"}}};
     const auto r = seedance::estimate_cost(body, keep.back());
     CHECK_FALSE(r.ok());
     CHECK(r.error.find("within the range") != std::string::npos);
@@ -564,7 +589,8 @@ TEST_CASE("language: a row that declares content_filter prices it from the feed"
 
 TEST_CASE("language: a variable no request gives is a reason, not a guess", "[estimate][language]") {
   // a tier chosen by "resolution", which the request cannot give and the row does not declare
-  json c = component(var("duration_seconds"), "100", json::array({tier(op("eq", json::array({var("resolution"), cst("1920x1080")})), "hd", "300")}));
+  json c = component(var("duration_seconds"), "100",
+                     json::array({tier(op("eq", json::array({var("resolution"), cst("1920x1080")})), "hd", "300")}));
   const json row = {{"model_id", "seedance-2.0-image-to-video"},
                     {"parameters", json::array({{{"name", "duration_seconds"}, {"type", "integer"}, {"default", "5"}}})},
                     {"components", json::array({c})}};
@@ -572,7 +598,8 @@ TEST_CASE("language: a variable no request gives is a reason, not a guess", "[es
   const json body = {{"model", "seedance-2.0-image-to-video"}, {"prompt", "x"}, {"image_urls", {"https://example.com/a.jpg"}}};
   const auto r = seedance::estimate_cost(body, t);
   CHECK_FALSE(r.ok());
-  CHECK(r.error.find("cannot price seedance-2.0-image-to-video: c: tier \"hd\": when: no value for the variable \"resolution\" (and no default)") !=
+  CHECK(r.error.find(
+            "cannot price seedance-2.0-image-to-video: c: tier \"hd\": when: no value for the variable \"resolution\" (and no default)") !=
         std::string::npos);
   CHECK(r.error.find("a request gives only duration_seconds, quality, input_seconds, search_count") != std::string::npos);
 }

@@ -32,24 +32,52 @@ void mutate(json& doc, std::mt19937& rng) {
   collect(doc, nodes);
   json& target = *nodes[rng() % nodes.size()];
   static const std::vector<json> replacements = {
-      nullptr, 0, -1, 1.5, true, "x", "", "-5", "0", "1e5", "9223372036854775807", "0.0000000000000000001",
-      json::array(), json::object(), 18446744073709551615ULL, std::string(300, 'a'),
+      nullptr,
+      0,
+      -1,
+      1.5,
+      true,
+      "x",
+      "",
+      "-5",
+      "0",
+      "1e5",
+      "9223372036854775807",
+      "0.0000000000000000001",
+      json::array(),
+      json::object(),
+      18446744073709551615ULL,
+      std::string(300, 'a'),
       json{{"op", "pow"}, {"args", json::array()}},
       json{{"op", "divide"}, {"args", {{{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "0"}}}}},
       json{{"op", "multiply"}, {"args", {{{"op", "constant"}, {"value", "9223372036854775807"}}, {{"op", "constant"}, {"value", "10"}}}}},
       json{{"op", "variable"}, {"name", "quality"}},
       json{{"op", "eq"}, {"args", {{{"op", "variable"}, {"name", "quality"}}, {{"op", "constant"}, {"value", "720p"}}}}},
       json{{"op", "lookup"}, {"key", {{"op", "variable"}, {"name", "duration_seconds"}}}, {"values", {{"15", "2"}, {"5", "1"}}}},
-      json{{"op", "if"}, {"args", {{{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "1"}}}}},
+      json{{"op", "if"},
+           {"args", {{{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "1"}}}}},
       // the operators and fields of the whole language
-      json{{"op", "not"}, {"args", {{{"op", "gt"}, {"args", {{{"op", "variable"}, {"name", "input_seconds"}}, {{"op", "constant"}, {"value", "5"}}}}}}}},
-      json{{"op", "or"}, {"args", {{{"op", "neq"}, {"args", {{{"op", "variable"}, {"name", "quality"}}, {{"op", "constant"}, {"value", "4k"}}}}},
-                                   {{"op", "lte"}, {"args", {{{"op", "variable"}, {"name", "duration_seconds"}}, {{"op", "constant"}, {"value", "8"}}}}}}}},
-      json{{"op", "floor"}, {"args", {{{"op", "subtract"}, {"args", {{{"op", "variable"}, {"name", "input_seconds"}}, {{"op", "constant"}, {"value", "0.5"}}}}}}}},
-      json{{"op", "and"}, {"args", {{{"op", "lt"}, {"args", {{{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "2"}}}}}}}},
-      "per_quantity", "per_tier", "floor", "unavailable", "0.5",
-      json::array({{{"when", {{"op", "gte"}, {"args", {{{"op", "variable"}, {"name", "duration_seconds"}}, {{"op", "constant"}, {"value", "4"}}}}}},
-                    {"sku_id", "any"}, {"rate", {{"uc", "3.5"}}}, {"multiplier", "0.7"}}}),
+      json{{"op", "not"},
+           {"args", {{{"op", "gt"}, {"args", {{{"op", "variable"}, {"name", "input_seconds"}}, {{"op", "constant"}, {"value", "5"}}}}}}}},
+      json{{"op", "or"},
+           {"args",
+            {{{"op", "neq"}, {"args", {{{"op", "variable"}, {"name", "quality"}}, {{"op", "constant"}, {"value", "4k"}}}}},
+             {{"op", "lte"}, {"args", {{{"op", "variable"}, {"name", "duration_seconds"}}, {{"op", "constant"}, {"value", "8"}}}}}}}},
+      json{{"op", "floor"},
+           {"args",
+            {{{"op", "subtract"}, {"args", {{{"op", "variable"}, {"name", "input_seconds"}}, {{"op", "constant"}, {"value", "0.5"}}}}}}}},
+      json{{"op", "and"},
+           {"args", {{{"op", "lt"}, {"args", {{{"op", "constant"}, {"value", "1"}}, {{"op", "constant"}, {"value", "2"}}}}}}}},
+      "per_quantity",
+      "per_tier",
+      "floor",
+      "unavailable",
+      "0.5",
+      json::array(
+          {{{"when", {{"op", "gte"}, {"args", {{{"op", "variable"}, {"name", "duration_seconds"}}, {{"op", "constant"}, {"value", "4"}}}}}},
+            {"sku_id", "any"},
+            {"rate", {{"uc", "3.5"}}},
+            {"multiplier", "0.7"}}}),
   };
   const unsigned kind = rng() % 4;
   if (kind == 0 && target.is_object() && !target.empty()) {  // drop a key
@@ -106,8 +134,8 @@ TEST_CASE("mutation: mutated feeds load or fail with a reason, and what loads pr
         }
       }
       // and through the estimator, on a request for this model
-      json body = {{"model", m.model_id}, {"prompt", "x"}, {"video_urls", {"https://example.com/a.mp4"}},
-                   {"model_params", {{"web_search", true}}}};
+      json body = {
+          {"model", m.model_id}, {"prompt", "x"}, {"video_urls", {"https://example.com/a.mp4"}}, {"model_params", {{"web_search", true}}}};
       seedance::estimate_options o;
       o.validate = false;
       const auto e = seedance::estimate_cost(body, *r.table, seedance::media_map{}, o);

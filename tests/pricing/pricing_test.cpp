@@ -166,13 +166,15 @@ TEST_CASE("pricing: malformed feeds are load errors, never exceptions", "[pricin
   CHECK(load_error(json::array({row(cst("1")), row(cst("2"))}), &path).find("twice") != std::string::npos);
   CHECK(path == "/1/model_id");
 
-  CHECK(load_error(json::array({row(op("divide", json::array({cst("1"), cst("2"), cst("3")})))})).find("takes 2 arguments") != std::string::npos);
+  CHECK(load_error(json::array({row(op("divide", json::array({cst("1"), cst("2"), cst("3")})))})).find("takes 2 arguments") !=
+        std::string::npos);
   CHECK(load_error(json::array({row(op("ceil", json::array()))})).find("takes 1 arguments, not 0") != std::string::npos);
   CHECK(load_error(json::array({row(op("if", json::array({cst("1")})))})).find("takes 3") != std::string::npos);
   CHECK(load_error(json::array({row(json{{"op", "add"}})})).find("missing \"args\"") != std::string::npos);
   CHECK(load_error(json::array({row(json{{"op", "variable"}})})).find("missing \"name\"") != std::string::npos);
   CHECK(load_error(json::array({row(json{{"op", "constant"}, {"value", 1.5}})})).find("decimal string") != std::string::npos);
-  CHECK(load_error(json::array({row(json{{"op", "lookup"}, {"key", var("q")}, {"values", json::object()}})})).find("non-empty") != std::string::npos);
+  CHECK(load_error(json::array({row(json{{"op", "lookup"}, {"key", var("q")}, {"values", json::object()}})})).find("non-empty") !=
+        std::string::npos);
   CHECK(load_error(json::array({row(json{{"op", "lookup"}, {"key", var("q")}, {"values", {{"a", 0.5}}}})}), &path).find("decimal") !=
         std::string::npos);
   CHECK(path == "/0/components/0/quantity_rule/values/a");
@@ -198,7 +200,8 @@ TEST_CASE("pricing: expression trees are bounded in depth and size", "[pricing][
   for (int i = 0; i < 10000; ++i) deep += "]}";
   // (as text: nlohmann copies JSON values recursively, the parser and the loader do not recurse)
   const std::string feed = R"([{"model_id": "seedance-2.0-mini-text-to-video", "components": [{"id": "c", "rate": {"uc": "1"},
-      "rounding": {"mode": "half_up"}, "quantity_rule": )" + deep + "}]}]";
+      "rounding": {"mode": "half_up"}, "quantity_rule": )" +
+                           deep + "}]}]";
   // As text it is refused before parsing (the text nests 20,000 levels, over max_json_depth); parsed
   // by the caller (nlohmann parses any depth), the loader refuses the tree at level 33.
   const auto as_text = pricing_table::parse(feed);
@@ -214,7 +217,8 @@ TEST_CASE("pricing: expression trees are bounded in depth and size", "[pricing][
   deepest += R"({"op":"constant","value":"1"})";
   for (int i = 1; i < 32; ++i) deepest += "]}";
   const std::string fits = R"({"models": [{"model_id": "seedance-2.0-mini-text-to-video", "components": [{"id": "c", "rate": {"uc": "1"},
-      "rounding": {"mode": "half_up"}, "quantity_rule": )" + deepest + "}]}]}";
+      "rounding": {"mode": "half_up"}, "quantity_rule": )" +
+                           deepest + "}]}]}";
   const auto ok = pricing_table::parse(fits);
   INFO(ok.error);
   CHECK(ok.ok());
@@ -237,7 +241,8 @@ TEST_CASE("pricing: expression trees are bounded in depth and size", "[pricing][
   for (int i = 0; i < 65; ++i) many.push_back(cst("1"));
   CHECK(load_error(json::array({row(op("add", many))})).find("takes 1..64 arguments, not 65") != std::string::npos);
   // Text over the limit is not parsed.
-  CHECK(pricing_table::parse(std::string(seedance::pricing_limits::max_feed_bytes + 1, ' ')).error.find("over the limit") != std::string::npos);
+  CHECK(pricing_table::parse(std::string(seedance::pricing_limits::max_feed_bytes + 1, ' ')).error.find("over the limit") !=
+        std::string::npos);
 }
 
 TEST_CASE("pricing: the operators", "[pricing]") {
@@ -286,7 +291,8 @@ TEST_CASE("pricing: evaluation errors are reported, never undefined", "[pricing]
     return r.error;
   };
   CHECK(err(op("divide", json::array({cst("1"), cst("0")}))).find("division by zero") != std::string::npos);
-  CHECK(err(op("divide", json::array({cst("1"), op("add", json::array({cst("1"), cst("-1")}))}))).find("division by zero") != std::string::npos);
+  CHECK(err(op("divide", json::array({cst("1"), op("add", json::array({cst("1"), cst("-1")}))}))).find("division by zero") !=
+        std::string::npos);
   CHECK(err(op("multiply", json::array({cst("9223372036854775807"), cst("2")}))).find("overflow") != std::string::npos);
   CHECK(err(op("add", json::array({cst("9223372036854775807"), cst("1")}))).find("overflow") != std::string::npos);
   // quantity x rate overflows
@@ -297,8 +303,8 @@ TEST_CASE("pricing: evaluation errors are reported, never undefined", "[pricing]
   // eq of a computed number (no text as written) and a text: a type error
   CHECK(err(op("if", json::array({op("eq", json::array({op("add", json::array({cst("1"), cst("1")})), cst("x")})), cst("1"), cst("2")})))
             .find("eq compares a number with a text") != std::string::npos);
-  CHECK(err(op("if", json::array({op("eq", json::array({var("q"), var("x")})), cst("1"), cst("2")}))).find("eq compares a text with a number") !=
-        std::string::npos);
+  CHECK(err(op("if", json::array({op("eq", json::array({var("q"), var("x")})), cst("1"), cst("2")})))
+            .find("eq compares a text with a number") != std::string::npos);
   CHECK(err(op("clamp", json::array({cst("1"), cst("3"), cst("2")}))).find("lower bound") != std::string::npos);
   CHECK(err(var("nope")).find("no value for the variable \"nope\"") != std::string::npos);
   CHECK(err(var("n")).find("no default") != std::string::npos);  // declared, but without a default
@@ -373,8 +379,10 @@ TEST_CASE("pricing: a row priced by another table (a copy) gives the same result
   const pricing_table copy = t;
   const std::vector<std::vector<pricing_variable>> cases = {
       {},
-      {{"duration_seconds", pricing_value::of(decimal(10))}, {"quality", pricing_value::of_text("1080p")},
-       {"input_seconds", pricing_value::of(*decimal::parse("12.34"))}, {"search_count", pricing_value::of(decimal(2))}},
+      {{"duration_seconds", pricing_value::of(decimal(10))},
+       {"quality", pricing_value::of_text("1080p")},
+       {"input_seconds", pricing_value::of(*decimal::parse("12.34"))},
+       {"search_count", pricing_value::of(decimal(2))}},
       {{"quality", pricing_value::of_text("720p")}, {"quality", pricing_value::of_text("8k")}},  // the first value counts; both are checked
       {{"duration_seconds", pricing_value::of_text("5")}},
   };
@@ -417,7 +425,8 @@ TEST_CASE("pricing: a deeply nested value in a load error's place is described, 
     std::string feed, path, message;
   };
   const place places[] = {
-      {R"({"meta": {"schema_version": )" + deep + R"(}, "models": []})", "/meta/schema_version", "schema_version an array is not supported"},
+      {R"({"meta": {"schema_version": )" + deep + R"(}, "models": []})", "/meta/schema_version",
+       "schema_version an array is not supported"},
       {comp_head + R"("rounding": {"mode": "half_up", "point": )" + deep + "}}]}]", "/0/components/0/rounding/point",
        "rounding point an array is not supported"},
       {comp_head + R"("rounding": {"mode": "half_up"}, "billing_unit_size": )" + deep + "}]}]", "/0/components/0/billing_unit_size",
@@ -437,8 +446,10 @@ TEST_CASE("pricing: a deeply nested value in a load error's place is described, 
   CHECK(nul.error.find("a NUL byte at byte offset 14") != std::string::npos);
   // scalars and strings are still shown as written
   std::string path;
-  CHECK(load_error(json{{"meta", {{"schema_version", 3}}}, {"models", json::array()}}).find("schema_version 3 is not") != std::string::npos);
-  CHECK(load_error(json{{"meta", {{"schema_version", "3"}}}, {"models", json::array()}}).find("schema_version \"3\" is not") != std::string::npos);
+  CHECK(load_error(json{{"meta", {{"schema_version", 3}}}, {"models", json::array()}}).find("schema_version 3 is not") !=
+        std::string::npos);
+  CHECK(load_error(json{{"meta", {{"schema_version", "3"}}}, {"models", json::array()}}).find("schema_version \"3\" is not") !=
+        std::string::npos);
   json r = row(cst("1"));
   r["components"][0]["billing_unit_size"] = -60;
   CHECK(load_error(json::array({r})).find("billing_unit_size -60 is not") != std::string::npos);
@@ -470,7 +481,9 @@ TEST_CASE("pricing: a constant written as a number that does not fit is a load e
   // texts that are not numbers stay texts (a lookup key, a quality); numbers within range load
   for (const char* text : {"4k", "720p", "1.2.3", "-", "e5", "x1"}) {
     INFO(text);
-    CHECK(pricing_table::from_json(json::array({row(op("if", json::array({op("eq", json::array({var("q"), cst(text)})), cst("1"), cst("2")})))})).ok());
+    CHECK(pricing_table::from_json(
+              json::array({row(op("if", json::array({op("eq", json::array({var("q"), cst(text)})), cst("1"), cst("2")})))}))
+              .ok());
   }
   CHECK(pricing_table::from_json(json::array({row(cst("0.999999999999999999"))})).ok());  // 18 places: fits
 }

@@ -63,8 +63,8 @@ TEST_CASE("protocol: base URLs", "[protocol]") {
   CHECK_FALSE(remote.may_send_key());
   CHECK_FALSE(endpoint("http://localhost.example.com").loopback);
 
-  for (std::string_view bad : {"ftp://api.evolink.ai", "https://user:pw@api.evolink.ai", "https://api.evolink.ai/?x=1", "https://api.evolink.ai/#f",
-                               "api.evolink.ai", "", "https://api.evolink.ai:99999"}) {
+  for (std::string_view bad : {"ftp://api.evolink.ai", "https://user:pw@api.evolink.ai", "https://api.evolink.ai/?x=1",
+                               "https://api.evolink.ai/#f", "api.evolink.ai", "", "https://api.evolink.ai:99999"}) {
     INFO(bad);
     const auto r = seedance::parse_endpoint(bad);
     CHECK_FALSE(r);
@@ -106,7 +106,8 @@ TEST_CASE("protocol: requests that must not be sent are refused, and the refusal
         seedance::build_error::key_over_plain_http);
 
   // Header smuggling: a key with CR/LF or a space cannot split the request.
-  for (std::string_view key : {std::string_view(""), std::string_view("a b"), std::string_view("a\r\nX-Evil: 1"), std::string_view("a\0b", 3)}) {
+  for (std::string_view key :
+       {std::string_view(""), std::string_view("a b"), std::string_view("a\r\nX-Evil: 1"), std::string_view("a\0b", 3)}) {
     const auto r = seedance::create_request(ep, key, "{}", "k");
     CHECK(r.error == seedance::build_error::bad_api_key);
     const auto i = seedance::create_request(ep, "k", "{}", key);

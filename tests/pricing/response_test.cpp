@@ -148,9 +148,7 @@ TEST_CASE("responses: hostile bodies: wrong types and huge numbers name the fiel
   try {
     (void)json::parse(R"({"progress": "half"})").get<seedance::video_task>();
     FAIL("no exception");
-  } catch (const seedance::response_error& e) {
-    CHECK(e.field() == "/progress");
-  }
+  } catch (const seedance::response_error& e) { CHECK(e.field() == "/progress"); }
 }
 
 TEST_CASE("responses: a NUL byte in the text is refused, not taken for its end", "[responses][hostile]") {
@@ -171,13 +169,18 @@ TEST_CASE("responses: HTTP error bodies: the provider's six, and integer codes",
     error_action action;
   };
   const example examples[] = {
-      {400, R"({"error": {"code": "invalid_request", "message": "Invalid request parameters", "type": "invalid_request_error"}})", error_action::fix_request},
-      {401, R"({"error": {"code": "unauthorized", "message": "Invalid or expired token", "type": "authentication_error"}})", error_action::fix_account},
-      {402, R"({"error": {"code": "insufficient_quota", "message": "Insufficient quota. Please top up your account.", "type": "insufficient_quota"}})",
+      {400, R"({"error": {"code": "invalid_request", "message": "Invalid request parameters", "type": "invalid_request_error"}})",
+       error_action::fix_request},
+      {401, R"({"error": {"code": "unauthorized", "message": "Invalid or expired token", "type": "authentication_error"}})",
        error_action::fix_account},
-      {403, R"({"error": {"code": "model_access_denied", "message": "Token does not have access to the specified model", "type": "invalid_request_error"}})",
+      {402,
+       R"({"error": {"code": "insufficient_quota", "message": "Insufficient quota. Please top up your account.", "type": "insufficient_quota"}})",
        error_action::fix_account},
-      {429, R"({"error": {"code": "rate_limit_exceeded", "message": "Too many requests, please try again later", "type": "rate_limit_error"}})",
+      {403,
+       R"({"error": {"code": "model_access_denied", "message": "Token does not have access to the specified model", "type": "invalid_request_error"}})",
+       error_action::fix_account},
+      {429,
+       R"({"error": {"code": "rate_limit_exceeded", "message": "Too many requests, please try again later", "type": "rate_limit_error"}})",
        error_action::retry},
       {500, R"({"error": {"code": "internal_error", "message": "Internal server error", "type": "api_error"}})", error_action::retry},
   };

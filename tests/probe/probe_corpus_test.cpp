@@ -59,7 +59,8 @@ TEST_CASE("the corpus has every family the issue asks for", "[probe][corpus]") {
   std::set<std::string> mov_faststart_rates, mov_rotations;
   for (const auto& [rel, f] : facts) {
     if (rel.rfind("video/fps_", 0) == 0 && rel.find("_faststart.mov") != std::string::npos) mov_faststart_rates.insert(rel);
-    if (rel.rfind("video/rot_", 0) == 0 && rel.find(".mov") != std::string::npos && f.count("rotation")) mov_rotations.insert(f.at("rotation"));
+    if (rel.rfind("video/rot_", 0) == 0 && rel.find(".mov") != std::string::npos && f.count("rotation"))
+      mov_rotations.insert(f.at("rotation"));
   }
   CHECK(mov_faststart_rates.size() >= 3);
   CHECK(mov_rotations.size() >= 3);
@@ -171,7 +172,9 @@ TEST_CASE("a constant rate whose durations alternate by one tick is one rate, as
     const auto it = std::search(first, first + static_cast<std::ptrdiff_t>(moov_size), tag.begin(), tag.end());
     REQUIRE(it != first + static_cast<std::ptrdiff_t>(moov_size));
     const auto at = static_cast<std::size_t>(it - bytes.begin()) + 4;  // after the type: version/flags, count, entries
-    auto rd32 = [&](std::size_t o) { return std::uint32_t{bytes[o]} << 24 | std::uint32_t{bytes[o + 1]} << 16 | std::uint32_t{bytes[o + 2]} << 8 | bytes[o + 3]; };
+    auto rd32 = [&](std::size_t o) {
+      return std::uint32_t{bytes[o]} << 24 | std::uint32_t{bytes[o + 1]} << 16 | std::uint32_t{bytes[o + 2]} << 8 | bytes[o + 3];
+    };
     const std::uint32_t n = rd32(at + 4);
     std::set<std::uint32_t> deltas;
     for (std::uint32_t i = 0; i + 1 < n; ++i) deltas.insert(rd32(at + 8 + 8 * i + 4));  // the last entry aside
@@ -257,8 +260,7 @@ namespace {
 void check_noxing(const probe_result& r, const json& j, const std::map<std::string, std::string>& f) {
   const audio_probe* a = r.audio();
   if (f.count("cbr")) {
-    CHECK(a->length_source ==
-          (a->mp3_frames > detail::probe::mp3_cbr_head_frames ? mp3_length_source::cbr : mp3_length_source::scan));
+    CHECK(a->length_source == (a->mp3_frames > detail::probe::mp3_cbr_head_frames ? mp3_length_source::cbr : mp3_length_source::scan));
     CHECK(a->duration == Approx(std::stod(j.at("format").at("duration").get<std::string>())).margin(0.001));
   }
   if (f.count("vbr")) CHECK(a->length_source == mp3_length_source::scan);
@@ -353,7 +355,7 @@ TEST_CASE("path, memory and callback probes report the same facts", "[probe][api
     CHECK(from_path.bytes_read == from_callback.bytes_read);
     CHECK(from_path.bytes == bytes.size());
     // Only the kind asked for is tried.
-    const media_kind kind = p.parent_path().filename() == "image" ? media_kind::image
+    const media_kind kind = p.parent_path().filename() == "image"   ? media_kind::image
                             : p.parent_path().filename() == "video" ? media_kind::video
                                                                     : media_kind::audio;
     for (media_kind k : {media_kind::image, media_kind::video, media_kind::audio}) {
@@ -437,9 +439,11 @@ TEST_CASE("64-bit box sizes and size 0 (to the end of the file) read like the or
     for (const box& b : boxes) {
       REQUIRE(b.header == 8);
       append32(wide, 1);
-      wide.insert(wide.end(), src.begin() + static_cast<std::ptrdiff_t>(b.offset + 4), src.begin() + static_cast<std::ptrdiff_t>(b.offset + 8));
+      wide.insert(wide.end(), src.begin() + static_cast<std::ptrdiff_t>(b.offset + 4),
+                  src.begin() + static_cast<std::ptrdiff_t>(b.offset + 8));
       append64(wide, b.size + 8);
-      wide.insert(wide.end(), src.begin() + static_cast<std::ptrdiff_t>(b.offset + 8), src.begin() + static_cast<std::ptrdiff_t>(b.offset + b.size));
+      wide.insert(wide.end(), src.begin() + static_cast<std::ptrdiff_t>(b.offset + 8),
+                  src.begin() + static_cast<std::ptrdiff_t>(b.offset + b.size));
     }
     const probe_result rw = probe(std::span<const std::uint8_t>(wide));
     INFO(summary(rw));
@@ -537,7 +541,8 @@ TEST_CASE("end to end: a request whose URLs are corpus files, validated with pro
   CHECK(codes(request({}, {"video/dur_5s.mp4", "video/fps_24.mp4", "video/dur_6s.mp4"}, {})) == S{});
   {
     // Three videos totalling 16 s: 5 + 5 + 6, two URLs for the same file.
-    json body = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "x"},
+    json body = {{"model", "seedance-2.0-reference-to-video"},
+                 {"prompt", "x"},
                  {"video_urls", {url("video/dur_5s.mp4"), url("video/dur_5s.mp4") + "?copy", url("video/dur_6s.mp4")}}};
     media_map m = media_for({"video/dur_5s.mp4", "video/dur_6s.mp4"});
     m.emplace(url("video/dur_5s.mp4") + "?copy", m.at(url("video/dur_5s.mp4")));

@@ -139,7 +139,8 @@ TEST_CASE("malformed Base64: bad characters, bad length, bad padding, each with 
   bad("data:image/png;base64,AAAA====", "padding ('=') at offset 26");
   bad("data:image/png;base64", "no ','");
   // Well-formed edge cases: the decoded size from the length and the padding.
-  for (const auto& [b64, n] : std::vector<std::pair<std::string, std::uint64_t>>{{"", 0}, {"QQ==", 1}, {"QUI=", 2}, {"QUJD", 3}, {"QUJDRA==", 4}}) {
+  for (const auto& [b64, n] :
+       std::vector<std::pair<std::string, std::uint64_t>>{{"", 0}, {"QQ==", 1}, {"QUI=", 2}, {"QUJD", 3}, {"QUJDRA==", 4}}) {
     const data_uri_probe d = probe_data_uri(text_uri("image/png", b64));
     INFO(b64 << ": " << d.message);
     CHECK(d.error == data_uri_errc::none);
@@ -224,8 +225,8 @@ TEST_CASE("40 MB of payload: scanned once, never decoded whole nor copied", "[pr
 
 TEST_CASE("the on-demand reader gives exactly the bytes a whole decoding gives", "[probe][data_uri]") {
   std::mt19937_64 rng(42);
-  for (const std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{100'000},
-                                 std::size_t{100'001}, std::size_t{100'002}}) {
+  for (const std::size_t size :
+       {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{100'000}, std::size_t{100'001}, std::size_t{100'002}}) {
     bytes d(size);
     for (auto& b : d) b = static_cast<std::uint8_t>(rng());
     const std::string b64 = base64_encode(d);
@@ -244,7 +245,8 @@ TEST_CASE("the on-demand reader gives exactly the bytes a whole decoding gives",
     // Every offset near the end (the padded quantum).
     for (std::uint64_t off = size > 7 ? size - 7 : 0; off < size; ++off) {
       REQUIRE(detail::probe::read_base64(&src, off, out.data(), size - off) == size - off);
-      CHECK(std::equal(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(size - off), whole.begin() + static_cast<std::ptrdiff_t>(off)));
+      CHECK(
+          std::equal(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(size - off), whole.begin() + static_cast<std::ptrdiff_t>(off)));
     }
     // Past the end: refused.
     CHECK(detail::probe::read_base64(&src, size, out.data(), 1) == 0);

@@ -37,10 +37,10 @@ std::vector<std::uint8_t> movie(std::uint32_t stts_entries, std::uint32_t stts_c
   const auto stbl = box_of("stbl", cat({full_box("stsd", 0, cat({words({1}), entry})), full_box("stts", 0, stts),
                                         full_box("stsz", 0, words({0, stts_entries}))}));
   const auto mdia = box_of("mdia", cat({full_box("mdhd", 0, words({0, 0, 12800, stts_entries * 512u, 0})),
-                                        full_box("hdlr", 0, words({0, 0x76696465 /* vide */, 0, 0, 0})),
-                                        box_of("minf", stbl)}));
+                                        full_box("hdlr", 0, words({0, 0x76696465 /* vide */, 0, 0, 0})), box_of("minf", stbl)}));
   const auto trak = box_of("trak", cat({full_box("tkhd", 3, tkhd), mdia}));
-  const auto moov = box_of("moov", cat({full_box("mvhd", 0, cat({words({0, 0, 1000, stts_entries * 40u}), std::vector<std::uint8_t>(80, 0)})), trak}));
+  const auto moov =
+      box_of("moov", cat({full_box("mvhd", 0, cat({words({0, 0, 1000, stts_entries * 40u}), std::vector<std::uint8_t>(80, 0)})), trak}));
   return bmff(moov);
 }
 
@@ -175,7 +175,8 @@ TEST_CASE("hostile ISO BMFF: absurd sizes are refused without reading or allocat
       CHECK(bad.error()->message.find("trun") != std::string::npos);
     }
     // flags 0x000005 (data offset, first sample flags: 8 bytes of header fields) in a trun of 4 bytes
-    const bytes short_trun = box_of("moof", box_of("traf", cat({full_box("tfhd", 0x020000, words({1})), full_box("trun", 0x5, words({1}))})));
+    const bytes short_trun =
+        box_of("moof", box_of("traf", cat({full_box("tfhd", 0x020000, words({1})), full_box("trun", 0x5, words({1}))})));
     const probe_result cut = mem(frag(short_trun));
     CHECK(is_error(cut, probe_errc::malformed));
     CHECK(cut.error()->message.find("trun") != std::string::npos);
@@ -200,8 +201,9 @@ TEST_CASE("hostile ISO BMFF: absurd sizes are refused without reading or allocat
     // trak inside trak, moov inside moov, stbl inside stbl, mdia inside mdia: not entered.
     CHECK(is_error(mem(bmff(box_of("moov", cat({mvhd_box(1000, 2000), box_of("trak", track)})))), probe_errc::unsupported));
     CHECK(is_error(mem(bmff(box_of("moov", box_of("moov", cat({mvhd_box(1000, 2000), track}))))), probe_errc::unsupported));
-    const auto nested_stbl = box_of("trak", cat({tkhd_box(1), box_of("mdia", cat({mdhd_box(12800, 50 * 512), hdlr_box("vide"),
-                                                                                  box_of("minf", box_of("stbl", box_of("stbl", stbl)))}))}));
+    const auto nested_stbl =
+        box_of("trak", cat({tkhd_box(1), box_of("mdia", cat({mdhd_box(12800, 50 * 512), hdlr_box("vide"),
+                                                             box_of("minf", box_of("stbl", box_of("stbl", stbl)))}))}));
     const probe_result r1 = mem(bmff(box_of("moov", cat({mvhd_box(1000, 2000), nested_stbl}))));
     CHECK(is_error(r1, probe_errc::malformed));  // no stsd, no samples: the inner stbl was skipped
     // 20,000 levels below moov > trak > mdia > minf > stbl, each an 'stbl' (and, below moov, 20,000 'trak's).
@@ -209,8 +211,9 @@ TEST_CASE("hostile ISO BMFF: absurd sizes are refused without reading or allocat
       bytes inner;  // 20,000 empty-ended boxes, each the only child of the one before
       for (std::uint32_t i = 0; i < 20000; ++i) append32(inner, 8 * (20000 - i)), append_tag(inner, type);
       const bool in_stbl = std::string(type) == "stbl" || std::string(type) == "minf";
-      const auto trak = box_of("trak", cat({tkhd_box(1), box_of("mdia", cat({mdhd_box(12800, 512), hdlr_box("vide"),
-                                                                              box_of("minf", box_of("stbl", in_stbl ? inner : bytes{}))}))}));
+      const auto trak =
+          box_of("trak", cat({tkhd_box(1), box_of("mdia", cat({mdhd_box(12800, 512), hdlr_box("vide"),
+                                                               box_of("minf", box_of("stbl", in_stbl ? inner : bytes{}))}))}));
       const auto d = bmff(box_of("moov", cat({mvhd_box(1000, 2000), in_stbl ? trak : inner})));
       REQUIRE(d.size() > 20000 * 8);
       std::size_t calls = 0;
@@ -252,8 +255,8 @@ TEST_CASE("hostile images", "[probe][hostile][image]") {
     // A frame header, then a scan header (SOS, 1 component), 3 bytes of scan data and EOI (T.81 B.2).
     // The frame header alone is a file cut before its scan: truncated since the December 2026 update.
     CHECK(is_error(mem({0xff, 0xd8, 0xff, 0xc2, 0x00, 0x0b, 8, 0, 16, 0, 32, 1, 1, 0x11, 0}), probe_errc::truncated));
-    const probe_result ok = mem({0xff, 0xd8, 0xff, 0xc2, 0x00, 0x0b, 8, 0, 16, 0, 32, 1, 1, 0x11, 0,
-                                 0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 0x12, 0x34, 0x56, 0xff, 0xd9});
+    const probe_result ok = mem({0xff, 0xd8, 0xff, 0xc2, 0x00, 0x0b, 8, 0, 16, 0, 32,   1,    1,    0x11, 0,
+                                 0xff, 0xda, 0x00, 0x08, 1,    1,    0, 0, 63, 0, 0x12, 0x34, 0x56, 0xff, 0xd9});
     REQUIRE(ok.ok());
     CHECK(ok.image()->width == 32);
     CHECK(ok.image()->height == 16);
@@ -295,13 +298,15 @@ TEST_CASE("hostile images", "[probe][hostile][image]") {
     CHECK(mem(jpeg_with_exif(little)).image()->orientation == 8);
   }
   SECTION("PNG and WebP with zero or cut sizes") {
-    std::vector<std::uint8_t> png = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 0, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0, 0, 0, 0};
+    std::vector<std::uint8_t> png = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0,
+                                     0,    0,   0,   0,   0,    0,    1,    8,    2, 0, 0, 0,  0,   0,   0,   0};
     CHECK(is_error(mem(png), probe_errc::malformed));
     png.resize(20);
     CHECK(is_error(mem(png), probe_errc::truncated));
     // RIFF size 22: the 30-byte file. (It said 30 before the December 2026 update, 8 bytes past the
     // end of the file: that is truncated now.)
-    std::vector<std::uint8_t> webp = {'R', 'I', 'F', 'F', 22, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X', 10, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    std::vector<std::uint8_t> webp = {'R', 'I', 'F', 'F', 22, 0, 0, 0, 'W', 'E',  'B',  'P',  'V',  'P',  '8',
+                                      'X', 10,  0,   0,   0,  0, 0, 0, 0,   0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
     const probe_result r = mem(webp);
     REQUIRE(r.ok());
     CHECK(r.image()->width == (1u << 24));

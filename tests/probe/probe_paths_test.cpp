@@ -153,8 +153,8 @@ TEST_CASE("a short sample entry in a track other than the video track does not f
   }
   SECTION("a bad entry in the video track itself is malformed, with the right reason") {
     const auto with_stsd = [](const bytes& stsd, bool hdlr_after_minf = false) {
-      return mem(movie({mvhd_box(1000, 2000),
-                        trak_box(tkhd_box(1), 12800, 25600, "vide", cat({stsd, stts_box({{50, 512}})}), hdlr_after_minf)}));
+      return mem(
+          movie({mvhd_box(1000, 2000), trak_box(tkhd_box(1), 12800, 25600, "vide", cat({stsd, stts_box({{50, 512}})}), hdlr_after_minf)}));
     };
     for (bool late : {false, true}) {
       INFO("hdlr after minf: " << late);
@@ -430,8 +430,8 @@ TEST_CASE("WebP VP8X: the lossless flag from a VP8L chunk, the orientation from 
       CHECK(r.image()->has_exif_orientation);
       CHECK(r.image()->lossless);
       const auto props = r.properties();
-  REQUIRE(props);
-  const auto& p = std::get<image_properties>(*props);
+      REQUIRE(props);
+      const auto& p = std::get<image_properties>(*props);
       CHECK(*p.width == 480);
       CHECK(*p.height == 640);
     }

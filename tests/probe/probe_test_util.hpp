@@ -112,17 +112,17 @@ inline std::string summary(const seedance::probe_result& r) {
   o << "bytes=" << r.bytes << ' ';
   if (const probe_error* e = r.error()) o << "error " << to_string(e->code) << ' ' << e->message;
   if (const image_probe* p = r.image())
-    o << "image " << to_string(p->format) << ' ' << p->width << 'x' << p->height << " o=" << int(p->orientation)
-      << p->has_exif_orientation << p->progressive << p->lossless << p->alpha << p->animated;
+    o << "image " << to_string(p->format) << ' ' << p->width << 'x' << p->height << " o=" << int(p->orientation) << p->has_exif_orientation
+      << p->progressive << p->lossless << p->alpha << p->animated;
   if (const video_probe* p = r.video())
-    o << "video " << to_string(p->format) << ' ' << std::string(p->brand.begin(), p->brand.end()) << ' ' << p->width << 'x'
-      << p->height << " r=" << p->rotation << p->mirrored << " d=" << p->duration << " td=" << p->track_duration << " n=" << p->frames
+    o << "video " << to_string(p->format) << ' ' << std::string(p->brand.begin(), p->brand.end()) << ' ' << p->width << 'x' << p->height
+      << " r=" << p->rotation << p->mirrored << " d=" << p->duration << " td=" << p->track_duration << " n=" << p->frames
       << " fps=" << p->fps << ' ' << p->variable_frame_rate << p->fps_estimated << p->fragmented << p->moov_after_mdat << p->has_audio
       << " ts=" << p->timescale;
   if (const audio_probe* p = r.audio())
     o << "audio " << to_string(p->format) << " d=" << p->duration << ' ' << p->sample_rate << ' ' << p->channels << ' ' << p->format_tag
-      << ' ' << p->bits_per_sample << p->extensible << p->rf64 << p->incomplete << ' ' << p->mpeg_version << ' ' << p->bitrate_kbps
-      << ' ' << int(p->length_source) << ' ' << p->mp3_frames << ' ' << p->encoder_delay.value_or(99999) << ' '
+      << ' ' << p->bits_per_sample << p->extensible << p->rf64 << p->incomplete << ' ' << p->mpeg_version << ' ' << p->bitrate_kbps << ' '
+      << int(p->length_source) << ' ' << p->mp3_frames << ' ' << p->encoder_delay.value_or(99999) << ' '
       << p->encoder_padding.value_or(99999) << ' ' << p->gapless_duration.value_or(-1);
   return o.str();
 }
@@ -150,12 +150,15 @@ struct box {
 inline std::vector<box> top_level_boxes(const std::vector<std::uint8_t>& d) {
   std::vector<box> out;
   std::uint64_t off = 0;
-  auto rd32 = [&](std::uint64_t o) { return std::uint64_t{d[o]} << 24 | std::uint64_t{d[o + 1]} << 16 | std::uint64_t{d[o + 2]} << 8 | d[o + 3]; };
+  auto rd32 = [&](std::uint64_t o) {
+    return std::uint64_t{d[o]} << 24 | std::uint64_t{d[o + 1]} << 16 | std::uint64_t{d[o + 2]} << 8 | d[o + 3];
+  };
   while (off + 8 <= d.size()) {
     std::uint64_t size = rd32(off), header = 8;
     if (size == 1) size = rd32(off + 8) << 32 | rd32(off + 12), header = 16;
     if (size == 0) size = d.size() - off;
-    out.push_back({std::string(d.begin() + static_cast<std::ptrdiff_t>(off + 4), d.begin() + static_cast<std::ptrdiff_t>(off + 8)), off, size, header});
+    out.push_back({std::string(d.begin() + static_cast<std::ptrdiff_t>(off + 4), d.begin() + static_cast<std::ptrdiff_t>(off + 8)), off,
+                   size, header});
     if (size < 8) break;
     off += size;
   }

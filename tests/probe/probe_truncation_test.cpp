@@ -24,12 +24,8 @@ namespace {
 probe_result mem(const bytes& d) { return probe(std::span<const std::uint8_t>(d)); }
 bool is_error(const probe_result& r, probe_errc c) { return r.error() && r.error()->code == c; }
 bytes head(const bytes& d, std::size_t n) { return bytes(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n)); }
-std::uint32_t rd_le32(const bytes& d, std::size_t o) {
-  return d[o] | d[o + 1] << 8 | d[o + 2] << 16 | std::uint32_t{d[o + 3]} << 24;
-}
-std::uint32_t rd_be32(const bytes& d, std::size_t o) {
-  return std::uint32_t{d[o]} << 24 | d[o + 1] << 16 | d[o + 2] << 8 | d[o + 3];
-}
+std::uint32_t rd_le32(const bytes& d, std::size_t o) { return d[o] | d[o + 1] << 8 | d[o + 2] << 16 | std::uint32_t{d[o + 3]} << 24; }
+std::uint32_t rd_be32(const bytes& d, std::size_t o) { return std::uint32_t{d[o]} << 24 | d[o + 1] << 16 | d[o + 2] << 8 | d[o + 3]; }
 std::size_t find(const bytes& d, const std::string& what, std::size_t from = 0) {
   const auto it = std::search(d.begin() + static_cast<std::ptrdiff_t>(from), d.end(), what.begin(), what.end());
   return it == d.end() ? std::string::npos : static_cast<std::size_t>(it - d.begin());
@@ -87,8 +83,7 @@ bool expect_truncated(const fs::path& p, const bytes& d, std::size_t n) {
 
 }  // namespace
 
-TEST_CASE("every corpus file cut, header intact: truncated, or for MP3 without a byte count a shorter success",
-          "[probe][truncation]") {
+TEST_CASE("every corpus file cut, header intact: truncated, or for MP3 without a byte count a shorter success", "[probe][truncation]") {
   std::size_t truncated = 0, cuts = 0;
   std::set<std::string> formats_cut;
   for (const fs::path& p : all_corpus_files()) {
@@ -112,7 +107,8 @@ TEST_CASE("every corpus file cut, header intact: truncated, or for MP3 without a
         formats_cut.insert(p.extension().string());
         // A moov-last MP4 cut before its moov has no movie at all: malformed ("no movie box") or
         // truncated; every other cut says what runs past the end.
-        const bool moov_lost = r.error() && r.error()->code == probe_errc::malformed && r.error()->message.find("no movie box") != std::string::npos;
+        const bool moov_lost =
+            r.error() && r.error()->code == probe_errc::malformed && r.error()->message.find("no movie box") != std::string::npos;
         if (!moov_lost) {
           CHECK(is_error(r, probe_errc::truncated));
           if (r.error()) CHECK(r.error()->message.find("past the end") != std::string::npos);
@@ -137,7 +133,8 @@ TEST_CASE("the cut MP4 of the issue: 200 KB of a 4 MB faststart file is truncate
   std::uint64_t moov = 0;
   for (const box& b : top_level_boxes(src)) {
     const std::size_t at = big.size();
-    big.insert(big.end(), src.begin() + static_cast<std::ptrdiff_t>(b.offset), src.begin() + static_cast<std::ptrdiff_t>(b.offset + b.size));
+    big.insert(big.end(), src.begin() + static_cast<std::ptrdiff_t>(b.offset),
+               src.begin() + static_cast<std::ptrdiff_t>(b.offset + b.size));
     if (b.type == "mdat") {
       const std::size_t grow = 4 * 1024 * 1024 - src.size();
       put32(big, at, static_cast<std::uint32_t>(b.size + grow));

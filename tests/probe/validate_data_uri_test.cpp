@@ -38,12 +38,10 @@ const diagnostic* find(const report& r, code c) {
 }  // namespace
 
 TEST_CASE("data: URI images on image-to-video: accepted images pass with the base64_media warning", "[validate][data_uri]") {
-  const std::vector<std::pair<std::string, std::string>> good{{"image/jpeg", "image/jpeg_baseline_640x480.jpg"},
-                                                              {"image/jpeg", "image/jpeg_422_1281x719_progressive.jpg"},
-                                                              {"image/png", "image/png_rgb_640x480.png"},
-                                                              {"image/png", "image/png_rgba_333x517.png"},
-                                                              {"image/webp", "image/webp_lossy_640x480.webp"},
-                                                              {"image/webp", "image/webp_lossless_333x517.webp"}};
+  const std::vector<std::pair<std::string, std::string>> good{
+      {"image/jpeg", "image/jpeg_baseline_640x480.jpg"}, {"image/jpeg", "image/jpeg_422_1281x719_progressive.jpg"},
+      {"image/png", "image/png_rgb_640x480.png"},        {"image/png", "image/png_rgba_333x517.png"},
+      {"image/webp", "image/webp_lossy_640x480.webp"},   {"image/webp", "image/webp_lossless_333x517.webp"}};
   for (const auto& [type, rel] : good) {
     INFO(rel);
     for (const char* model : {"seedance-2.0-image-to-video", "seedance-2.0-fast-image-to-video", "seedance-2.0-mini-image-to-video"}) {
@@ -74,7 +72,8 @@ TEST_CASE("data: URI images are checked like files: sizes, ratio, frames", "[val
     CHECK(r.has(code::image_dimensions, "/image_urls/0"));
   }
   SECTION("the second frame: last_frame_cropped") {
-    const report r = validate(i2v({corpus_uri("image/png", "image/png_rgb_640x480.png"), corpus_uri("image/webp", "image/webp_lossless_333x517.webp")}));
+    const report r =
+        validate(i2v({corpus_uri("image/png", "image/png_rgb_640x480.png"), corpus_uri("image/webp", "image/webp_lossless_333x517.webp")}));
     INFO(to_text(r));
     CHECK(r.has(code::last_frame_cropped, "/image_urls/1"));
     CHECK(r.has(code::base64_media, "/image_urls/0"));
@@ -85,7 +84,8 @@ TEST_CASE("data: URI images are checked like files: sizes, ratio, frames", "[val
     const std::string url = "https://example.com/first.jpg";
     const media_map media{{url, image_properties{media_format::jpeg, 640, 480, 1000}}};
     CHECK_FALSE(validate(i2v({url, corpus_uri("image/png", "image/png_rgb_640x480.png")}), media).has(code::last_frame_cropped));
-    CHECK(validate(i2v({url, corpus_uri("image/png", "image/png_rgba_333x517.png")}), media).has(code::last_frame_cropped, "/image_urls/1"));
+    CHECK(
+        validate(i2v({url, corpus_uri("image/png", "image/png_rgba_333x517.png")}), media).has(code::last_frame_cropped, "/image_urls/1"));
   }
   SECTION("first_frame_aspect_mismatch from a data: URI first frame") {
     json j = i2v({corpus_uri("image/jpeg", "image/jpeg_baseline_640x480.jpg")});
@@ -153,7 +153,8 @@ TEST_CASE("data: URI images that are not images: invalid_url or image_format, ea
 
 TEST_CASE("data: URIs where they are refused are not probed", "[validate][data_uri]") {
   // reference-to-video: the error alone, even for an image the image rules would refuse
-  const json r2v = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "an ad"},
+  const json r2v = {{"model", "seedance-2.0-reference-to-video"},
+                    {"prompt", "an ad"},
                     {"image_urls", {corpus_uri("image/jpeg", "image/jpeg_250x250.jpg")}}};
   const report r = validate(r2v);
   INFO(to_text(r));
@@ -166,7 +167,8 @@ TEST_CASE("data: URIs where they are refused are not probed", "[validate][data_u
 TEST_CASE("data: URI diagnostics have a line and column from the text", "[validate][data_uri][position]") {
   const std::string good = corpus_uri("image/png", "image/png_rgb_640x480.png");
   const std::string small = corpus_uri("image/jpeg", "image/jpeg_250x250.jpg");
-  const std::string text = "{\"model\": \"seedance-2.0-image-to-video\", \"prompt\": \"x\",\n\"image_urls\": [\n  \"" + good + "\",\n  \"" + small + "\"]}";
+  const std::string text =
+      "{\"model\": \"seedance-2.0-image-to-video\", \"prompt\": \"x\",\n\"image_urls\": [\n  \"" + good + "\",\n  \"" + small + "\"]}";
   const report r = validate(std::string_view(text));
   const diagnostic* d = find(r, code::image_dimensions);
   REQUIRE(d != nullptr);
@@ -193,6 +195,7 @@ TEST_CASE("many data: URI images: every one checked, the report bounded", "[vali
   CHECK(r.has(code::image_dimensions, "/image_urls/4999") == false);
   bool summary = false;
   for (const diagnostic& d : r)
-    summary = summary || (d.code == code::image_dimensions && d.path == "/image_urls" && d.message.find("4984 more items") != std::string::npos);
+    summary =
+        summary || (d.code == code::image_dimensions && d.path == "/image_urls" && d.message.find("4984 more items") != std::string::npos);
   CHECK(summary);
 }

@@ -81,22 +81,38 @@ using nlohmann::json;
 // ---------------------------------------------------------------------------------------------
 
 /// docs/spec.md section 2: the error codes of the request (JSON level).
-const std::set<std::string> error_codes{
-    "invalid_json",     "not_an_object",    "missing_field",    "wrong_type",        "unknown_model",
-    "prompt_empty",     "prompt_too_long",  "duration_out_of_range", "invalid_enum", "quality_unsupported",
-    "media_unsupported", "too_few_media",   "too_many_media",   "audio_needs_visual", "web_search_unsupported",
-    "invalid_url",      "url_not_public",   "callback_not_https", "callback_private_host", "callback_too_long",
-    "base64_media",     "body_too_large",   "web_search_without_content_filter"};
+const std::set<std::string> error_codes{"invalid_json",
+                                        "not_an_object",
+                                        "missing_field",
+                                        "wrong_type",
+                                        "unknown_model",
+                                        "prompt_empty",
+                                        "prompt_too_long",
+                                        "duration_out_of_range",
+                                        "invalid_enum",
+                                        "quality_unsupported",
+                                        "media_unsupported",
+                                        "too_few_media",
+                                        "too_many_media",
+                                        "audio_needs_visual",
+                                        "web_search_unsupported",
+                                        "invalid_url",
+                                        "url_not_public",
+                                        "callback_not_https",
+                                        "callback_private_host",
+                                        "callback_too_long",
+                                        "base64_media",
+                                        "body_too_large",
+                                        "web_search_without_content_filter"};
 
 /// docs/spec.md section 2: the warning codes of the request (base64_media: a warning on image-to-video, section 9).
-const std::set<std::string> warning_codes{"unknown_field", "prompt_long",  "field_ignored", "base64_media",
-                                          "reference_missing", "prompt_tag_out_of_range", "media_extension"};
+const std::set<std::string> warning_codes{"unknown_field",           "prompt_long",    "field_ignored", "base64_media", "reference_missing",
+                                          "prompt_tag_out_of_range", "media_extension"};
 
 /// The codes the brief requires a triggering case for (each also gets a near miss that passes).
-const std::vector<std::string> required_codes{
-    "duration_out_of_range", "quality_unsupported", "too_many_media", "too_few_media", "media_unsupported",
-    "web_search_unsupported", "invalid_enum", "wrong_type", "missing_field", "audio_needs_visual",
-    "callback_too_long", "prompt_empty"};
+const std::vector<std::string> required_codes{"duration_out_of_range", "quality_unsupported",    "too_many_media",    "too_few_media",
+                                              "media_unsupported",     "web_search_unsupported", "invalid_enum",      "wrong_type",
+                                              "missing_field",         "audio_needs_visual",     "callback_too_long", "prompt_empty"};
 
 /// docs/spec.md section 1, one row per model.
 struct model_fact {
@@ -229,8 +245,7 @@ TEST_CASE("corpus: every case is well formed", "[corpus]") {
     const std::string model = k.at("model").get<std::string>();
     CHECK(seedance::find_model(model) != nullptr);
     const json& r = k.at("request");
-    if (r.is_object() && r.contains("model") && r["model"].is_string() &&
-        seedance::find_model(r["model"].get<std::string>()) != nullptr) {
+    if (r.is_object() && r.contains("model") && r["model"].is_string() && seedance::find_model(r["model"].get<std::string>()) != nullptr) {
       CHECK(r["model"] == model);
     }
     if (k.contains("valijson_valid")) {
@@ -478,8 +493,7 @@ TEST_CASE("facts: each schema says what docs/spec.md says of its model", "[facts
     CHECK(p["duration"]["minimum"] == 4);
     CHECK(p["duration"]["maximum"] == 15);
     CHECK(p["duration"]["default"] == 5);
-    CHECK(as_vector(p["aspect_ratio"]["enum"]) ==
-          std::vector<std::string>{"16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive"});
+    CHECK(as_vector(p["aspect_ratio"]["enum"]) == std::vector<std::string>{"16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive"});
     CHECK(p["aspect_ratio"]["default"] == "adaptive");
     CHECK(p["generate_audio"]["type"] == "boolean");
     CHECK(p["generate_audio"]["default"] == true);

@@ -268,7 +268,8 @@ TEST_CASE("serve: --error-rate answers 503 before creating, --drop-rate creates 
   CHECK(a.status == 503);
   REQUIRE(a.field("Retry-After"));
   const auto e = error_of(a);
-  const auto advice = seedance::classify_http_error(seedance::api_operation::create, 503, &e, 0, seedance::parse_retry_after(*a.field("Retry-After")));
+  const auto advice =
+      seedance::classify_http_error(seedance::api_operation::create, 503, &e, 0, seedance::parse_retry_after(*a.field("Retry-After")));
   CHECK(advice.action == seedance::error_action::retry);
   CHECK(state_of(failing, t0)["tasks_created"] == 0);
 
@@ -415,8 +416,8 @@ TEST_CASE("serve over HTTP: a body over 64 MiB is 413 from its Content-Length", 
   CHECK(error_of(a).code == "request_too_large");
   // a body of exactly the limit is read (and then judged by the validator)
   client c2(s.port());
-  const http_response b = c2.send_raw("POST /v1/videos/generations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key +
-                                      "\r\nContent-Length: 2\r\n\r\n{}");
+  const http_response b =
+      c2.send_raw("POST /v1/videos/generations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\nContent-Length: 2\r\n\r\n{}");
   CHECK(b.status == 400);
 }
 
@@ -460,7 +461,8 @@ TEST_CASE("serve over HTTP: concurrent clients get unique tasks, none lost", "[s
 }
 
 TEST_CASE("serve: callbacks to loopback need --allow-local-callbacks, and are due once the task ends", "[serve]") {
-  const std::string body = R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "a dog", "callback_url": "http://127.0.0.1:9/cb?x=1"})";
+  const std::string body =
+      R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "a dog", "callback_url": "http://127.0.0.1:9/cb?x=1"})";
   const http_response refused = api_state({}).handle(post(body), t0).response;
   CHECK(refused.status == 400);
   CHECK(body_of(refused)["error"]["details"][0]["code"] == "callback_not_https");
@@ -609,7 +611,8 @@ TEST_CASE("serve load: creates and task reads per second, p99", "[.][bench]") {
         for (int j = 0; j < each; ++j) {
           const auto t = std::chrono::steady_clock::now();
           const http_response r = c.send(request(i, j));
-          lat[static_cast<std::size_t>(i)].push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
+          lat[static_cast<std::size_t>(i)].push_back(
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
           if (r.status == 200 && std::string(what) == "create") {
             const std::lock_guard lock(ids_mutex);
             ids.push_back(body_of(r)["id"]);
@@ -622,8 +625,8 @@ TEST_CASE("serve load: creates and task reads per second, p99", "[.][bench]") {
     for (const auto& v : lat) all.insert(all.end(), v.begin(), v.end());
     std::sort(all.begin(), all.end());
     const auto pct = [&](double p) { return all[static_cast<std::size_t>(p * static_cast<double>(all.size() - 1))]; };
-    std::printf("%-6s %d requests: %.0f req/s, p50 %.3f ms, p99 %.3f ms\n", what, clients * each, static_cast<double>(all.size()) / secs, pct(0.5),
-                pct(0.99));
+    std::printf("%-6s %d requests: %.0f req/s, p50 %.3f ms, p99 %.3f ms\n", what, clients * each, static_cast<double>(all.size()) / secs,
+                pct(0.5), pct(0.99));
   };
   run("create", [](int i, int j) { return post(cat, key, "load-" + std::to_string(i) + "-" + std::to_string(j)); });
   REQUIRE(ids.size() == static_cast<std::size_t>(clients * each));
@@ -708,9 +711,7 @@ TEST_CASE("seedance submit --wait --download against the in-process double", "[s
   const fs::path dir = fs::temp_directory_path() / ("seedance_serve_submit_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "out");
-  {
-    std::ofstream(dir / "req.json") << dog;
-  }
+  { std::ofstream(dir / "req.json") << dog; }
   // everything the child needs is made before fork: the server's threads run, so the child must not allocate
   const std::string base = s.base_url(), out = (dir / "out").string(), req = (dir / "req.json").string();
   const pid_t pid = ::fork();
@@ -719,8 +720,8 @@ TEST_CASE("seedance submit --wait --download against the in-process double", "[s
     const int devnull = ::open("/dev/null", O_WRONLY);
     ::dup2(devnull, STDOUT_FILENO);
     ::dup2(devnull, STDERR_FILENO);
-    ::execl(SEEDANCE_CLI, SEEDANCE_CLI, "submit", "--base-url", base.c_str(), "--api-key", key.c_str(), "--download", out.c_str(), req.c_str(),
-            static_cast<char*>(nullptr));
+    ::execl(SEEDANCE_CLI, SEEDANCE_CLI, "submit", "--base-url", base.c_str(), "--api-key", key.c_str(), "--download", out.c_str(),
+            req.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
   CHECK(wait_exit(pid, 30s) == 0);

@@ -51,8 +51,7 @@ TEST_CASE("every field, with the spec's exact strings", "[json]") {
   CHECK_FALSE(none.contains("model_params"));
 }
 
-TEST_CASE("web search and the content filter: the static forms write the JSON as the run-time setters do",
-          "[json][web_search]") {
+TEST_CASE("web search and the content filter: the static forms write the JSON as the run-time setters do", "[json][web_search]") {
   // The bodies written out from the spec's field names: content_filter at the top level,
   // web_search inside model_params.
   const json on_on = json::parse(R"({"model": "seedance-2.0-text-to-video", "prompt": "weather",
@@ -75,19 +74,16 @@ TEST_CASE("web search and the content filter: the static forms write the JSON as
   const json only_ws = request<models::fast_text_to_video>{"weather"}.web_search<true>();
   CHECK(only_ws == json::parse(R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "weather",
       "model_params": {"web_search": true}})"));
-  const json only_cf =
-      request<models::mini_image_to_video>{"petals"}.content_filter<false>().image("https://example.com/a.jpg");
+  const json only_cf = request<models::mini_image_to_video>{"petals"}.content_filter<false>().image("https://example.com/a.jpg");
   CHECK(only_cf == json::parse(R"({"model": "seedance-2.0-mini-image-to-video", "prompt": "petals",
       "image_urls": ["https://example.com/a.jpg"], "content_filter": false})"));
 
   // Dropping what the type knew changes nothing in the body.
-  const json dropped =
-      request<models::text_to_video>{"weather"}.web_search<true>().content_filter<true>().web_search(true);
+  const json dropped = request<models::text_to_video>{"weather"}.web_search<true>().content_filter<true>().web_search(true);
   CHECK(dropped == on_on);
 }
 
-TEST_CASE("request_from_json: web search with the content filter off is the validator's to report",
-          "[json][web_search]") {
+TEST_CASE("request_from_json: web search with the content filter off is the validator's to report", "[json][web_search]") {
   // A pair of run-time values: the typed request that request_from_json returns knows no on/off
   // value and can hold it (as `.web_search(true).content_filter(false)` makes it), like a quality
   // the model's tier lacks; validate() reports web_search_without_content_filter.
@@ -131,9 +127,7 @@ constexpr rules_row row_of(std::string_view id) {
 }
 constexpr quality quality_named(std::string_view s) { return s == "4k" ? quality::p4k : quality::p720; }
 
-std::string url(std::string_view kind, std::size_t n) {
-  return "https://example.com/" + std::string(kind) + std::to_string(n);
-}
+std::string url(std::string_view kind, std::size_t n) { return "https://example.com/" + std::string(kind) + std::to_string(n); }
 std::vector<std::string> urls(std::string_view kind, std::size_t count) {
   std::vector<std::string> out;
   for (std::size_t i = 1; i <= count; ++i) out.push_back(url(kind, i));
@@ -209,8 +203,7 @@ TEST_CASE("every model filled to its maximum: exact JSON, through every setter i
     // Options first, then media: the same body (to_json writes the provider's field order anyway).
     auto options_first = options(request<M>{"the most"});
     CHECK(json(add_each<media_kind::audio, row.audios>(
-              add_each<media_kind::video, row.videos>(add_each<media_kind::image, row.images>(options_first)))) ==
-          expected);
+              add_each<media_kind::video, row.videos>(add_each<media_kind::image, row.images>(options_first)))) == expected);
 
     // Run-time lists: images(), videos(), audios(), each kind the model takes.
     auto listed = request<M>{"the most"};
@@ -396,8 +389,7 @@ const bad_field bad_fields[] = {
 
 TEST_CASE("from_json converts nothing: wrong types and values that do not fit are refused by name", "[json]") {
   for (const bad_field& c : bad_fields) {
-    const std::string text = std::string(R"({"model": "seedance-2.0-reference-to-video", "prompt": "p", )") +
-                             c.fields + "}";
+    const std::string text = std::string(R"({"model": "seedance-2.0-reference-to-video", "prompt": "p", )") + c.fields + "}";
     INFO(text);
     const json j = json::parse(text);
     if (c.as == refused::type_error) {
@@ -409,9 +401,8 @@ TEST_CASE("from_json converts nothing: wrong types and values that do not fit ar
     CHECK_FALSE(request_from_json<models::reference_to_video>(j).has_value());
   }
   // The other bodies that are not bodies at all, and fields that are not strings.
-  for (const char* text : {"[1, 2]", R"("a body")", "null", "5", R"({"model": "seedance-2.0-text-to-video"})",
-                           R"({"prompt": "p"})", R"({"model": null, "prompt": "p"})",
-                           R"({"model": "seedance-2.0-text-to-video", "prompt": 7})"}) {
+  for (const char* text : {"[1, 2]", R"("a body")", "null", "5", R"({"model": "seedance-2.0-text-to-video"})", R"({"prompt": "p"})",
+                           R"({"model": null, "prompt": "p"})", R"({"model": "seedance-2.0-text-to-video", "prompt": 7})"}) {
     INFO(text);
     CHECK_THROWS_AS(json::parse(text).get<request_body>(), json::exception);
     CHECK_FALSE(request_from_json<models::text_to_video>(json::parse(text)).has_value());
@@ -445,5 +436,6 @@ TEST_CASE("request_from_json: typed requests from JSON, never throwing", "[json]
   CHECK_FALSE(request_from_json<models::image_to_video>(json::parse(R"({"model": 3})")).has_value());
   CHECK_FALSE(request_from_json<models::image_to_video>(json::parse("null")).has_value());
   CHECK_FALSE(request_from_json<models::image_to_video>(json::parse(R"({"model": "seedance-2.0-image-to-video",
-      "prompt": "p", "video_urls": ["https://example.com/a.mp4"]})")).has_value());  // video on image-to-video
+      "prompt": "p", "video_urls": ["https://example.com/a.mp4"]})"))
+                  .has_value());  // video on image-to-video
 }

@@ -64,9 +64,7 @@ TEST_CASE("model_traits of every model match docs/spec.md section 1", "[models]"
       CHECK(tr::max_videos == e.max_videos);
       CHECK(tr::max_audios == e.max_audios);
       CHECK(tr::web_search == e.web_search);
-      for (quality q : {quality::p480, quality::p720, quality::p1080, quality::p4k}) {
-        CHECK(tr::supports(q) == has(e.qualities, q));
-      }
+      for (quality q : {quality::p480, quality::p720, quality::p1080, quality::p4k}) { CHECK(tr::supports(q) == has(e.qualities, q)); }
     });
     CHECK(known);
   }
@@ -88,8 +86,8 @@ TEST_CASE("the runtime lookup by id gives the same data as the traits", "[models
     for (quality q : {quality::p480, quality::p720, quality::p1080, quality::p4k}) CHECK(m->supports(q) == has(e.qualities, q));
     CHECK(find_model(e.m, e.t) == m);
   }
-  for (const char* bad : {"", "seedance-2.0", "seedance-2.0-text-to-video ", "SEEDANCE-2.0-TEXT-TO-VIDEO",
-                          "seedance-1.0-text-to-video", "seedance-2.0-pro-text-to-video"}) {
+  for (const char* bad : {"", "seedance-2.0", "seedance-2.0-text-to-video ", "SEEDANCE-2.0-TEXT-TO-VIDEO", "seedance-1.0-text-to-video",
+                          "seedance-2.0-pro-text-to-video"}) {
     INFO(bad);
     CHECK(find_model(bad) == nullptr);
   }
@@ -135,9 +133,8 @@ TEST_CASE("visit_model: result, and unknown ids call nothing", "[models][hana]")
   CHECK_FALSE(unknown);
   CHECK(calls == 0);
 
-  const auto max_images = visit_model("seedance-2.0-mini-reference-to-video", [](auto t) {
-    return model_traits<typename decltype(t)::type>::max_images;
-  });
+  const auto max_images =
+      visit_model("seedance-2.0-mini-reference-to-video", [](auto t) { return model_traits<typename decltype(t)::type>::max_images; });
   REQUIRE(max_images.has_value());
   CHECK(*max_images == 9);
 
@@ -147,10 +144,8 @@ TEST_CASE("visit_model: result, and unknown ids call nothing", "[models][hana]")
   // Results of different types per model decay to their common type.
   const auto tierish = visit_model("seedance-2.0-fast-text-to-video", [](auto t) {
     using M = typename decltype(t)::type;
-    if constexpr (model_traits<M>::web_search)
-      return 1.5;
-    else
-      return 2;
+    if constexpr (model_traits<M>::web_search) return 1.5;
+    else return 2;
   });
   REQUIRE(tierish.has_value());
   CHECK(*tierish == 1.5);

@@ -28,11 +28,10 @@ cost_estimate estimate_of(const json& body) {
   return *r.estimate;
 }
 
-const json reference_body = {{"model", "seedance-2.0-reference-to-video"},
-                             {"prompt", "a dancer"},
-                             {"video_urls", {"https://example.com/1.mp4"}}};
-const json search_body = {{"model", "seedance-2.0-text-to-video"}, {"prompt", "news of today"}, {"duration", 5},
-                          {"model_params", {{"web_search", true}}}};
+const json reference_body = {
+    {"model", "seedance-2.0-reference-to-video"}, {"prompt", "a dancer"}, {"video_urls", {"https://example.com/1.mp4"}}};
+const json search_body = {
+    {"model", "seedance-2.0-text-to-video"}, {"prompt", "news of today"}, {"duration", 5}, {"model_params", {{"web_search", true}}}};
 
 std::set<std::string> keys(const json& j) {
   std::set<std::string> s;
@@ -71,7 +70,8 @@ TEST_CASE("to_json(cost_estimate): the library's layout by default, the tool's w
   CHECK(num.at("components").at(0).at("rate_uc").is_number_integer());  // a whole number is an integer
 
   const json cli = to_json(e, estimate_json_options::cli());
-  CHECK(keys(cli) == std::set<std::string>{"model", "credits", "cny", "usd", "exact", "range_exact", "components", "per_use", "assumptions"});
+  CHECK(keys(cli) ==
+        std::set<std::string>{"model", "credits", "cny", "usd", "exact", "range_exact", "components", "per_use", "assumptions"});
   CHECK(cli.at("credits").at("min").get<double>() == Approx(std::stod(e.min.credits.to_string())));
   CHECK(cli.at("credits").at("max").get<double>() == Approx(std::stod(e.max.credits.to_string())));
   const json& c = cli.at("components").at(0);
@@ -132,7 +132,8 @@ TEST_CASE("to_text and to_json(report) with options: file, positions, file order
   CHECK_THAT(to_text(r, t), Catch::StartsWith("\x1b[1ma.json:2:3:\x1b[0m \x1b[1;31merror\x1b[0m[quality_unsupported] /quality: "));
   report_text_options counted;
   counted.extra = extra;
-  CHECK_THAT(to_text(r, counted), Catch::EndsWith("no image\nerror[media_probe_failed] /video_urls/0: could not be probed\n4 errors, 0 warnings\n"));
+  CHECK_THAT(to_text(r, counted),
+             Catch::EndsWith("no image\nerror[media_probe_failed] /video_urls/0: could not be probed\n4 errors, 0 warnings\n"));
 
   report_json_options j;
   j.file_order = true;
@@ -141,8 +142,12 @@ TEST_CASE("to_text and to_json(report) with options: file, positions, file order
   const json list = to_json(r, j);
   REQUIRE(list.is_array());
   REQUIRE(list.size() == 4);
-  CHECK(list[1] == json{{"severity", "error"}, {"code", "media_probe_failed"}, {"path", "/video_urls/0"},
-                        {"message", "could not be probed"}, {"line", 3}, {"column", 7}});
+  CHECK(list[1] == json{{"severity", "error"},
+                        {"code", "media_probe_failed"},
+                        {"path", "/video_urls/0"},
+                        {"message", "could not be probed"},
+                        {"line", 3},
+                        {"column", 7}});
   CHECK(list[3].at("code") == "too_few_media");
   CHECK_FALSE(list[3].contains("line"));
   j.diagnostics_only = false;
@@ -199,7 +204,7 @@ TEST_CASE("catalog_json and catalog_text: a row per model of the table", "[rende
     CHECK(all[i].at("id") == std::string(m.id));
     CHECK(all[i].at("videos") == json{{"min", m.videos.min}, {"max", m.videos.max}});
     CHECK(all[i].at("qualities").size() == static_cast<std::size_t>(m.supports(quality::p480) + m.supports(quality::p720) +
-                                                                      m.supports(quality::p1080) + m.supports(quality::p4k)));
+                                                                    m.supports(quality::p1080) + m.supports(quality::p4k)));
   }
   std::istringstream text(catalog_text());
   std::vector<std::string> lines;

@@ -52,8 +52,8 @@ TEST_CASE("every model: every setter that the model has sets its field", "[reque
     r.quality(quality::p1080);  // run-time setter, on every model
     CHECK(r.body().quality == quality::p1080);
 
-    for (aspect_ratio a : {aspect_ratio::r16_9, aspect_ratio::r9_16, aspect_ratio::r1_1, aspect_ratio::r4_3,
-                           aspect_ratio::r3_4, aspect_ratio::r21_9, aspect_ratio::adaptive}) {
+    for (aspect_ratio a : {aspect_ratio::r16_9, aspect_ratio::r9_16, aspect_ratio::r1_1, aspect_ratio::r4_3, aspect_ratio::r3_4,
+                           aspect_ratio::r21_9, aspect_ratio::adaptive}) {
       r.aspect_ratio(a);
       CHECK(r.body().aspect_ratio == a);
     }
@@ -92,24 +92,34 @@ TEST_CASE("media: each call adds one item and counts it in the type", "[request]
     STATIC_REQUIRE(decltype(r0)::image_count == 0);
     STATIC_REQUIRE(decltype(r1)::image_count == 1);
     STATIC_REQUIRE(decltype(r2)::image_count == 2);
-    CHECK(urls_of(r2, media_kind::image) ==
-          std::vector<std::string>{"https://example.com/first.jpg", "https://example.com/last.jpg"});
+    CHECK(urls_of(r2, media_kind::image) == std::vector<std::string>{"https://example.com/first.jpg", "https://example.com/last.jpg"});
     // Adding from an lvalue copies: the source request is unchanged.
     CHECK_FALSE(r0.body().image_urls.has_value());
     CHECK(urls_of(r1, media_kind::image).size() == 1);
   }
   SECTION("first_frame / last_frame are the first and second image") {
-    auto r = request<models::mini_image_to_video>{"petals"}
-                 .first_frame("https://example.com/a.png")
-                 .last_frame("https://example.com/b.png");
+    auto r =
+        request<models::mini_image_to_video>{"petals"}.first_frame("https://example.com/a.png").last_frame("https://example.com/b.png");
     STATIC_REQUIRE(decltype(r)::image_count == 2);
     CHECK(urls_of(r, media_kind::image) == std::vector<std::string>{"https://example.com/a.png", "https://example.com/b.png"});
   }
   SECTION("reference-to-video: up to 9 images, 3 videos, 3 audios") {
     auto r = request<models::fast_reference_to_video>{"ad"}
-                 .image("i1").image("i2").image("i3").image("i4").image("i5").image("i6").image("i7").image("i8").image("i9")
-                 .video("v1").video("v2").video("v3")
-                 .audio("a1").audio("a2").audio("a3");
+                 .image("i1")
+                 .image("i2")
+                 .image("i3")
+                 .image("i4")
+                 .image("i5")
+                 .image("i6")
+                 .image("i7")
+                 .image("i8")
+                 .image("i9")
+                 .video("v1")
+                 .video("v2")
+                 .video("v3")
+                 .audio("a1")
+                 .audio("a2")
+                 .audio("a3");
     STATIC_REQUIRE(decltype(r)::image_count == model_traits<models::fast_reference_to_video>::max_images);
     STATIC_REQUIRE(decltype(r)::video_count == 3);
     STATIC_REQUIRE(decltype(r)::audio_count == 3);
@@ -145,8 +155,7 @@ TEST_CASE("runtime lists: counts become dynamic and are left to the validator", 
   CHECK(urls_of(v, media_kind::audio).size() == 1);
 }
 
-TEST_CASE("fluent setters: lvalue setters return the same object, rvalue chains move into a value",
-          "[request]") {
+TEST_CASE("fluent setters: lvalue setters return the same object, rvalue chains move into a value", "[request]") {
   using T2V = request<models::text_to_video>;
   T2V r{"cat"};
   T2V& same = r.duration<6>();
@@ -287,8 +296,7 @@ using unknown_on = known_flags<known_flag::unknown, known_flag::on>;
 using unknown_off = known_flags<known_flag::unknown, known_flag::off>;
 }  // namespace
 
-TEST_CASE("web search and the content filter: the static forms set the field and record it in the type",
-          "[request][web_search]") {
+TEST_CASE("web search and the content filter: the static forms set the field and record it in the type", "[request][web_search]") {
   int web_search_models = 0;
   for_each_model([&](auto t) {
     using M = typename decltype(t)::type;
@@ -337,12 +345,11 @@ TEST_CASE("web search and the content filter: the static forms set the field and
       const auto off_off = r.template web_search<false>().template content_filter<false>();
       const auto off_off_reversed = r.template content_filter<false>().template web_search<false>();
       const auto off_on = r.template web_search<false>().template content_filter<true>();
-      STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(on_on)>,
-                                    request<M, 0, 0, 0, known_flags<known_flag::on, known_flag::on>>>);
       STATIC_REQUIRE(
-          std::is_same_v<std::remove_cvref_t<decltype(on_on)>, std::remove_cvref_t<decltype(on_on_reversed)>>);
-      STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(off_off)>,
-                                    request<M, 0, 0, 0, known_flags<known_flag::off, known_flag::off>>>);
+          std::is_same_v<std::remove_cvref_t<decltype(on_on)>, request<M, 0, 0, 0, known_flags<known_flag::on, known_flag::on>>>);
+      STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(on_on)>, std::remove_cvref_t<decltype(on_on_reversed)>>);
+      STATIC_REQUIRE(
+          std::is_same_v<std::remove_cvref_t<decltype(off_off)>, request<M, 0, 0, 0, known_flags<known_flag::off, known_flag::off>>>);
       CHECK(on_on == on_on_reversed);  // the same body, whatever the order
       CHECK(off_off == off_off_reversed);
       request_body both = plain{"a prompt"}.body();
@@ -415,8 +422,7 @@ TEST_CASE("web search and the content filter: a run-time setter drops what the t
   CHECK(knows_ws.body().content_filter == true);
 }
 
-TEST_CASE("web search and the content filter: what the type knows survives the other setters and media",
-          "[request][web_search]") {
+TEST_CASE("web search and the content filter: what the type knows survives the other setters and media", "[request][web_search]") {
   using T2V = models::text_to_video;
   auto r = request<T2V>{"weather"}
                .web_search<true>()
@@ -455,8 +461,7 @@ TEST_CASE("web search and the content filter: what the type knows survives the o
   CHECK(urls_of(frames, media_kind::image).size() == 2);
 }
 
-TEST_CASE("web search and the content filter: a request that knows a value is still a request<M, I, V, A>",
-          "[request][web_search]") {
+TEST_CASE("web search and the content filter: a request that knows a value is still a request<M, I, V, A>", "[request][web_search]") {
   using T2V = models::text_to_video;
   auto known = request<T2V>{"weather"}.web_search<true>().content_filter<true>().duration<6>();
   using K = decltype(known);

@@ -28,9 +28,8 @@ TEST_CASE("quality: wire strings and parsing", "[spec][enum]") {
 
 TEST_CASE("aspect_ratio: wire strings and parsing", "[spec][enum]") {
   const std::vector<std::pair<aspect_ratio, std::string>> expected{
-      {aspect_ratio::r16_9, "16:9"}, {aspect_ratio::r9_16, "9:16"}, {aspect_ratio::r1_1, "1:1"},
-      {aspect_ratio::r4_3, "4:3"},   {aspect_ratio::r3_4, "3:4"},   {aspect_ratio::r21_9, "21:9"},
-      {aspect_ratio::adaptive, "adaptive"}};
+      {aspect_ratio::r16_9, "16:9"}, {aspect_ratio::r9_16, "9:16"}, {aspect_ratio::r1_1, "1:1"},         {aspect_ratio::r4_3, "4:3"},
+      {aspect_ratio::r3_4, "3:4"},   {aspect_ratio::r21_9, "21:9"}, {aspect_ratio::adaptive, "adaptive"}};
   for (const auto& [a, s] : expected) {
     CHECK(to_string(a) == s);
     CHECK(parse_aspect_ratio(s) == a);

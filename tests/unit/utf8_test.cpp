@@ -82,8 +82,8 @@ TEST_CASE("utf8: every 1-, 2- and 3-byte sequence is valid exactly when it encod
 
 TEST_CASE("utf8: truncated, overlong, surrogate and out-of-range sequences fail", "[utf8]") {
   for (const std::string& bad : {std::string("\xC0\xAF"), std::string("\xE0\x80\xAF"), std::string("\xF0\x80\x80\xAF"),
-                                std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80"), std::string("\xF5\x80\x80\x80"),
-                                std::string("\xE4\xB8"), std::string("\xF0\x9F\x98"), std::string("\x80"), std::string("a\xFF")}) {
+                                 std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80"), std::string("\xF5\x80\x80\x80"),
+                                 std::string("\xE4\xB8"), std::string("\xF0\x9F\x98"), std::string("\x80"), std::string("a\xFF")}) {
     bool ok = true;
     (void)decode(bad, ok);
     CHECK_FALSE(ok);
@@ -104,7 +104,10 @@ TEST_CASE("utf8: truncated, overlong, surrogate and out-of-range sequences fail"
   CHECK_FALSE(seedance::detail::is_valid_utf8(std::string(1000, 'a') + "\xE7\x8C"));
   CHECK(seedance::detail::is_valid_utf8(""));
   CHECK(seedance::detail::valid_utf8_prefix("ab\xE4\xB8\x80\xFF") == 5);
-  CHECK(seedance::detail::to_valid_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(seedance::detail::to_valid_utf8("a\xFF"
+                                        "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
   CHECK(seedance::detail::to_valid_utf8("\xE4\xB8") == "\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 

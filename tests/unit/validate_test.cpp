@@ -72,11 +72,18 @@ TEST_CASE("JSON-level codes: trigger and near miss", "[validate][codes]") {
     CHECK_FALSE(validate(t2v).has(code::missing_field));
   }
   SECTION("wrong_type, for every field") {
-    const std::vector<std::pair<std::string, json>> wrong{
-        {"/model", 3},          {"/prompt", json::array()}, {"/image_urls", "https://example.com/a.jpg"},
-        {"/duration", "5"},     {"/quality", 720},          {"/aspect_ratio", nullptr},
-        {"/generate_audio", 1}, {"/content_filter", "true"}, {"/callback_url", json::object()},
-        {"/model_params", true}, {"/model_params/web_search", "yes"}, {"/video_urls", json{{"a", 1}}}};
+    const std::vector<std::pair<std::string, json>> wrong{{"/model", 3},
+                                                          {"/prompt", json::array()},
+                                                          {"/image_urls", "https://example.com/a.jpg"},
+                                                          {"/duration", "5"},
+                                                          {"/quality", 720},
+                                                          {"/aspect_ratio", nullptr},
+                                                          {"/generate_audio", 1},
+                                                          {"/content_filter", "true"},
+                                                          {"/callback_url", json::object()},
+                                                          {"/model_params", true},
+                                                          {"/model_params/web_search", "yes"},
+                                                          {"/video_urls", json{{"a", 1}}}};
     for (const auto& [ptr, value] : wrong) {
       INFO(ptr);
       const report r = validate(with(r2v, ptr, value));
@@ -107,8 +114,7 @@ TEST_CASE("prompt codes", "[validate][codes][prompt]") {
   SECTION("prompt_empty: empty, or only Unicode White_Space") {
     // White_Space (Unicode PropList.txt): U+0009..000D, 0020, 0085, 00A0, 1680, 2000..200A, 2028,
     // 2029, 202F, 205F, 3000.
-    for (const char* p : {"", "   ", "\t\n", "\u3000\u3000", "\u0085", "\u00A0\u1680\u2000\u200A\u2028\u2029\u202F\u205F",
-                          "\v\f\r"}) {
+    for (const char* p : {"", "   ", "\t\n", "\u3000\u3000", "\u0085", "\u00A0\u1680\u2000\u200A\u2028\u2029\u202F\u205F", "\v\f\r"}) {
       INFO(p);
       CHECK(validate(with(t2v, "/prompt", p)).has(code::prompt_empty, "/prompt"));
     }
@@ -181,7 +187,8 @@ TEST_CASE("prompt codes", "[validate][codes][prompt]") {
 TEST_CASE("value codes: duration, enums, quality, web search", "[validate][codes]") {
   SECTION("duration_out_of_range: 4 and 15 pass, 3 and 16 fail, fractions fail") {
     for (int d : {4, 5, 15}) CHECK_FALSE(validate(with(t2v, "/duration", d)).has(code::duration_out_of_range));
-    for (json d : {json(3), json(16), json(-1), json(0), json(4.0), json(5.5), json(18446744073709551615ull), json(-9223372036854775807ll)}) {
+    for (json d :
+         {json(3), json(16), json(-1), json(0), json(4.0), json(5.5), json(18446744073709551615ull), json(-9223372036854775807ll)}) {
       INFO(d.dump());
       CHECK(validate(with(t2v, "/duration", d)).has(code::duration_out_of_range, "/duration"));
     }
@@ -195,7 +202,8 @@ TEST_CASE("value codes: duration, enums, quality, web search", "[validate][codes
   }
   SECTION("quality_unsupported: 1080p and 4k on fast and mini") {
     for (const char* m : {"seedance-2.0-fast-text-to-video", "seedance-2.0-mini-text-to-video"}) {
-      for (const char* q : {"1080p", "4k"}) CHECK(validate(with(with(t2v, "/model", m), "/quality", q)).has(code::quality_unsupported, "/quality"));
+      for (const char* q : {"1080p", "4k"})
+        CHECK(validate(with(with(t2v, "/model", m), "/quality", q)).has(code::quality_unsupported, "/quality"));
       CHECK_FALSE(validate(with(with(t2v, "/model", m), "/quality", "720p")).has(code::quality_unsupported));
     }
     CHECK_FALSE(validate(with(t2v, "/quality", "4k")).has(code::quality_unsupported));
@@ -231,13 +239,20 @@ TEST_CASE("media count codes", "[validate][codes][media]") {
     CHECK_FALSE(validate(i2v).has(code::too_few_media));
   }
   SECTION("too_many_media: 2/9 images, 3 videos, 3 audios") {
-    CHECK_FALSE(validate(with(i2v, "/image_urls", json(std::vector<std::string>(2, "https://example.com/a.jpg")))).has(code::too_many_media));
-    CHECK(validate(with(i2v, "/image_urls", json(std::vector<std::string>(3, "https://example.com/a.jpg")))).has(code::too_many_media, "/image_urls"));
-    CHECK_FALSE(validate(with(r2v, "/image_urls", json(std::vector<std::string>(9, "https://example.com/a.jpg")))).has(code::too_many_media));
-    CHECK(validate(with(r2v, "/image_urls", json(std::vector<std::string>(10, "https://example.com/a.jpg")))).has(code::too_many_media, "/image_urls"));
-    CHECK_FALSE(validate(with(r2v, "/video_urls", json(std::vector<std::string>(3, "https://example.com/v.mp4")))).has(code::too_many_media));
-    CHECK(validate(with(r2v, "/video_urls", json(std::vector<std::string>(4, "https://example.com/v.mp4")))).has(code::too_many_media, "/video_urls"));
-    CHECK(validate(with(r2v, "/audio_urls", json(std::vector<std::string>(4, "https://example.com/a.mp3")))).has(code::too_many_media, "/audio_urls"));
+    CHECK_FALSE(
+        validate(with(i2v, "/image_urls", json(std::vector<std::string>(2, "https://example.com/a.jpg")))).has(code::too_many_media));
+    CHECK(validate(with(i2v, "/image_urls", json(std::vector<std::string>(3, "https://example.com/a.jpg"))))
+              .has(code::too_many_media, "/image_urls"));
+    CHECK_FALSE(
+        validate(with(r2v, "/image_urls", json(std::vector<std::string>(9, "https://example.com/a.jpg")))).has(code::too_many_media));
+    CHECK(validate(with(r2v, "/image_urls", json(std::vector<std::string>(10, "https://example.com/a.jpg"))))
+              .has(code::too_many_media, "/image_urls"));
+    CHECK_FALSE(
+        validate(with(r2v, "/video_urls", json(std::vector<std::string>(3, "https://example.com/v.mp4")))).has(code::too_many_media));
+    CHECK(validate(with(r2v, "/video_urls", json(std::vector<std::string>(4, "https://example.com/v.mp4"))))
+              .has(code::too_many_media, "/video_urls"));
+    CHECK(validate(with(r2v, "/audio_urls", json(std::vector<std::string>(4, "https://example.com/a.mp3"))))
+              .has(code::too_many_media, "/audio_urls"));
   }
   SECTION("audio_needs_visual and reference_missing") {
     json audio_only = r2v;
@@ -359,7 +374,9 @@ TEST_CASE("media codes from properties", "[validate][codes][media-properties]") 
   };
   const auto video = [](std::uint32_t w, std::uint32_t h, double dur = 5, double fps = 24, media_format f = media_format::mp4,
                         std::uint64_t bytes = 1000) { return video_properties{f, w, h, dur, fps, bytes}; };
-  const auto audio = [](double dur, media_format f = media_format::mp3, std::uint64_t bytes = 1000) { return audio_properties{f, dur, bytes}; };
+  const auto audio = [](double dur, media_format f = media_format::mp3, std::uint64_t bytes = 1000) {
+    return audio_properties{f, dur, bytes};
+  };
 
   SECTION("images") {
     CHECK(validate(i2v, {{img, image(1000, 1000)}}).empty());
@@ -408,14 +425,17 @@ TEST_CASE("media codes from properties", "[validate][codes][media-properties]") 
   }
   SECTION("video_total_duration: three videos of 5 s pass, 5+5+6 fail") {
     const json three = with(with(r2v, "/video_urls/1", "https://example.com/v2.mp4"), "/video_urls/2", "https://example.com/v3.mp4");
-    media_map ok{{vid, video(1280, 720, 5)}, {"https://example.com/v2.mp4", video(1280, 720, 5)}, {"https://example.com/v3.mp4", video(1280, 720, 5)}};
+    media_map ok{{vid, video(1280, 720, 5)},
+                 {"https://example.com/v2.mp4", video(1280, 720, 5)},
+                 {"https://example.com/v3.mp4", video(1280, 720, 5)}};
     CHECK_FALSE(validate(three, ok).has(code::video_total_duration));
     ok["https://example.com/v3.mp4"] = video(1280, 720, 6);
     CHECK(validate(three, ok).has(code::video_total_duration, "/video_urls"));
     // Exactly 15 s is allowed, also when the sum of the doubles is not 15: 2.2 + 5.9 + 6.9 is
     // 15.000000000000002 in binary floating point.
     REQUIRE(2.2 + 5.9 + 6.9 > 15.0);
-    media_map fifteen{{vid, video(1280, 720, 2.2)}, {"https://example.com/v2.mp4", video(1280, 720, 5.9)},
+    media_map fifteen{{vid, video(1280, 720, 2.2)},
+                      {"https://example.com/v2.mp4", video(1280, 720, 5.9)},
                       {"https://example.com/v3.mp4", video(1280, 720, 6.9)}};
     CHECK_FALSE(validate(three, fifteen).has(code::video_total_duration));
     // ... and 1 ms over is over; 0.4 ms over is written as such, not as "15 s"
@@ -453,7 +473,8 @@ TEST_CASE("typed requests and bodies are validated with the same rules", "[valid
   CHECK(rep.has(code::quality_unsupported, "/quality"));
   CHECK(validate(request<models::fast_text_to_video>{"a cat"}.duration<5>()).empty());
   // The runtime list path: counts the compiler could not see.
-  auto many = request<models::image_to_video>{"p"}.images({"https://example.com/1.jpg", "https://example.com/2.jpg", "https://example.com/3.jpg"});
+  auto many =
+      request<models::image_to_video>{"p"}.images({"https://example.com/1.jpg", "https://example.com/2.jpg", "https://example.com/3.jpg"});
   CHECK(validate(many).has(code::too_many_media, "/image_urls"));
   CHECK(validate(request<models::image_to_video>{"p"}.images({})).has(code::too_few_media));
 }
@@ -478,9 +499,9 @@ TEST_CASE("code names: every code's name and severity as docs/spec.md gives them
   CHECK(to_string(code::duration_out_of_range) == "duration_out_of_range");
   CHECK(to_string(code::audio_too_large) == "audio_too_large");
   CHECK(parse<code>("last_frame_cropped") == code::last_frame_cropped);
-  const std::vector<std::string> warnings{"unknown_field", "prompt_long", "field_ignored", "reference_missing",
-                                          "prompt_tag_out_of_range", "media_extension", "last_frame_cropped", "duplicate_key",
-                                          "first_frame_aspect_mismatch"};
+  const std::vector<std::string> warnings{
+      "unknown_field",   "prompt_long",        "field_ignored", "reference_missing",          "prompt_tag_out_of_range",
+      "media_extension", "last_frame_cropped", "duplicate_key", "first_frame_aspect_mismatch"};
   // severity by request or options: base64_media (by mode), unknown_field and field_ignored (strict mode)
   const std::vector<std::string> varies{"unknown_field", "field_ignored", "base64_media"};
   for (const code_info& c : code_catalogue) {
@@ -499,12 +520,12 @@ TEST_CASE("hostile input yields diagnostics, never a crash", "[validate][hostile
     const report r = validate(deep);
     REQUIRE(r.size() == 1);
     CHECK(r[0].code == code::invalid_json);
-    const std::string deep_prompt = R"({"model": "seedance-2.0-text-to-video", "prompt": )" + std::string(100000, '[') +
-                                    std::string(100000, ']') + "}";
+    const std::string deep_prompt =
+        R"({"model": "seedance-2.0-text-to-video", "prompt": )" + std::string(100000, '[') + std::string(100000, ']') + "}";
     CHECK(validate(deep_prompt).has(code::invalid_json));
     // Within the bound, the rules run as usual.
-    const std::string ok_depth = R"({"model": "seedance-2.0-text-to-video", "prompt": )" + std::string(100, '[') +
-                                 std::string(100, ']') + "}";
+    const std::string ok_depth =
+        R"({"model": "seedance-2.0-text-to-video", "prompt": )" + std::string(100, '[') + std::string(100, ']') + "}";
     CHECK(validate(ok_depth).has(code::wrong_type, "/prompt"));
   }
   SECTION("huge strings, NUL bytes, bad UTF-8, huge numbers, duplicate keys") {
@@ -547,12 +568,10 @@ TEST_CASE("hostile input yields diagnostics, never a crash", "[validate][hostile
     // The JSON type of each field, from docs/spec.md section 2 and the provider's page (written here,
     // not read from spec.hpp).
     const std::vector<std::pair<std::string, json::value_t>> types{
-        {"model", json::value_t::string},        {"prompt", json::value_t::string},
-        {"image_urls", json::value_t::array},    {"video_urls", json::value_t::array},
-        {"audio_urls", json::value_t::array},    {"duration", json::value_t::number_integer},
-        {"quality", json::value_t::string},      {"aspect_ratio", json::value_t::string},
-        {"generate_audio", json::value_t::boolean}, {"content_filter", json::value_t::boolean},
-        {"model_params", json::value_t::object}, {"callback_url", json::value_t::string}};
+        {"model", json::value_t::string},           {"prompt", json::value_t::string},       {"image_urls", json::value_t::array},
+        {"video_urls", json::value_t::array},       {"audio_urls", json::value_t::array},    {"duration", json::value_t::number_integer},
+        {"quality", json::value_t::string},         {"aspect_ratio", json::value_t::string}, {"generate_audio", json::value_t::boolean},
+        {"content_filter", json::value_t::boolean}, {"model_params", json::value_t::object}, {"callback_url", json::value_t::string}};
     REQUIRE(types.size() == request_fields.size());
     const std::vector<json> values{nullptr, true, 1, -1, 1.5, "s", json::array(), json::object(), json::array({1, "a"})};
     const auto same_type = [](const json& v, json::value_t t) {
@@ -594,8 +613,9 @@ TEST_CASE("diagnostics of a request given as text carry the value's line and col
     const std::size_t offset = text.find(marker);
     REQUIRE(offset != std::string::npos);
     const std::size_t line_start = text.rfind('\n', offset) + 1;
-    return seedance::text_position{offset, static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n')) + 1,
-                                   offset - line_start + 1};
+    return seedance::text_position{
+        offset, static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n')) + 1,
+        offset - line_start + 1};
   };
   const report r = validate(text);
   const auto where = [&](code c, std::string_view path) -> std::optional<seedance::text_position> {
@@ -732,10 +752,11 @@ TEST_CASE("parse_request + validate(parsed, text) is validate(text)", "[validate
     CHECK(p.diagnostics.ok());
   }
   SECTION("the body is the DOM nlohmann/json's own parser builds") {
-    for (const std::string& t : std::vector<std::string>{R"({"a": [1, -2, 3.5, 1e3, 18446744073709551615, 18446744073709551616, true, false, null]})",
-                                R"({"k": {"x": [[], {}, [{}], {"y": [[[]]]}], "s": "\u00e9\ud83d\ude00\n"}, "k": 2, "e": ""})",
-                                R"([{"a": 1, "a": {"b": [1, 2]}, "a": [3]}, "x", 0, -0, 0.0, "\"[{"])", R"("just a string")", "17",
-                                "  null  ", std::string(100, '[') + std::string(100, ']')}) {
+    for (const std::string& t :
+         std::vector<std::string>{R"({"a": [1, -2, 3.5, 1e3, 18446744073709551615, 18446744073709551616, true, false, null]})",
+                                  R"({"k": {"x": [[], {}, [{}], {"y": [[[]]]}], "s": "\u00e9\ud83d\ude00\n"}, "k": 2, "e": ""})",
+                                  R"([{"a": 1, "a": {"b": [1, 2]}, "a": [3]}, "x", 0, -0, 0.0, "\"[{"])", R"("just a string")", "17",
+                                  "  null  ", std::string(100, '[') + std::string(100, ']')}) {
       INFO(t);
       const parsed_request p = parse_request(t);
       REQUIRE(p.body);
@@ -1201,7 +1222,8 @@ TEST_CASE("web_search_without_content_filter: web search needs the content filte
   // near misses: the filter on or absent, web search off or absent
   CHECK_FALSE(validate(with(on, "/content_filter", true)).has(code::web_search_without_content_filter));
   CHECK(validate(on).ok());
-  CHECK_FALSE(validate(with(with(t2v, "/model_params/web_search", false), "/content_filter", false)).has(code::web_search_without_content_filter));
+  CHECK_FALSE(
+      validate(with(with(t2v, "/model_params/web_search", false), "/content_filter", false)).has(code::web_search_without_content_filter));
   CHECK_FALSE(validate(with(t2v, "/content_filter", false)).has(code::web_search_without_content_filter));
   // a content_filter of the wrong type is wrong_type only
   const report typo = validate(with(on, "/content_filter", "false"));
@@ -1223,7 +1245,8 @@ TEST_CASE("web_search_without_content_filter: web search needs the content filte
 
 TEST_CASE("base64_media by mode: an error on reference-to-video, a warning on image-to-video", "[validate][codes][2026-12]") {
   const std::string uri = "data:image/png;base64,iVBORw0KGgo=";
-  for (const char* m : {"seedance-2.0-reference-to-video", "seedance-2.0-fast-reference-to-video", "seedance-2.0-mini-reference-to-video"}) {
+  for (const char* m :
+       {"seedance-2.0-reference-to-video", "seedance-2.0-fast-reference-to-video", "seedance-2.0-mini-reference-to-video"}) {
     INFO(m);
     const report r = validate(with(with(r2v, "/model", m), "/image_urls/0", uri));
     const diagnostic* d = find_diag(r, code::base64_media);
@@ -1299,7 +1322,8 @@ TEST_CASE("first_frame_aspect_mismatch: the first frame against the output's pix
   CHECK_FALSE(validate(with(i2v, "/aspect_ratio", "21:9"), frame(2940, 1260)).has(code::first_frame_aspect_mismatch));
   CHECK(validate(with(i2v, "/aspect_ratio", "9:16"), frame(1280, 720)).has(code::first_frame_aspect_mismatch));
   // reference-to-video: not this rule
-  CHECK_FALSE(validate(with(r2v, "/aspect_ratio", "16:9"), media_map{{"https://example.com/a.jpg", image_properties{media_format::jpeg, 1024, 768, 1}}})
+  CHECK_FALSE(validate(with(r2v, "/aspect_ratio", "16:9"),
+                       media_map{{"https://example.com/a.jpg", image_properties{media_format::jpeg, 1024, 768, 1}}})
                   .has(code::first_frame_aspect_mismatch));
 }
 
@@ -1322,13 +1346,15 @@ TEST_CASE("strict mode: unknown_field and field_ignored become errors", "[valida
   CHECK(r.has(code::field_ignored, "/model_params/web_search"));
   CHECK(r.has(code::field_ignored, "/image_urls"));
   // the text overloads take the options too, and other warnings stay warnings
-  const report text = validate(std::string_view(R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "Quality": "720p"})"), {}, strict);
+  const report text =
+      validate(std::string_view(R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "Quality": "720p"})"), {}, strict);
   CHECK(text.has(code::unknown_field, "/Quality"));
   CHECK(find_diag(text, code::unknown_field)->severity == severity::error);
   CHECK(find_diag(text, code::reference_missing)->severity == severity::warning);
   // messages of the diagnostics strict mode makes errors say so
   for (const diagnostic& d : r) CHECK_THAT(d.message, Catch::Contains("strict mode refuses it"));
-  CHECK_THAT(find_diag(validate(with(t2v, "/model_params/x", 1), {}, strict), code::unknown_field)->message, Catch::Contains("strict mode"));
+  CHECK_THAT(find_diag(validate(with(t2v, "/model_params/x", 1), {}, strict), code::unknown_field)->message,
+             Catch::Contains("strict mode"));
   CHECK_THAT(find_diag(validate(with(t2v, "/model_params/x", 1)), code::unknown_field)->message, !Catch::Contains("strict mode"));
   // a valid request stays valid
   CHECK(validate(t2v, {}, strict).ok());
@@ -1387,8 +1413,10 @@ TEST_CASE("unknown fields: suggestions that help and none that mislead", "[valid
   CHECK_THAT(param("WEB_SEARCH", true), Catch::Contains("did you mean web_search?"));
   CHECK_THAT(param("duration", 5), Catch::Contains("did you mean duration? it is a top-level field, not a key of model_params)"));
   // both notes, separated
-  CHECK_THAT(param("image_urls", json::array()), Catch::Contains(
-      "(did you mean image_urls? it is a top-level field, not a key of model_params; model seedance-2.0-text-to-video does not take it, though)"));
+  CHECK_THAT(
+      param("image_urls", json::array()),
+      Catch::Contains(
+          "(did you mean image_urls? it is a top-level field, not a key of model_params; model seedance-2.0-text-to-video does not take it, though)"));
   // typos within reach: one edit under 10 characters, two from 10 on
   CHECK_THAT(message(with(base, "/qualty", "720p"), "/qualty"), Catch::Contains("did you mean quality?"));
   CHECK_THAT(message(with(base, "/callbak_ur", "https://example.com/cb"), "/callbak_ur"), Catch::Contains("did you mean callback_url?"));

@@ -82,9 +82,7 @@ boost_parts boost_parse(std::string_view input) {
       b.ipv6 = u.host_ipv6_address().to_bytes();
       b.host = u.host_ipv6_address().to_string();
       break;
-    default:
-      b.host = str(u.encoded_host());
-      break;
+    default: b.host = str(u.encoded_host()); break;
   }
   b.has_port = u.has_port();
   b.port = str(u.port());
@@ -178,9 +176,7 @@ std::vector<std::string_view> compare(std::string_view input, std::vector<std::s
   std::vector<std::string_view> diffs;
   for (const auto& d : known_differences)
     if (d.applies(c)) diffs.push_back(d.id);
-  const auto note = [&](const std::string& what) {
-    unexplained.push_back(std::string(input) + " : " + what);
-  };
+  const auto note = [&](const std::string& what) { unexplained.push_back(std::string(input) + " : " + what); };
   const auto has = [&](std::string_view id) {
     for (const auto d : diffs)
       if (d == id) return true;
@@ -190,24 +186,20 @@ std::vector<std::string_view> compare(std::string_view input, std::vector<std::s
   if (has("authority-path-split")) return diffs;  // Boost's parts are not comparable
   if (!ours || !boost.ok) {
     // One accepts, the other rejects: a documented difference must say so.
-    const bool accept_diff = has("no-authority") || has("empty-host") || has("dns-name") ||
-                             has("ends-in-number") || has("port-range") || has("ipvfuture") ||
-                             has("too-long");
+    const bool accept_diff = has("no-authority") || has("empty-host") || has("dns-name") || has("ends-in-number") || has("port-range") ||
+                             has("ipvfuture") || has("too-long");
     if (!accept_diff)
-      note(std::string("ours: ") + std::string(seedance::to_string(ours.error)) +
-           ", Boost: " + (boost.ok ? "accepts" : "rejects"));
+      note(std::string("ours: ") + std::string(seedance::to_string(ours.error)) + ", Boost: " + (boost.ok ? "accepts" : "rejects"));
     return diffs;
   }
   const auto& u = *ours.url;
   if (u.scheme != boost.scheme) note("scheme " + u.scheme + " vs " + boost.scheme);
-  if (u.has_userinfo != boost.has_userinfo || u.userinfo != boost.userinfo)
-    note("userinfo " + u.userinfo + " vs " + boost.userinfo);
+  if (u.has_userinfo != boost.has_userinfo || u.userinfo != boost.userinfo) note("userinfo " + u.userinfo + " vs " + boost.userinfo);
   if (u.path != boost.path) note("path " + u.path + " vs " + boost.path);
   if (u.query != boost.query) note("query " + u.query + " vs " + boost.query);
   if (u.fragment != boost.fragment) note("fragment " + u.fragment + " vs " + boost.fragment);
   const std::optional<std::uint16_t> boost_port =
-      boost.has_port && !boost.port.empty() ? std::optional<std::uint16_t>{boost.port_number}
-                                            : std::nullopt;
+      boost.has_port && !boost.port.empty() ? std::optional<std::uint16_t>{boost.port_number} : std::nullopt;
   if (u.port != boost_port) note("port");
   if (boost.has_port && boost.port.empty() && !has("empty-port")) note("empty port");
   using bt = boost::urls::host_type;
@@ -229,24 +221,55 @@ std::vector<std::string_view> compare(std::string_view input, std::vector<std::s
 std::vector<std::string> generated_inputs() {
   const std::vector<std::string_view> schemes{"https", "HTTP", "ftp", "s3+x", "a.b-c"};
   const std::vector<std::string_view> userinfos{"", "user@", "u:p@", "%40@", "@", "a!$&'()*+,;=~:b@"};
-  const std::vector<std::string_view> hosts{
-      "example.com", "EXAMPLE.com.", "ex%61mple.com", "www%2Dx.example", "xn--bcher-kva.example",
-      "a_b.example", "localhost", "LOCALHOST.", "127.0.0.1", "127.0.0.1.", "0177.0.0.1", "0x7f.1",
-      "127.1", "2130706433", "0x7F000001", "%31%32%37.0.0.1", "0", "0x", "1.2.3.256", "example.123",
-      "1.2.3.4.5", "1.2.3.4x", "1.2.3.4-a.example", "8.8.8.8", "255.255.255.255", "[::1]",
-      "[::FFFF:127.0.0.1]", "[::ffff:7f00:1]", "[2001:db8:0:0:1:0:0:1]", "[1:0:2:3:4:5:6:7]",
-      "[2001:DB8::]", "[::]", "[v1.x]", "[vF.a:b]", "[fe80::1%25eth0]", "[::1.2.3.4]", "a!b", "a..b",
-      "a~b", "%E4%BE%8B.example", "", ".", "%2e"};
-  const std::vector<std::string_view> ports{"", ":", ":0", ":80", ":0080", ":65535", ":65536",
-                                            ":99999", ":4294967296"};
-  const std::vector<std::string_view> paths{"", "/", "/a/b.jpg", "/%7Euser/", "/a:b@c", "//double",
-                                            "/a;b=c,d", "/a!$&'()*+=~"};
+  const std::vector<std::string_view> hosts{"example.com",
+                                            "EXAMPLE.com.",
+                                            "ex%61mple.com",
+                                            "www%2Dx.example",
+                                            "xn--bcher-kva.example",
+                                            "a_b.example",
+                                            "localhost",
+                                            "LOCALHOST.",
+                                            "127.0.0.1",
+                                            "127.0.0.1.",
+                                            "0177.0.0.1",
+                                            "0x7f.1",
+                                            "127.1",
+                                            "2130706433",
+                                            "0x7F000001",
+                                            "%31%32%37.0.0.1",
+                                            "0",
+                                            "0x",
+                                            "1.2.3.256",
+                                            "example.123",
+                                            "1.2.3.4.5",
+                                            "1.2.3.4x",
+                                            "1.2.3.4-a.example",
+                                            "8.8.8.8",
+                                            "255.255.255.255",
+                                            "[::1]",
+                                            "[::FFFF:127.0.0.1]",
+                                            "[::ffff:7f00:1]",
+                                            "[2001:db8:0:0:1:0:0:1]",
+                                            "[1:0:2:3:4:5:6:7]",
+                                            "[2001:DB8::]",
+                                            "[::]",
+                                            "[v1.x]",
+                                            "[vF.a:b]",
+                                            "[fe80::1%25eth0]",
+                                            "[::1.2.3.4]",
+                                            "a!b",
+                                            "a..b",
+                                            "a~b",
+                                            "%E4%BE%8B.example",
+                                            "",
+                                            ".",
+                                            "%2e"};
+  const std::vector<std::string_view> ports{"", ":", ":0", ":80", ":0080", ":65535", ":65536", ":99999", ":4294967296"};
+  const std::vector<std::string_view> paths{"", "/", "/a/b.jpg", "/%7Euser/", "/a:b@c", "//double", "/a;b=c,d", "/a!$&'()*+=~"};
   const std::vector<std::string_view> queries{"", "?", "?a=1&b=2", "?x=/y?z:@", "?%41"};
   const std::vector<std::string_view> fragments{"", "#", "#frag", "#a/b?c:@"};
   std::mt19937 rng(1981U);
-  const auto pick = [&](const auto& v) {
-    return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
-  };
+  const auto pick = [&](const auto& v) { return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)]; };
   std::vector<std::string> out;
   for (const auto h : hosts)
     for (const auto p : ports)
@@ -297,9 +320,7 @@ TEST_CASE("Boost.URL differential: every disagreement is a documented difference
     both_accept += seedance::parse_url(in) && boost_parse(in).ok ? 1U : 0U;
   }
   INFO("inputs: " << inputs.size() << ", accepted by both: " << both_accept);
-  for (const auto& u : unexplained) {
-    UNSCOPED_INFO(u);
-  }
+  for (const auto& u : unexplained) { UNSCOPED_INFO(u); }
   CHECK(unexplained.empty());
   CHECK(both_accept > 1000);  // the comparison of parts was exercised
   for (const auto& d : known_differences) {

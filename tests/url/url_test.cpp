@@ -412,11 +412,9 @@ TEST_CASE("parse_url: every error code is reached by the corpus", "[url]") {
   std::set<url_error> codes;
   for (const auto& r : corpus) codes.insert(r.error);
   // too_long is covered by its own test case below; all the others appear in the corpus.
-  for (const auto e : {url_error::none, url_error::empty, url_error::no_scheme, url_error::bad_scheme,
-                       url_error::no_authority, url_error::bad_userinfo, url_error::empty_host,
-                       url_error::bad_host, url_error::bad_ipv4, url_error::bad_ipv6,
-                       url_error::bad_port, url_error::bad_percent_encoding,
-                       url_error::bad_character}) {
+  for (const auto e : {url_error::none, url_error::empty, url_error::no_scheme, url_error::bad_scheme, url_error::no_authority,
+                       url_error::bad_userinfo, url_error::empty_host, url_error::bad_host, url_error::bad_ipv4, url_error::bad_ipv6,
+                       url_error::bad_port, url_error::bad_percent_encoding, url_error::bad_character}) {
     INFO(seedance::to_string(e));
     CHECK(codes.count(e) == 1);
   }
@@ -477,8 +475,7 @@ TEST_CASE("parse_url: components", "[url]") {
     CHECK(a.url->ipv4 == 0x7f000001U);
     const auto b = seedance::parse_url("https://[2001:db8::ff00:42:8329]/");
     REQUIRE(b);
-    const std::array<std::uint8_t, 16> want{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0,    0,
-                                            0,    0,    0xff, 0x00, 0, 0x42, 0x83, 0x29};
+    const std::array<std::uint8_t, 16> want{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0xff, 0x00, 0, 0x42, 0x83, 0x29};
     CHECK(b.url->ipv6 == want);
     CHECK(b.url->host == "2001:db8::ff00:42:8329");
     const auto c = seedance::parse_url("https://[::ffff:192.0.2.128]/");
@@ -518,8 +515,7 @@ TEST_CASE("parse_url: lengths", "[url]") {
     const auto port = seedance::parse_url("https://example.com:" + std::string(5000, '0') + "80/");
     REQUIRE(port);
     CHECK(port.url->port == std::optional<std::uint16_t>{80});
-    CHECK(seedance::parse_url("https://example.com:" + std::string(5000, '9') + "/").error ==
-          url_error::bad_port);
+    CHECK(seedance::parse_url("https://example.com:" + std::string(5000, '9') + "/").error == url_error::bad_port);
     CHECK(seedance::parse_url("https://" + std::string(5000, '9') + "/").error == url_error::bad_ipv4);
     CHECK(seedance::parse_url("https://0x" + std::string(5000, 'f') + "/").error == url_error::bad_ipv4);
     // 18446744073709551616 + 127.0.0.1 would wrap a 64-bit accumulator to 127.0.0.1.
@@ -650,8 +646,7 @@ TEST_CASE("parse_url: random input never throws and keeps its invariants", "[url
     const auto& u = *r.url;
     REQUIRE_FALSE(u.host.empty());
     // The normalized host is itself a host that parses to the same thing.
-    const auto again = seedance::parse_url(
-        "https://" + (u.kind == host_kind::ipv6 ? "[" + u.host + "]" : u.host) + "/");
+    const auto again = seedance::parse_url("https://" + (u.kind == host_kind::ipv6 ? "[" + u.host + "]" : u.host) + "/");
     REQUIRE(again);
     CHECK(again.url->host == u.host);
     CHECK(again.url->kind == u.kind);

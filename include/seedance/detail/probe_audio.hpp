@@ -32,7 +32,8 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_wa
   std::uint16_t align = 0;
   for (;;) {
     if (end - off < 8) {
-      cx.fail(probe_errc::truncated, fmt ? "WAV: no data chunk before the end of the file" : "WAV: no fmt chunk before the end of the file");
+      cx.fail(probe_errc::truncated,
+              fmt ? "WAV: no data chunk before the end of the file" : "WAV: no fmt chunk before the end of the file");
       return probe_error{};
     }
     if (!cx.count_box()) return probe_error{};
@@ -89,7 +90,8 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_wa
       if (size > have) {
         // A declared size the file does not hold: the upload was cut (docs/spec.md section 9).
         cx.fail(probe_errc::truncated, "WAV: the data chunk at offset " + std::to_string(off) + " claims " + std::to_string(size) +
-                                           " bytes; the file holds " + std::to_string(have) + " after its header: it runs past the end of the file");
+                                           " bytes; the file holds " + std::to_string(have) +
+                                           " after its header: it runs past the end of the file");
         return probe_error{};
       }
       const std::uint16_t t = a.format_tag;
@@ -405,8 +407,8 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_mp
       a.length_source = mp3_length_source::scan;
       if (w.frames == max_mp3_frames && w.pos < end && end - w.pos >= 4) {
         // The rest at the average size of the frames walked.
-        frames += static_cast<std::uint64_t>(std::llround(static_cast<double>(end - w.pos) * static_cast<double>(w.frames) /
-                                                          static_cast<double>(w.pos - walk_start)));
+        frames += static_cast<std::uint64_t>(
+            std::llround(static_cast<double>(end - w.pos) * static_cast<double>(w.frames) / static_cast<double>(w.pos - walk_start)));
         a.length_source = mp3_length_source::estimate;
       }
     }

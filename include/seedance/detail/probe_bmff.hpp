@@ -22,8 +22,8 @@ inline bool looks_bmff(const std::uint8_t* h, std::size_t n) noexcept {
   if (n < 8) return false;
   const std::uint32_t t = be32(h + 4);
   // ftyp first (ISO BMFF); classic QuickTime files may start with any of these instead.
-  return t == fourcc("ftyp") || t == fourcc("moov") || t == fourcc("mdat") || t == fourcc("wide") ||
-         t == fourcc("pnot") || ((t == fourcc("free") || t == fourcc("skip")) && be32(h) >= 8);
+  return t == fourcc("ftyp") || t == fourcc("moov") || t == fourcc("mdat") || t == fourcc("wide") || t == fourcc("pnot") ||
+         ((t == fourcc("free") || t == fourcc("skip")) && be32(h) >= 8);
 }
 
 /// Whether the sample durations vary. The first and the last sample are not compared (muxers stretch
@@ -151,8 +151,7 @@ struct bmff_state {
       }
       if (size < hsize || size > end - off)
         return cx.fail(probe_errc::malformed, "box '" + fourcc_text(type) + "' at offset " + std::to_string(off) + " claims " +
-                                                  std::to_string(size) + " bytes; its parent has " + std::to_string(end - off) +
-                                                  " left");
+                                                  std::to_string(size) + " bytes; its parent has " + std::to_string(end - off) + " left");
       if (!f(type, off + hsize, off + size)) return false;
       off += size;
     }
@@ -162,7 +161,8 @@ struct bmff_state {
   /// `n` bytes at the start of a payload [b, e), or nullptr with a `malformed`/`truncated` error.
   const std::uint8_t* payload(std::uint64_t b, std::uint64_t e, std::size_t n, const char* box) {
     if (e - b < n) {
-      cx.fail(probe_errc::malformed, "box " + detail::text::quote(box, detail::text::name) + " is too short (" + std::to_string(e - b) + " bytes)");
+      cx.fail(probe_errc::malformed,
+              "box " + detail::text::quote(box, detail::text::name) + " is too short (" + std::to_string(e - b) + " bytes)");
       return nullptr;
     }
     return cx.need(b, n, "box " + detail::text::quote(box, detail::text::name));
@@ -220,9 +220,8 @@ struct bmff_state {
     return children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
       if (t == fourcc("tkhd")) return tkhd(tr, pb, pe);
       if (t == fourcc("edts"))
-        return children(pb, pe, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) {
-          return t2 == fourcc("elst") ? elst(tr, b2, e2) : true;
-        });
+        return children(
+            pb, pe, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) { return t2 == fourcc("elst") ? elst(tr, b2, e2) : true; });
       if (t == fourcc("mdia")) return mdia(tr, pb, pe);
       return true;
     });
@@ -276,9 +275,8 @@ struct bmff_state {
         return true;
       }
       if (t == fourcc("minf"))
-        return children(pb, pe, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) {
-          return t2 == fourcc("stbl") ? stbl(tr, b2, e2) : true;
-        });
+        return children(
+            pb, pe, [&](std::uint32_t t2, std::uint64_t b2, std::uint64_t e2) { return t2 == fourcc("stbl") ? stbl(tr, b2, e2) : true; });
       return true;
     });
     if (!ok) return false;
@@ -321,8 +319,8 @@ struct bmff_state {
         if (!p) return false;
         const std::uint64_t n = be32(p + 4);
         if (n > (pe - pb - 8) / 8)
-          return cx.fail(probe_errc::malformed, "stts claims " + std::to_string(n) + " entries; its box holds " +
-                                                    std::to_string((pe - pb - 8) / 8));
+          return cx.fail(probe_errc::malformed,
+                         "stts claims " + std::to_string(n) + " entries; its box holds " + std::to_string((pe - pb - 8) / 8));
         for (std::uint64_t i = 0; i < n; ++i) {
           if (!count_entry(tr)) return tr.capped = true;
           const std::uint8_t* q = cx.need(pb + 8 + 8 * i, 8, "stts entry");
@@ -349,9 +347,7 @@ struct bmff_state {
 
   // --- moof (fragments) -------------------------------------------------------------------------
   bool moof(std::uint64_t b, std::uint64_t e) {
-    return children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) {
-      return t == fourcc("traf") ? traf(pb, pe) : true;
-    });
+    return children(b, e, [&](std::uint32_t t, std::uint64_t pb, std::uint64_t pe) { return t == fourcc("traf") ? traf(pb, pe) : true; });
   }
   bool traf(std::uint64_t b, std::uint64_t e) {
     track_facts* tr = nullptr;
@@ -376,7 +372,8 @@ struct bmff_state {
         const std::uint32_t flags = be32(p) & 0xffffffu;
         const std::uint64_t n = be32(p + 4);
         const std::uint64_t head = 8 + ((flags & 0x1) ? 4 : 0) + ((flags & 0x4) ? 4 : 0);
-        const std::uint64_t each = 4u * static_cast<unsigned>(((flags >> 8) & 1) + ((flags >> 9) & 1) + ((flags >> 10) & 1) + ((flags >> 11) & 1));
+        const std::uint64_t each =
+            4u * static_cast<unsigned>(((flags >> 8) & 1) + ((flags >> 9) & 1) + ((flags >> 10) & 1) + ((flags >> 11) & 1));
         if (head > pe - pb || (each != 0 && n > (pe - pb - head) / each))
           return cx.fail(probe_errc::malformed, "trun claims " + std::to_string(n) + " samples; its box holds fewer");
         if (!(flags & 0x100)) {
@@ -506,8 +503,7 @@ struct bmff_state {
     } else {
       v.duration = longest;
     }
-    if (v.fragmented && vt->capped)
-      v.track_duration = v.duration;  // the movie's (mehd): the track's own sum stopped at the bound
+    if (v.fragmented && vt->capped) v.track_duration = v.duration;  // the movie's (mehd): the track's own sum stopped at the bound
     else
       v.track_duration = static_cast<double>(v.fragmented || vt->mdhd_duration == 0 ? vt->sample_time : vt->mdhd_duration) / vt->timescale;
     v.timescale = vt->timescale;
@@ -517,16 +513,14 @@ struct bmff_state {
     std::uint64_t frames = vt->samples, time = vt->sample_time;
     if (vt->capped) {
       v.fps_estimated = true;
-      if (vt->has_stsz && !v.fragmented && vt->stsz_count != 0 && vt->mdhd_duration != 0)
-        frames = vt->stsz_count, time = vt->mdhd_duration;
+      if (vt->has_stsz && !v.fragmented && vt->stsz_count != 0 && vt->mdhd_duration != 0) frames = vt->stsz_count, time = vt->mdhd_duration;
     }
     // A probe that succeeds has a frame count, a frame rate and a duration: a video whose tables give
     // none of them is an error, never a result whose unknown values the validator would skip.
     if (frames == 0) {
       if (v.fragmented && !moof_seen)
         cx.fail(probe_errc::truncated, "a fragmented movie without any fragment (moof): the file ends after its header");
-      else
-        cx.fail(probe_errc::malformed, "the video track has no samples (no stts entries and no trun samples)");
+      else cx.fail(probe_errc::malformed, "the video track has no samples (no stts entries and no trun samples)");
       return probe_error{};
     }
     v.frames = frames;
@@ -592,7 +586,9 @@ struct bmff_state {
     int deg = 0;
     if (tr.b == 0 && tr.c == 0) deg = tr.a >= 0 ? 0 : 180;
     else if (tr.a == 0 && tr.d == 0) deg = tr.b > 0 ? 90 : 270;
-    else deg = static_cast<int>(std::lround(std::atan2(static_cast<double>(tr.b), static_cast<double>(tr.a)) * 2 / 3.14159265358979323846)) * 90;
+    else
+      deg =
+          static_cast<int>(std::lround(std::atan2(static_cast<double>(tr.b), static_cast<double>(tr.a)) * 2 / 3.14159265358979323846)) * 90;
     v.rotation = ((deg % 360) + 360) % 360;
   }
 };

@@ -57,8 +57,7 @@ inline std::uint32_t be24(const std::uint8_t* p) noexcept {
   return static_cast<std::uint32_t>(p[0]) << 16 | static_cast<std::uint32_t>(p[1]) << 8 | p[2];
 }
 inline std::uint32_t be32(const std::uint8_t* p) noexcept {
-  return static_cast<std::uint32_t>(p[0]) << 24 | static_cast<std::uint32_t>(p[1]) << 16 |
-         static_cast<std::uint32_t>(p[2]) << 8 | p[3];
+  return static_cast<std::uint32_t>(p[0]) << 24 | static_cast<std::uint32_t>(p[1]) << 16 | static_cast<std::uint32_t>(p[2]) << 8 | p[3];
 }
 inline std::uint64_t be64(const std::uint8_t* p) noexcept { return static_cast<std::uint64_t>(be32(p)) << 32 | be32(p + 4); }
 inline std::uint16_t le16(const std::uint8_t* p) noexcept { return static_cast<std::uint16_t>(p[1] << 8 | p[0]); }
@@ -66,8 +65,7 @@ inline std::uint32_t le24(const std::uint8_t* p) noexcept {
   return static_cast<std::uint32_t>(p[2]) << 16 | static_cast<std::uint32_t>(p[1]) << 8 | p[0];
 }
 inline std::uint32_t le32(const std::uint8_t* p) noexcept {
-  return static_cast<std::uint32_t>(p[3]) << 24 | static_cast<std::uint32_t>(p[2]) << 16 |
-         static_cast<std::uint32_t>(p[1]) << 8 | p[0];
+  return static_cast<std::uint32_t>(p[3]) << 24 | static_cast<std::uint32_t>(p[2]) << 16 | static_cast<std::uint32_t>(p[1]) << 8 | p[0];
 }
 inline std::uint64_t le64(const std::uint8_t* p) noexcept { return static_cast<std::uint64_t>(le32(p + 4)) << 32 | le32(p); }
 inline bool tag_is(const std::uint8_t* p, const char (&t)[5]) noexcept { return std::memcmp(p, t, 4) == 0; }
@@ -104,8 +102,7 @@ using read_fn = std::size_t (*)(void* context, std::uint64_t offset, std::uint8_
 class reader {
  public:
   reader(const std::uint8_t* data, std::uint64_t size) noexcept : mem_(data), size_(data ? size : 0), memory_(true) {}
-  reader(read_fn fn, void* ctx, std::uint64_t size, std::uint8_t* window) noexcept
-      : size_(size), fn_(fn), ctx_(ctx), win_(window) {}
+  reader(read_fn fn, void* ctx, std::uint64_t size, std::uint8_t* window) noexcept : size_(size), fn_(fn), ctx_(ctx), win_(window) {}
 
   [[nodiscard]] std::uint64_t size() const noexcept { return size_; }
   [[nodiscard]] bool io_failed() const noexcept { return io_failed_; }
@@ -116,8 +113,7 @@ class reader {
     if (n > window_size || off > size_ || n > size_ - off) return nullptr;
     if (memory_) return mem_ + off;  // n > 0 implies a non-null mem_ (size_ is 0 otherwise)
     if (io_failed_) return nullptr;
-    if (win_len_ != 0 && off >= win_off_ && off - win_off_ <= win_len_ && n <= win_len_ - (off - win_off_))
-      return win_ + (off - win_off_);
+    if (win_len_ != 0 && off >= win_off_ && off - win_off_ <= win_len_ && n <= win_len_ - (off - win_off_)) return win_ + (off - win_off_);
     const std::uint64_t rest = size_ - off;
     const std::size_t len = rest < window_size ? static_cast<std::size_t>(rest) : window_size;
     const std::size_t got = fn_(ctx_, off, win_, len);

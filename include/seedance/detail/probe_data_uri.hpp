@@ -71,7 +71,9 @@ struct data_uri_probe {
   /// Why the declared type is not an image type the API accepts (rule image_format), or nullopt.
   [[nodiscard]] std::optional<std::string> image_type_problem() const {
     if (declared_format() != media_format::other) return std::nullopt;
-    return "the data URI declares " + (media_type.empty() ? std::string("no media type (text/plain by default)") : detail::text::quote(media_type, detail::text::name)) +
+    return "the data URI declares " +
+           (media_type.empty() ? std::string("no media type (text/plain by default)")
+                               : detail::text::quote(media_type, detail::text::name)) +
            ", not an image type the API accepts (image/jpeg, image/png, image/webp)";
   }
   /// The validator's view of the decoded bytes (format, displayed width and height, decoded byte
@@ -212,7 +214,9 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
         if (c == ' ') shown = "a space";
         else if (c == '\n' || c == '\r' || c == '\t') shown = "a line break or tab";
         else if (c == '%') shown = "'%' (percent-encoding is not read: send the Base64 characters themselves)";
-        else if (c == '-' || c == '_') shown = detail::text::quote(std::string(1, static_cast<char>(c)), detail::text::name) + " (the URL-safe alphabet; the standard one uses '+' and '/')";
+        else if (c == '-' || c == '_')
+          shown = detail::text::quote(std::string(1, static_cast<char>(c)), detail::text::name) +
+                  " (the URL-safe alphabet; the standard one uses '+' and '/')";
         else if (c >= 0x21 && c < 0x7f) shown = detail::text::quote(std::string(1, static_cast<char>(c)), detail::text::name);
         else shown = "the byte " + detail::text::hex_byte(c);
         d.message = "the data URI's Base64 has " + shown + " " + where(bad) + ", outside the Base64 alphabet (A-Z, a-z, 0-9, '+', '/')";

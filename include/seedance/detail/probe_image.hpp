@@ -14,12 +14,8 @@ inline bool looks_png(const std::uint8_t* h, std::size_t n) noexcept {
   static constexpr std::uint8_t sig[8] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a};
   return n >= 8 && std::memcmp(h, sig, 8) == 0;
 }
-inline bool looks_jpeg(const std::uint8_t* h, std::size_t n) noexcept {
-  return n >= 3 && h[0] == 0xff && h[1] == 0xd8 && h[2] == 0xff;
-}
-inline bool looks_webp(const std::uint8_t* h, std::size_t n) noexcept {
-  return n >= 12 && tag_is(h, "RIFF") && tag_is(h + 8, "WEBP");
-}
+inline bool looks_jpeg(const std::uint8_t* h, std::size_t n) noexcept { return n >= 3 && h[0] == 0xff && h[1] == 0xd8 && h[2] == 0xff; }
+inline bool looks_webp(const std::uint8_t* h, std::size_t n) noexcept { return n >= 12 && tag_is(h, "RIFF") && tag_is(h + 8, "WEBP"); }
 
 /// Sides of at most 2^31 - 1 (PNG's own limit); zero is malformed.
 inline bool plausible_side(std::uint64_t v) noexcept { return v != 0 && v <= 0x7fffffffu; }
@@ -84,16 +80,14 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_pn
   };
   if (!t || !whole_iend()) {
     cx.fail(probe_errc::truncated, "PNG: no IEND chunk in the last " + std::to_string(tail_window) +
-                                       " bytes: the image data runs past the end of the file (or more than " +
-                                       std::to_string(tail_window) + " bytes follow IEND)");
+                                       " bytes: the image data runs past the end of the file (or more than " + std::to_string(tail_window) +
+                                       " bytes follow IEND)");
     return probe_error{};
   }
   return img;
 }
 
-inline bool is_sof(std::uint8_t m) noexcept {
-  return m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc;
-}
+inline bool is_sof(std::uint8_t m) noexcept { return m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc; }
 
 /// A byte that may follow FF in a JPEG after its first scan header: a stuffed 00, a fill byte, a
 /// restart marker, or a marker that may stand between the scans of a progressive or multi-scan image
@@ -115,8 +109,8 @@ inline bool jpeg_tail(context& cx, std::uint64_t scan) {
   std::size_t n = 0;
   const std::uint8_t* t = tail(cx, scan, n);
   if (n == 0)
-    return cx.fail(probe_errc::truncated, "JPEG: the file ends right after its scan header (SOS) at offset " + std::to_string(scan) +
-                                              ": no scan data");
+    return cx.fail(probe_errc::truncated,
+                   "JPEG: the file ends right after its scan header (SOS) at offset " + std::to_string(scan) + ": no scan data");
   if (!t) return cx.fail(probe_errc::io_error, "reading the file failed");
   for (std::size_t i = n - 1; i-- > 0;)  // EOI, from the end back: the last 2 bytes of most files, found at once
     if (t[i + 1] == 0xd9 && t[i] == 0xff) return true;
@@ -191,9 +185,9 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_jp
     }
     if (m == 0xd8 || m == 0xd9 || m == 0xda || m == 0x00) {
       cx.fail(probe_errc::malformed, std::string("JPEG: ") +
-                                         (m == 0xda ? "scan data before any frame header (SOF)"
-                                                    : m == 0xd9 ? "end of image before any frame header (SOF)"
-                                                                : "unexpected marker") +
+                                         (m == 0xda   ? "scan data before any frame header (SOF)"
+                                          : m == 0xd9 ? "end of image before any frame header (SOF)"
+                                                      : "unexpected marker") +
                                          " at offset " + std::to_string(off));
       return probe_error{};
     }
@@ -250,8 +244,8 @@ inline std::variant<probe_error, image_probe, video_probe, audio_probe> parse_we
   if (!r) return probe_error{};
   // Truncation (docs/spec.md section 9): the RIFF size must fit in the file (bytes after it are tolerated).
   if (8 + std::uint64_t{le32(r)} > cx.in.size()) {
-    cx.fail(probe_errc::truncated, "WebP: the RIFF header claims " + std::to_string(8 + std::uint64_t{le32(r)}) +
-                                       " bytes; the file has " + std::to_string(cx.in.size()) + ": it runs past the end of the file");
+    cx.fail(probe_errc::truncated, "WebP: the RIFF header claims " + std::to_string(8 + std::uint64_t{le32(r)}) + " bytes; the file has " +
+                                       std::to_string(cx.in.size()) + ": it runs past the end of the file");
     return probe_error{};
   }
   const std::uint64_t riff_end = 8 + std::uint64_t{le32(r)};

@@ -96,12 +96,9 @@ inline constexpr quoting field_name{'"', static_cast<std::size_t>(-1), unprintab
 /// `key` as a reference token: '~' as "~0", '/' as "~1", appended to `out`.
 inline void append_pointer_token(std::string& out, std::string_view key) {
   for (const char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
   }
 }
 

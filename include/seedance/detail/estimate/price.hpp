@@ -89,7 +89,6 @@ inline std::optional<decimal> decimal_from_double(double v) noexcept {
   return decimal::parse(std::string_view(buf.data(), static_cast<std::size_t>(r.ptr - buf.data())));
 }
 
-
 inline std::string credits_text(const decimal& uc) {
   const auto c = divide(uc, pricing_defaults::uc_per_credit);
   return c ? c->to_string() + " credits" : uc.to_string() + " uc";
@@ -113,8 +112,8 @@ inline bool money_of(const decimal& uc, const estimate_options& o, money& out) {
 /// computed once, and every assumption's text is written in one allocation. What is allocated is
 /// what the estimate holds: the model's name, the component and assumption vectors, and the texts
 /// too long for a string's own buffer.
-inline void estimate_fields(const priced_request& q, const pricing_table& table, const media_map& media,
-                            const estimate_options& opt, estimate_result& res) {
+inline void estimate_fields(const priced_request& q, const pricing_table& table, const media_map& media, const estimate_options& opt,
+                            estimate_result& res) {
   const pricing_model* row = table.find(q.model);
   if (row == nullptr) {
     res.error = "the pricing table has no row for model " + detail::text::quote(q.model, detail::text::feed_value);
@@ -182,11 +181,11 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     } else {
       input_hi = each_max < total_max ? each_max : total_max;
       if (input_hi == input_lo)  // the limits leave one total: the unknown videos are as short as allowed
-        t << "their total can only be " << input_lo << " s (each video lasts at least " << video.duration_s.min << " s, all together at most "
-          << video.total_duration_s << " s), and that is priced";
+        t << "their total can only be " << input_lo << " s (each video lasts at least " << video.duration_s.min
+          << " s, all together at most " << video.total_duration_s << " s), and that is priced";
       else
-        t << "their total is taken between " << input_lo << " s and " << input_hi << " s (each video lasts " << video.duration_s.min << " to "
-          << video.duration_s.max << " s, all together at most " << video.total_duration_s
+        t << "their total is taken between " << input_lo << " s and " << input_hi << " s (each video lasts " << video.duration_s.min
+          << " to " << video.duration_s.max << " s, all together at most " << video.total_duration_s
           << " s; the feed bills at least the output duration), so the price is a range; give the media properties for one figure";
     }
     note(t.str());
@@ -203,8 +202,10 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
   const bool filter_on = q.content_filter.value_or(true);
   pricing_value filter_value = pricing_value::of_bool(filter_on);
   if (filter_parameter != nullptr) {
-    if (filter_parameter->type == "integer" || filter_parameter->type == "decimal") filter_value = pricing_value::of(decimal(filter_on ? 1 : 0));
-    else if (filter_parameter->type == "enum" || filter_parameter->type == "string") filter_value = pricing_value::of_text(filter_on ? "true" : "false");
+    if (filter_parameter->type == "integer" || filter_parameter->type == "decimal")
+      filter_value = pricing_value::of(decimal(filter_on ? 1 : 0));
+    else if (filter_parameter->type == "enum" || filter_parameter->type == "string")
+      filter_value = pricing_value::of_text(filter_on ? "true" : "false");
   }
   std::array<pricing_variable, 5> vars{{
       {pricing_parameters::duration_seconds, pricing_value::of(decimal(duration))},
@@ -220,8 +221,9 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
     res.error += ": ";
     res.error += why;
     if (why.find("no value for the variable") != std::string::npos)  // a variable no request gives
-      res.error += "; a request gives only duration_seconds, quality, input_seconds, search_count (and content_filter where the row "
-                   "declares it)";
+      res.error +=
+          "; a request gives only duration_seconds, quality, input_seconds, search_count (and content_filter where the row "
+          "declares it)";
   };
   // The row bound to `vars` once; each end priced on its own, the high end after its one
   // changed value (input_seconds) is checked again.
@@ -260,15 +262,15 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
       else
         t << "a tier, condition or quantity of the feed changes inside the range in a way that could not be pinned down, so the figures are a "
              "guaranteed bound that a request may not reach";
-      if (b.may_fail) t << "; some lengths inside the range may not be priceable by the rules (two tiers may match, or a charge may not be whole uc)";
+      if (b.may_fail)
+        t << "; some lengths inside the range may not be priceable by the rules (two tiers may match, or a charge may not be whole uc)";
       note(t.str());
     }
   }
 
   // content_filter: false -> x 1.1 on the total (an inference: the feed has no such parameter)
   if (filter_parameter != nullptr) {
-    if (q.content_filter == false)
-      note("content_filter is false: priced by the feed's own content_filter parameter (no inferred factor)");
+    if (q.content_filter == false) note("content_filter is false: priced by the feed's own content_filter parameter (no inferred factor)");
   } else if (q.content_filter == false) {
     e.factor = pricing_defaults::content_filter_off_factor;
     note((text_builder{} << "content_filter is false: the provider's page charges " << e.factor
@@ -349,15 +351,17 @@ inline void estimate_fields(const priced_request& q, const pricing_table& table,
           res.error = "the total overflows";
           return;
         }
-        note((text_builder{} << "web_search is on: each search the model actually runs costs " << u.price.credits << " credits (" << u.price.uc
+        note((text_builder{} << "web_search is on: each search the model actually runs costs " << u.price.credits << " credits ("
+                             << u.price.uc
                              << " uc); how many searches it runs is not known before the run, so the estimate has no upper bound")
                  .str());
         e.per_use.push_back(std::move(u));
       }
       e.open_upper_bound = true;
       if (q.content_filter == false)
-        note("web_search with content_filter false is refused by the provider (web_search_without_content_filter): priced as sent, "
-             "searches without the content-filter factor");
+        note(
+            "web_search with content_filter false is refused by the provider (web_search_without_content_filter): priced as sent, "
+            "searches without the content-filter factor");
     } else {
       note("web_search is on, but this model's pricing row has no web-search charge: none is counted");
     }

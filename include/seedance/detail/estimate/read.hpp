@@ -36,7 +36,8 @@ inline bool read_priced(const nlohmann::json& j, priced_request& q, std::string&
   }
   q.model = model->get_ref<const std::string&>();
   if (duration != nullptr) {
-    if (!duration->is_number_integer() || (duration->is_number_unsigned() && duration->get<std::uint64_t>() > static_cast<std::uint64_t>(i64_max))) {
+    if (!duration->is_number_integer() ||
+        (duration->is_number_unsigned() && duration->get<std::uint64_t>() > static_cast<std::uint64_t>(i64_max))) {
       error = "duration is not an integer";
       return false;
     }
@@ -79,8 +80,7 @@ inline void out_of_memory(estimate_result& res) noexcept {
   res.estimate.reset();
   try {
     res.error = "out of memory";
-  } catch (...) {
-  }
+  } catch (...) {}
 }
 
 inline void no_estimate_from_report(estimate_result& res) {
@@ -102,9 +102,7 @@ estimate_result validated_estimate(const Body& body, const media_map& media, con
       }
     }
     price(res);
-  } catch (...) {
-    out_of_memory(res);
-  }
+  } catch (...) { out_of_memory(res); }
   return res;
 }
 

@@ -20,7 +20,9 @@ namespace detail {
 /// component priced at its own rate.
 inline std::string tier_text(const cost_component& c) {
   if (!c.tier && !c.tier_max) return {};
-  const auto name = [](const std::optional<cost_tier>& t) { return t ? (t->sku_id.empty() ? std::string("(no sku_id)") : t->sku_id) : std::string("own rate"); };
+  const auto name = [](const std::optional<cost_tier>& t) {
+    return t ? (t->sku_id.empty() ? std::string("(no sku_id)") : t->sku_id) : std::string("own rate");
+  };
   std::string s = " [tier " + name(c.tier);
   if (c.tier_max) s += " to " + name(c.tier_max);
   else if (c.rate_max_uc != c.rate_uc && !c.rate_max_uc.is_zero()) s += " to own rate";  // no tier at the high end
@@ -92,7 +94,8 @@ struct estimate_text_options {
       }
       s += "\n";
     }
-    for (const per_use_price& u : e.per_use) s += "  + " + u.price.credits.to_fixed(2) + " credits per " + u.unit + " (" + u.component + ")\n";
+    for (const per_use_price& u : e.per_use)
+      s += "  + " + u.price.credits.to_fixed(2) + " credits per " + u.unit + " (" + u.component + ")\n";
     for (const assumption& a : e.assumptions) s += "  assumes: " + a.text + "\n";
     return s;
   }
@@ -156,8 +159,10 @@ inline nlohmann::json decimal_json(const decimal& d, bool number, bool fixed8 = 
   return nlohmann::json::parse(rounded ? rounded->to_string() : d.to_fixed(8));
 }
 inline nlohmann::json money_json(const money& m, bool number) {
-  return {{"uc", decimal_json(m.uc, number)}, {"credits", decimal_json(m.credits, number)},
-          {"cny", decimal_json(m.cny, number, true)}, {"usd", decimal_json(m.usd, number, true)}};
+  return {{"uc", decimal_json(m.uc, number)},
+          {"credits", decimal_json(m.credits, number)},
+          {"cny", decimal_json(m.cny, number, true)},
+          {"usd", decimal_json(m.usd, number, true)}};
 }
 }  // namespace detail
 

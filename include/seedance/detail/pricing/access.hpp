@@ -136,8 +136,7 @@ struct access {
   static void set_out_of_memory(std::string& error) noexcept {
     try {
       error = "out of memory";
-    } catch (...) {
-    }
+    } catch (...) {}
   }
 };
 }  // namespace detail::pricing

@@ -27,7 +27,8 @@ inline const char* kind_name(pricing_value::kind k) {
 }  // namespace detail::pricing
 
 template <class Values>
-inline bool pricing_table::number_args(const pricing_model& m, const node& n, const Values& values, decimal* out, std::string& error) const {
+inline bool pricing_table::number_args(const pricing_model& m, const node& n, const Values& values, decimal* out,
+                                       std::string& error) const {
   for (std::uint32_t i = 0; i < n.count; ++i) {
     if (const node& a = nodes_[args_[n.first + i]]; a.op == pricing_op::constant && a.is_number) {  // no call for a number
       out[i] = a.number;
@@ -36,7 +37,8 @@ inline bool pricing_table::number_args(const pricing_model& m, const node& n, co
     pricing_value v;
     if (!arg(m, args_[n.first + i], values, v, error)) return false;
     if (v.type != pricing_value::kind::number) {
-      error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing::kind_name(v.type) + " (" + detail::pricing::value_text(v) + ")";
+      error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing::kind_name(v.type) + " (" +
+              detail::pricing::value_text(v) + ")";
       return false;
     }
     out[i] = v.number;
@@ -80,17 +82,12 @@ inline bool pricing_table::variable(const pricing_model& m, const node& n, const
     }
     const slot& s = values.row->slots[n.slot];
     switch (s.fallback) {
-      case default_kind::number:
-        out = pricing_value::of(s.default_number);
-        return true;
+      case default_kind::number: out = pricing_value::of(s.default_number); return true;
       case default_kind::text:
         out = pricing_value::of_text(*m.parameters[static_cast<std::size_t>(s.parameter)].default_value);
         return true;
-      case default_kind::not_a_number:
-        error = "the default of " + n.text + " is not a number";
-        return false;
-      case default_kind::none:
-        break;
+      case default_kind::not_a_number: error = "the default of " + n.text + " is not a number"; return false;
+      case default_kind::none: break;
     }
   }
   error = "no value for the variable " + detail::text::quote(n.text, detail::text::feed_value) + " (and no default)";
@@ -135,12 +132,8 @@ inline bool pricing_table::numeric(const node& n, const decimal* a, pricing_valu
       out = pricing_value::of(*r);
       return true;
     }
-    case pricing_op::ceil:
-      out = pricing_value::of(a[0].ceil());
-      return true;
-    case pricing_op::floor:
-      out = pricing_value::of(a[0].floor());
-      return true;
+    case pricing_op::ceil: out = pricing_value::of(a[0].ceil()); return true;
+    case pricing_op::floor: out = pricing_value::of(a[0].floor()); return true;
     case pricing_op::clamp:
       if (a[1] > a[2]) {
         error = "clamp's lower bound " + a[1].to_string() + " is above its upper bound " + a[2].to_string();
@@ -148,21 +141,11 @@ inline bool pricing_table::numeric(const node& n, const decimal* a, pricing_valu
       }
       out = pricing_value::of(a[0] < a[1] ? a[1] : a[0] > a[2] ? a[2] : a[0]);
       return true;
-    case pricing_op::gt:
-      out = pricing_value::of_bool(a[0] > a[1]);
-      return true;
-    case pricing_op::gte:
-      out = pricing_value::of_bool(a[0] >= a[1]);
-      return true;
-    case pricing_op::lt:
-      out = pricing_value::of_bool(a[0] < a[1]);
-      return true;
-    case pricing_op::lte:
-      out = pricing_value::of_bool(a[0] <= a[1]);
-      return true;
-    default:
-      error = "unknown operator";
-      return false;
+    case pricing_op::gt: out = pricing_value::of_bool(a[0] > a[1]); return true;
+    case pricing_op::gte: out = pricing_value::of_bool(a[0] >= a[1]); return true;
+    case pricing_op::lt: out = pricing_value::of_bool(a[0] < a[1]); return true;
+    case pricing_op::lte: out = pricing_value::of_bool(a[0] <= a[1]); return true;
+    default: error = "unknown operator"; return false;
   }
 }
 
@@ -173,7 +156,8 @@ inline std::optional<bool> pricing_table::equal_values(const pricing_value& a, c
   if (a.type == kind::boolean && b.type == kind::boolean) return a.boolean == b.boolean;
   // A text and a number read from a constant (which keeps its text: "720" against an enum value
   // "720"): the text is compared with the constant as written.
-  if ((a.type == kind::text && b.type == kind::number && !b.text.empty()) || (b.type == kind::text && a.type == kind::number && !a.text.empty()))
+  if ((a.type == kind::text && b.type == kind::number && !b.text.empty()) ||
+      (b.type == kind::text && a.type == kind::number && !a.text.empty()))
     return detail::pricing::same_text(a.text, b.text);
   return std::nullopt;
 }
@@ -212,11 +196,11 @@ inline bool pricing_table::lookup(const node& n, const pricing_value& k, pricing
 }
 
 template <class Values>
-inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const Values& values, pricing_value& out, std::string& error) const {
+inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const Values& values, pricing_value& out,
+                                std::string& error) const {
   const node& n = nodes_[i];
   switch (n.op) {
-    case pricing_op::variable:
-      return variable(m, n, values, out, error);
+    case pricing_op::variable: return variable(m, n, values, out, error);
     case pricing_op::constant:
       out = n.is_number ? pricing_value::of(n.number) : pricing_value::of_text(n.text);
       if (n.is_number) out.text = n.text;
@@ -238,7 +222,8 @@ inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const V
         pricing_value v;
         if (!arg(m, args_[n.first + k], values, v, error)) return false;
         if (v.type != pricing_value::kind::number) {
-          error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing::kind_name(v.type) + " (" + detail::pricing::value_text(v) + ")";
+          error = std::string(to_string(n.op)) + " needs numbers, got " + detail::pricing::kind_name(v.type) + " (" +
+                  detail::pricing::value_text(v) + ")";
           return false;
         }
         if (!fold(n.op, k, acc, v.number)) {
@@ -318,8 +303,8 @@ inline bool pricing_table::eval(const pricing_model& m, std::uint32_t i, const V
   return false;
 }
 
-inline bool pricing_table::evaluate(const pricing_model& model, std::uint32_t root, std::span<const pricing_variable> values, pricing_value& out,
-                                    std::string& error) const {
+inline bool pricing_table::evaluate(const pricing_model& model, std::uint32_t root, std::span<const pricing_variable> values,
+                                    pricing_value& out, std::string& error) const {
   if (root >= nodes_.size()) {
     error = "no such expression";
     return false;
@@ -327,8 +312,8 @@ inline bool pricing_table::evaluate(const pricing_model& model, std::uint32_t ro
   return eval(model, root, named_values{values}, out, error);
 }
 
-inline bool pricing_table::check_parameter(const pricing_model& m, const pricing_parameter& p, parameter_kind kind, const pricing_variable& v,
-                                           std::string& error) {
+inline bool pricing_table::check_parameter(const pricing_model& m, const pricing_parameter& p, parameter_kind kind,
+                                           const pricing_variable& v, std::string& error) {
   if (kind == parameter_kind::integer || kind == parameter_kind::decimal) {
     if (v.value.type != pricing_value::kind::number) {
       error = p.name + " must be a number for " + m.model_id;
@@ -339,8 +324,8 @@ inline bool pricing_table::check_parameter(const pricing_model& m, const pricing
       return false;
     }
     if ((p.minimum && v.value.number < *p.minimum) || (p.maximum && v.value.number > *p.maximum)) {
-      error = p.name + " " + v.value.number.to_string() + " is outside the priced range " + (p.minimum ? p.minimum->to_string() : "") + ".." +
-              (p.maximum ? p.maximum->to_string() : "") + " of " + m.model_id;
+      error = p.name + " " + v.value.number.to_string() + " is outside the priced range " + (p.minimum ? p.minimum->to_string() : "") +
+              ".." + (p.maximum ? p.maximum->to_string() : "") + " of " + m.model_id;
       return false;
     }
   } else if (kind == parameter_kind::enumeration && !p.values.empty()) {
@@ -379,8 +364,8 @@ inline std::ptrdiff_t pricing_table::row_of(const pricing_model& m) const noexce
   return &m - first;
 }
 
-inline bool pricing_table::bind(const pricing_model& m, const row_index& r, std::span<const pricing_variable> values, const pricing_value** bound,
-                                std::string& error) const {
+inline bool pricing_table::bind(const pricing_model& m, const row_index& r, std::span<const pricing_variable> values,
+                                const pricing_value** bound, std::string& error) const {
   const std::size_t count = r.slots.size();
   for (const pricing_variable& v : values) {
     std::size_t k = 0;

@@ -59,9 +59,7 @@ inline bool pricing_table::fast_number(const pricing_model& m, std::uint32_t i, 
   const node& n = nodes_[i];
   const std::uint32_t* a = args_.data() + n.first;
   switch (n.op) {
-    case pricing_op::constant:
-      out = n.number;
-      return n.is_number;
+    case pricing_op::constant: out = n.number; return n.is_number;
     case pricing_op::variable: {
       if (n.slot >= values.row->slots.size()) return false;
       if (const pricing_value* v = values.bound[n.slot]) {
@@ -135,8 +133,7 @@ inline bool pricing_table::fast_number(const pricing_model& m, std::uint32_t i, 
     case pricing_op::neq:
     case pricing_op::and_:
     case pricing_op::or_:
-    case pricing_op::not_:
-      return false;  // truth values, not numbers
+    case pricing_op::not_: return false;  // truth values, not numbers
   }
   return false;
 }
@@ -155,8 +152,7 @@ inline bool pricing_table::fast_truth(const pricing_model& m, std::uint32_t i, c
       return true;
     }
     case pricing_op::eq:
-    case pricing_op::neq:
-      return fast_equal(m, n, values, out);
+    case pricing_op::neq: return fast_equal(m, n, values, out);
     case pricing_op::not_:
       if (!fast_truth(m, a[0], values, out)) return false;
       out = !out;
@@ -167,7 +163,8 @@ inline bool pricing_table::fast_truth(const pricing_model& m, std::uint32_t i, c
       for (std::uint32_t k = 0; k < n.count; ++k) {
         bool v = false;
         const node& arg = nodes_[a[k]];
-        const bool known = arg.op == pricing_op::eq || arg.op == pricing_op::neq ? fast_equal(m, arg, values, v) : fast_truth(m, a[k], values, v);
+        const bool known =
+            arg.op == pricing_op::eq || arg.op == pricing_op::neq ? fast_equal(m, arg, values, v) : fast_truth(m, a[k], values, v);
         if (!known) return false;
         if (v == stop_at) {
           out = stop_at;
@@ -187,8 +184,7 @@ inline bool pricing_table::fast_truth(const pricing_model& m, std::uint32_t i, c
       out = v->boolean;
       return true;
     }
-    default:
-      return false;
+    default: return false;
   }
 }
 

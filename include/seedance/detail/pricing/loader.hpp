@@ -30,9 +30,7 @@ inline void assign(pricing_value& out, const pricing_value& v) noexcept {
   return true;
 }
 
-inline std::string type_name(const nlohmann::json& j) {
-  return std::string(j.type_name());
-}
+inline std::string type_name(const nlohmann::json& j) { return std::string(j.type_name()); }
 
 /// A feed's value, for a message, without recursing into it: a string shortened, a number,
 /// boolean or null as written, an array or object by its type alone. (dump() would recurse once per
@@ -78,11 +76,12 @@ class pricing_loader {
       if (auto meta = feed.find("meta"); meta != feed.end() && meta->is_object()) {
         if (auto v = meta->find("schema_version"); v != meta->end()) {
           if (!v->is_string() || v->get_ref<const std::string&>() != "2")
-            return fail("/meta/schema_version", "schema_version " + detail::pricing::describe(*v) +
-                                                     " is not supported (this library reads version \"2\")");
+            return fail("/meta/schema_version",
+                        "schema_version " + detail::pricing::describe(*v) + " is not supported (this library reads version \"2\")");
           t_.schema_version_ = "2";
         }
-        if (auto v = meta->find("updated_at"); v != meta->end() && v->is_string() && v->get_ref<const std::string&>().size() <= pricing_limits::max_text)
+        if (auto v = meta->find("updated_at");
+            v != meta->end() && v->is_string() && v->get_ref<const std::string&>().size() <= pricing_limits::max_text)
           t_.updated_at_ = v->get_ref<const std::string&>();
       }
       const nlohmann::json& models = feed["models"];
@@ -114,9 +113,11 @@ class pricing_loader {
   bool text_field(const nlohmann::json& obj, std::string_view key, const std::string& p, std::string& out) {
     auto it = obj.find(key);
     if (it == obj.end()) return fail(p, "missing " + detail::text::quote(key, detail::text::field_name));
-    if (!it->is_string()) return fail(p + "/" + std::string(key), std::string(key) + " must be a string, not " + detail::pricing::type_name(*it));
+    if (!it->is_string())
+      return fail(p + "/" + std::string(key), std::string(key) + " must be a string, not " + detail::pricing::type_name(*it));
     if (it->get_ref<const std::string&>().size() > pricing_limits::max_text)
-      return fail(p + "/" + std::string(key), std::string(key) + " is longer than " + std::to_string(pricing_limits::max_text) + " characters");
+      return fail(p + "/" + std::string(key),
+                  std::string(key) + " is longer than " + std::to_string(pricing_limits::max_text) + " characters");
     out = it->get_ref<const std::string&>();
     return true;
   }
@@ -134,7 +135,8 @@ class pricing_loader {
         out = *d;
         return true;
       }
-      return fail(p, detail::text::quote(s, detail::text::feed_value) + " is not a decimal number within range (digits with an optional '-' and '.')");
+      return fail(p, detail::text::quote(s, detail::text::feed_value) +
+                         " is not a decimal number within range (digits with an optional '-' and '.')");
     }
     if (j.is_number_integer()) {
       if (j.is_number_unsigned()) {
@@ -171,7 +173,8 @@ class pricing_loader {
       ++t_.ignored_;
       return true;
     }
-    if (t_.find(id) != nullptr) return fail(p + "/model_id", "model " + detail::text::quote(id, detail::text::feed_value) + " appears twice");
+    if (t_.find(id) != nullptr)
+      return fail(p + "/model_id", "model " + detail::text::quote(id, detail::text::feed_value) + " appears twice");
     pricing_model m;
     m.model_id = std::move(id);
     row_ = pricing_table::row_index{};
@@ -217,7 +220,10 @@ class pricing_loader {
   static void declare(pricing_table::slot& s, const pricing_parameter& prm, std::int32_t index) {
     using kind = pricing_table::parameter_kind;
     s.parameter = index;
-    s.kind = prm.type == "integer" ? kind::integer : prm.type == "decimal" ? kind::decimal : prm.type == "enum" ? kind::enumeration : kind::other;
+    s.kind = prm.type == "integer"   ? kind::integer
+             : prm.type == "decimal" ? kind::decimal
+             : prm.type == "enum"    ? kind::enumeration
+                                     : kind::other;
     if (!prm.default_value) {
       s.fallback = pricing_table::default_kind::none;
     } else if (s.kind == kind::integer || s.kind == kind::decimal) {
@@ -237,7 +243,8 @@ class pricing_loader {
     if (!text_field(j, "name", p, out.name)) return false;
     info_field(j, "type", out.type);
     if (auto it = j.find("default"); it != j.end()) {
-      if (it->is_string() && it->get_ref<const std::string&>().size() <= pricing_limits::max_text) out.default_value = it->get<std::string>();
+      if (it->is_string() && it->get_ref<const std::string&>().size() <= pricing_limits::max_text)
+        out.default_value = it->get<std::string>();
       else if (it->is_number_integer()) out.default_value = it->dump();
       else return fail(p + "/default", "default must be a string");
     }
@@ -249,7 +256,8 @@ class pricing_loader {
       }
     }
     if (auto it = j.find("values"); it != j.end()) {
-      if (!it->is_array() || it->size() > pricing_limits::max_lookup_entries) return fail(p + "/values", "values must be an array of strings");
+      if (!it->is_array() || it->size() > pricing_limits::max_lookup_entries)
+        return fail(p + "/values", "values must be an array of strings");
       for (std::size_t i = 0; i < it->size(); ++i) {
         const nlohmann::json& v = (*it)[i];
         if (!v.is_string() || v.get_ref<const std::string&>().size() > pricing_limits::max_text)
@@ -280,21 +288,24 @@ class pricing_loader {
     std::string mode;
     if (!text_field(*rounding, "mode", p + "/rounding", mode)) return false;
     const auto r = parse<pricing_rounding>(mode);
-    if (!r) return fail(p + "/rounding/mode", "rounding mode " + detail::text::quote(mode, detail::text::feed_value) + " is not supported (half_up, ceil, floor)");
+    if (!r)
+      return fail(p + "/rounding/mode",
+                  "rounding mode " + detail::text::quote(mode, detail::text::feed_value) + " is not supported (half_up, ceil, floor)");
     c.rounding = *r;
     if (auto it = rounding->find("point"); it != rounding->end()) {  // absent: per_component_subtotal
       const auto point = it->is_string() ? parse<pricing_rounding_point>(it->get_ref<const std::string&>()) : std::nullopt;
       if (!point)
-        return fail(p + "/rounding/point",
-                    "rounding point " + detail::pricing::describe(*it) + " is not supported (per_component_subtotal, per_quantity, per_tier)");
+        return fail(p + "/rounding/point", "rounding point " + detail::pricing::describe(*it) +
+                                               " is not supported (per_component_subtotal, per_quantity, per_tier)");
       c.point = *point;
     }
     // billing_unit_size: the provider's own estimator ignores it (a quantity rule already counts in
     // the billed unit); read for information, a positive integer, never applied.
     if (auto it = j.find("billing_unit_size"); it != j.end() && !it->is_null()) {
-      if (!it->is_number_integer() || (it->is_number_unsigned() ? it->get<std::uint64_t>() > static_cast<std::uint64_t>(detail::i64_max)
-                                                                  : it->get<std::int64_t>() < 1))
-        return fail(p + "/billing_unit_size", "billing_unit_size " + detail::pricing::describe(*it) + " is not supported (a positive integer)");
+      if (!it->is_number_integer() ||
+          (it->is_number_unsigned() ? it->get<std::uint64_t>() > static_cast<std::uint64_t>(detail::i64_max) : it->get<std::int64_t>() < 1))
+        return fail(p + "/billing_unit_size",
+                    "billing_unit_size " + detail::pricing::describe(*it) + " is not supported (a positive integer)");
       c.billing_unit_size = it->get<std::int64_t>();
     }
     auto q = j.find("quantity_rule");
@@ -361,7 +372,9 @@ class pricing_loader {
     std::string op_name;
     if (!text_field(j, "op", p, op_name)) return false;
     const auto op = parse<pricing_op>(op_name);
-    if (!op) return fail(p + "/op", "unknown operator " + detail::text::quote(op_name, detail::text::feed_value) + " (known: " + detail::pricing::op_list() + ")");
+    if (!op)
+      return fail(p + "/op", "unknown operator " + detail::text::quote(op_name, detail::text::feed_value) +
+                                 " (known: " + detail::pricing::op_list() + ")");
     pricing_table::node n;
     n.op = *op;
     switch (*op) {
@@ -388,10 +401,12 @@ class pricing_loader {
             // of range; anything else ("1e3", "+1", ".5") is a notation the feed does not use.
             const std::string_view t = n.text;
             const std::string_view body = t.substr(t.front() == '-' ? 1 : 0);
-            const bool plain = t.find_first_of("+eE") == std::string_view::npos && !body.empty() && body.front() != '.' && body.back() != '.';
-            return fail(p + "/value", "the constant " + detail::text::quote(t, detail::text::feed_value) +
-                                          (plain ? " does not fit the exact range (64-bit numerator and denominator, at most 36 significant digits)"
-                                                 : " looks like a number but is not plain decimal text (digits with an optional '-' and '.')"));
+            const bool plain =
+                t.find_first_of("+eE") == std::string_view::npos && !body.empty() && body.front() != '.' && body.back() != '.';
+            return fail(p + "/value",
+                        "the constant " + detail::text::quote(t, detail::text::feed_value) +
+                            (plain ? " does not fit the exact range (64-bit numerator and denominator, at most 36 significant digits)"
+                                   : " looks like a number but is not plain decimal text (digits with an optional '-' and '.')"));
           }
         } else {
           if (!number(*it, p + "/value", n.number)) return false;
@@ -428,10 +443,19 @@ class pricing_loader {
         // 2..32; one argument has always loaded here).
         std::size_t lo = 1, hi = pricing_limits::max_args;
         switch (*op) {
-          case pricing_op::divide: case pricing_op::subtract: case pricing_op::gt: case pricing_op::gte: case pricing_op::lt:
-          case pricing_op::lte: case pricing_op::eq: case pricing_op::neq: lo = hi = 2; break;
-          case pricing_op::ceil: case pricing_op::floor: case pricing_op::not_: lo = hi = 1; break;
-          case pricing_op::clamp: case pricing_op::if_: lo = hi = 3; break;
+          case pricing_op::divide:
+          case pricing_op::subtract:
+          case pricing_op::gt:
+          case pricing_op::gte:
+          case pricing_op::lt:
+          case pricing_op::lte:
+          case pricing_op::eq:
+          case pricing_op::neq: lo = hi = 2; break;
+          case pricing_op::ceil:
+          case pricing_op::floor:
+          case pricing_op::not_: lo = hi = 1; break;
+          case pricing_op::clamp:
+          case pricing_op::if_: lo = hi = 3; break;
           default: break;
         }
         if (k < lo || k > hi)
@@ -463,8 +487,7 @@ inline void load_failed(pricing_load_result& r, const std::exception& e) noexcep
   r.table.reset();
   try {
     r.error = std::string("the feed could not be loaded: ") + e.what();
-  } catch (...) {
-  }
+  } catch (...) {}
 }
 }  // namespace detail::pricing
 
@@ -479,9 +502,7 @@ inline pricing_load_result pricing_table::from_json(const nlohmann::json& feed) 
       r.error = std::move(loader.error);
       r.error_path = std::move(loader.path);
     }
-  } catch (const std::exception& e) {
-    detail::pricing::load_failed(r, e);
-  }
+  } catch (const std::exception& e) { detail::pricing::load_failed(r, e); }
   return r;
 }
 
@@ -489,7 +510,8 @@ inline pricing_load_result pricing_table::parse(std::string_view text) noexcept 
   pricing_load_result r;
   try {
     if (text.size() > pricing_limits::max_feed_bytes) {
-      r.error = "the feed is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(pricing_limits::max_feed_bytes);
+      r.error =
+          "the feed is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(pricing_limits::max_feed_bytes);
       return r;
     }
     if (const std::size_t nul = detail::nul_offset(text); nul != std::string_view::npos) {
@@ -507,9 +529,7 @@ inline pricing_load_result pricing_table::parse(std::string_view text) noexcept 
       return r;
     }
     return from_json(j);
-  } catch (const std::exception& e) {
-    detail::pricing::load_failed(r, e);
-  }
+  } catch (const std::exception& e) { detail::pricing::load_failed(r, e); }
   return r;
 }
 

@@ -62,8 +62,8 @@ inline std::string tier_name(const pricing_component& c, const pricing_tier& t) 
 /// The charge of a component at its rounding point, before the minimum: with q the quantity, r the
 /// rate and m the multiplier selected, per_component_subtotal: round(q x r); per_quantity:
 /// round(q x m) x r / m; per_tier: q x round(r). Empty on overflow.
-[[nodiscard]] inline std::optional<decimal> rounded(pricing_rounding_point point, pricing_rounding mode, const decimal& q,
-                                                           const decimal& r, const decimal& m) noexcept {
+[[nodiscard]] inline std::optional<decimal> rounded(pricing_rounding_point point, pricing_rounding mode, const decimal& q, const decimal& r,
+                                                    const decimal& m) noexcept {
   switch (point) {
     case pricing_rounding_point::per_component_subtotal: {
       const auto sub = multiply(q, r);
@@ -77,8 +77,7 @@ inline std::string tier_name(const pricing_component& c, const pricing_tier& t) 
       if (!per) return std::nullopt;
       return multiply(round(*qm, mode), *per);
     }
-    case pricing_rounding_point::per_tier:
-      return multiply(q, round(r, mode));
+    case pricing_rounding_point::per_tier: return multiply(q, round(r, mode));
   }
   return std::nullopt;
 }
@@ -99,7 +98,8 @@ inline bool pricing_table::select_tier(const pricing_model& m, const pricing_com
         return false;
       }
       if (v.type != pricing_value::kind::boolean) {
-        error = c.id + ": " + detail::pricing::tier_name(c, t) + ": the condition is " + detail::pricing::kind_name(v.type) + ", not a truth value";
+        error = c.id + ": " + detail::pricing::tier_name(c, t) + ": the condition is " + detail::pricing::kind_name(v.type) +
+                ", not a truth value";
         return false;
       }
       holds = v.boolean;
@@ -135,7 +135,8 @@ inline bool pricing_table::select_tier(const pricing_model& m, const pricing_com
   return true;
 }
 
-inline bool pricing_table::charge(const pricing_component& c, const decimal& q, component_price& cp, std::int64_t& total, std::string& error) {
+inline bool pricing_table::charge(const pricing_component& c, const decimal& q, component_price& cp, std::int64_t& total,
+                                  std::string& error) {
   if (q.is_negative()) {
     error = c.id + ": the quantity " + q.to_string() + " is negative";
     return false;
@@ -170,7 +171,8 @@ template <class Values>
 inline bool pricing_table::price_components(const pricing_model& m, const Values& values, component_price* out, std::size_t& n,
                                             std::int64_t& total, std::string& error) const {
   if (!m.pricing_status.empty() && m.pricing_status != "available") {
-    error = m.model_id + " is not available (pricing_status " + detail::text::quote(m.pricing_status, detail::text::feed_value) + "): the rules do not price it";
+    error = m.model_id + " is not available (pricing_status " + detail::text::quote(m.pricing_status, detail::text::feed_value) +
+            "): the rules do not price it";
     return false;
   }
   for (const pricing_component& c : m.components) {

@@ -64,8 +64,8 @@ struct range {
   /// Bounds the total of `r` (bound to its values) when `ranged` (one of r.values, bound to its
   /// slot) lies in [lo, hi] (lo < hi). `lo_uc`/`hi_uc` are the totals already priced at the ends.
   /// `ranged` is changed while it works and restored to `lo`.
-  static result bound_total(const access::bound_row& r, pricing_variable& ranged, const decimal& lo, const decimal& hi,
-                            std::int64_t lo_uc, std::int64_t hi_uc) {
+  static result bound_total(const access::bound_row& r, pricing_variable& ranged, const decimal& lo, const decimal& hi, std::int64_t lo_uc,
+                            std::int64_t hi_uc) {
     result out;
     const pricing_table& t = r.t;
     const pricing_model& m = r.m;
@@ -379,8 +379,7 @@ struct range {
         acc.lo = l, acc.hi = h, acc.lo_open = lo_o, acc.hi_open = hi_o;
         return true;
       }
-      default:
-        return false;
+      default: return false;
     }
   }
 
@@ -538,8 +537,7 @@ struct range {
           value v;
           if (bool same = false; leaf_equality(t, t.nodes_[a[k]], slot) && t.fast_equal(m, t.nodes_[a[k]], values, same))
             v = value::boolean(same ? yes : no);  // (a per-quality tier's eq(quality, "720p"), without the call)
-          else if (!eval(t, m, a[k], values, slot, x, v) || v.type != kind::boolean)
-            return false;
+          else if (!eval(t, m, a[k], values, slot, x, v) || v.type != kind::boolean) return false;
           if (n.op == pricing_op::not_) {
             out = value::boolean(v.truth == maybe ? maybe : v.truth == yes ? no : yes);
             return true;

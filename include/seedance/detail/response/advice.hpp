@@ -25,8 +25,8 @@ enum class error_action : std::uint8_t {
 
 template <>
 struct enum_strings<error_action> {
-  static constexpr std::array<std::string_view, 7> values{"retry",   "resubmit", "fix_request",    "fix_account", "check_task_id",
-                                                          "unknown", "outcome_unknown"};
+  static constexpr std::array<std::string_view, 7> values{"retry",         "resubmit", "fix_request",    "fix_account",
+                                                          "check_task_id", "unknown",  "outcome_unknown"};
 };
 
 /// Which call an error answered. The advice differs: a task read (or a result download) changes
@@ -113,7 +113,6 @@ inline constexpr std::array<error_row, 13> task_error_table{{
     {"resource_not_found", 0, error_action::check_task_id},
     {"unknown_error", 0, error_action::unknown},
 }};
-
 
 /// What to do about an error, and when to retry.
 struct error_advice {
@@ -228,7 +227,8 @@ inline constexpr std::string_view lost_answer_reason =
 
 /// The pre-December form, which did not say which call the error answered. It now gives the advice
 /// for a **create** (the safe side: it never advises a retry that can be charged twice).
-[[deprecated("say which call failed: classify_http_error(seedance::api_operation::create or ::read, status, ...)")]] [[nodiscard]] inline error_advice
+[[deprecated(
+    "say which call failed: classify_http_error(seedance::api_operation::create or ::read, status, ...)")]] [[nodiscard]] inline error_advice
 classify_http_error(int http_status, const api_error* body = nullptr, unsigned attempt = 0,
                     std::optional<std::chrono::seconds> retry_after_header = std::nullopt) noexcept {
   return classify_http_error(api_operation::create, http_status, body, attempt, retry_after_header);
@@ -240,7 +240,8 @@ classify_http_error(int http_status, const api_error* body = nullptr, unsigned a
 /// outcome (docs/spec.md section 9: the provider's own tools never retry it automatically); a read,
 /// or anything not sent, is retried.
 [[nodiscard]] inline error_advice classify_transport_failure(api_operation op, bool sent, unsigned attempt = 0) noexcept {
-  if (op == api_operation::create && sent) return detail::response::advice_for(error_action::outcome_unknown, attempt, detail::response::lost_answer_reason);
+  if (op == api_operation::create && sent)
+    return detail::response::advice_for(error_action::outcome_unknown, attempt, detail::response::lost_answer_reason);
   return detail::response::advice_for(error_action::retry, attempt);
 }
 

@@ -117,7 +117,8 @@ class api_state {
     const std::lock_guard lock(mutex_);
     settle(now);
     nlohmann::json by_status = nlohmann::json::object();
-    for (const auto& [id, t] : tasks_) by_status[std::string(to_string(phase_of(t, now).status))] = by_status.value(std::string(to_string(phase_of(t, now).status)), 0) + 1;
+    for (const auto& [id, t] : tasks_)
+      by_status[std::string(to_string(phase_of(t, now).status))] = by_status.value(std::string(to_string(phase_of(t, now).status)), 0) + 1;
     nlohmann::json out{{"tasks_created", tasks_.size()}, {"tasks", by_status}, {"requests", requests_}};
     out["credits_left"] = balance_ ? credits_json(*balance_) : nlohmann::json();
     return out;
@@ -180,15 +181,14 @@ class api_state {
     r.fields.push_back({"Allow", std::string(allow)});
     return r;
   }
-  [[nodiscard]] static nlohmann::json credits_json(const decimal& d) {
-    return nlohmann::json::parse(d.to_fixed(6), nullptr, false);
-  }
+  [[nodiscard]] static nlohmann::json credits_json(const decimal& d) { return nlohmann::json::parse(d.to_fixed(6), nullptr, false); }
 
   /// The key of `Authorization: Bearer KEY`, when it is one the server accepts.
   [[nodiscard]] std::optional<std::string> key_of(const http_request& req) const {
     const std::optional<std::string_view> auth = req.field("Authorization");
     constexpr std::string_view bearer = "Bearer ";
-    if (!auth || auth->size() <= bearer.size() || !seedance::detail::http::iequals(auth->substr(0, bearer.size()), bearer)) return std::nullopt;
+    if (!auth || auth->size() <= bearer.size() || !seedance::detail::http::iequals(auth->substr(0, bearer.size()), bearer))
+      return std::nullopt;
     std::string key(auth->substr(bearer.size()));
     if (!options_.api_keys.empty() && std::find(options_.api_keys.begin(), options_.api_keys.end(), key) == options_.api_keys.end())
       return std::nullopt;
@@ -219,7 +219,9 @@ class api_state {
   [[nodiscard]] std::chrono::milliseconds scaled(std::chrono::milliseconds d) const noexcept {
     return std::chrono::milliseconds{static_cast<std::int64_t>(static_cast<double>(d.count()) * std::max(0.0, options_.time_scale))};
   }
-  [[nodiscard]] std::string result_url(const task& t) const { return options_.base_url + std::string(routes::results) + t.id + std::string(routes::result_suffix); }
+  [[nodiscard]] std::string result_url(const task& t) const {
+    return options_.base_url + std::string(routes::results) + t.id + std::string(routes::result_suffix);
+  }
 
   /// The task as the provider shows it at `now` (create response, task detail, callback body).
   [[nodiscard]] nlohmann::json task_json(const task& t, clock::time_point now) const {
@@ -238,7 +240,9 @@ class api_state {
                      {"usage", usage}};
     if (p.status == task_status::completed) j["results"] = nlohmann::json::array({result_url(t)});
     if (p.status == task_status::failed)
-      j["error"] = {{"code", t.fail_code}, {"message", "the generation failed (" + t.fail_code + "): injected by --fail-rate"}, {"type", task_facts::task_error_type}};
+      j["error"] = {{"code", t.fail_code},
+                    {"message", "the generation failed (" + t.fail_code + "): injected by --fail-rate"},
+                    {"type", task_facts::task_error_type}};
     return j;
   }
 
@@ -292,7 +296,8 @@ class api_state {
     std::string model;
     if (parsed.body && parsed.body->is_object())
       if (auto it = parsed.body->find(field::model); it != parsed.body->end() && it->is_string()) model = it->get<std::string>();
-    if (const auto access = options_.key_models.find(*key); access != options_.key_models.end() && !model.empty() && !access->second.contains(model))
+    if (const auto access = options_.key_models.find(*key);
+        access != options_.key_models.end() && !model.empty() && !access->second.contains(model))
       return {detail::error_response(0, "model_access_denied", "this API key may not use the model \"" + model + "\"")};
     validate_options vo;
     vo.strict = options_.strict;
@@ -339,7 +344,8 @@ class api_state {
     // 503 injection: nothing is created
     const std::uint64_t attempt = attempts_[subject]++;
     if (happens(options_.error_rate, draw(options_.seed, draw_purpose::create_error, subject, attempt))) {
-      http_response r = detail::error_response(503, "model_unavailable", "no capacity now (injected by --error-rate): nothing was created; retry later");
+      http_response r =
+          detail::error_response(503, "model_unavailable", "no capacity now (injected by --error-rate): nothing was created; retry later");
       r.fields.push_back({"Retry-After", "1"});
       return {r};
     }
@@ -347,8 +353,9 @@ class api_state {
     decimal reserve;
     if (est && est->estimate) reserve = est->estimate->open_upper_bound ? est->estimate->min.credits : est->estimate->max.credits;
     if (balance_ && reserve > *balance_)
-      return {detail::error_response(0, "insufficient_quota", "the credits left do not cover this request's estimate",
-                                     nlohmann::json{{"estimated_credits", credits_json(reserve)}, {"account_balance_credits", credits_json(*balance_)}})};
+      return {detail::error_response(
+          0, "insufficient_quota", "the credits left do not cover this request's estimate",
+          nlohmann::json{{"estimated_credits", credits_json(reserve)}, {"account_balance_credits", credits_json(*balance_)}})};
     if (balance_) balance_ = subtract(*balance_, reserve).value_or(*balance_);
     // the task
     task t;
@@ -367,7 +374,8 @@ class api_state {
     t.fails = happens(options_.fail_rate, draw(options_.seed, draw_purpose::task_failure, subject, attempt));
     t.fail_code = std::string(failure_code(draw(options_.seed, draw_purpose::failure_code, subject, attempt)));
     t.reserved = reserve;
-    if (auto it = parsed.body->find(field::callback_url); it != parsed.body->end() && it->is_string()) t.callback_url = it->get<std::string>();
+    if (auto it = parsed.body->find(field::callback_url); it != parsed.body->end() && it->is_string())
+      t.callback_url = it->get<std::string>();
     const std::string id = t.id;
     tasks_.emplace(id, std::move(t));
     unsettled_.push_back(id);

@@ -57,7 +57,8 @@ struct callback_target {
 /// The provider's schedule scaled: the answer's timeout (at least 1 s, so that a loaded machine does
 /// not turn a slow answer into a failure) and the delay before retry `n` (0-based).
 [[nodiscard]] inline std::chrono::milliseconds callback_timeout(double scale) noexcept {
-  const auto ms = static_cast<std::int64_t>(std::chrono::duration<double, std::milli>(task_facts::callback_timeout).count() * std::max(0.0, scale));
+  const auto ms =
+      static_cast<std::int64_t>(std::chrono::duration<double, std::milli>(task_facts::callback_timeout).count() * std::max(0.0, scale));
   return std::chrono::milliseconds{std::max<std::int64_t>(1000, ms)};
 }
 [[nodiscard]] inline std::chrono::milliseconds callback_delay(std::size_t n, double scale) noexcept {
@@ -72,7 +73,12 @@ class callback_delivery : public std::enable_shared_from_this<callback_delivery>
  public:
   using report = std::function<void(const std::string& url, int status, bool final)>;
   callback_delivery(boost::asio::any_io_executor ex, callback_job job, callback_target target, double scale, report done)
-      : executor_(std::move(ex)), timer_(executor_), job_(std::move(job)), target_(std::move(target)), scale_(scale), report_(std::move(done)) {}
+      : executor_(std::move(ex)),
+        timer_(executor_),
+        job_(std::move(job)),
+        target_(std::move(target)),
+        scale_(scale),
+        report_(std::move(done)) {}
 
   void start() { attempt(); }
   void cancel() {

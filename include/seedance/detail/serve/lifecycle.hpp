@@ -50,8 +50,10 @@ enum class draw_purpose : std::uint8_t { task_id, task_failure, failure_code, cr
 
 /// A number in [0, 1) that depends only on the seed, the purpose, `subject` (an idempotency key, a
 /// body, a task id) and `attempt`.
-[[nodiscard]] constexpr double draw(std::uint64_t seed, draw_purpose purpose, std::string_view subject, std::uint64_t attempt = 0) noexcept {
-  const std::uint64_t x = detail::mix(detail::mix(seed ^ (static_cast<std::uint64_t>(purpose) << 56)) ^ detail::fnv1a(subject) ^ detail::mix(attempt));
+[[nodiscard]] constexpr double draw(std::uint64_t seed, draw_purpose purpose, std::string_view subject,
+                                    std::uint64_t attempt = 0) noexcept {
+  const std::uint64_t x =
+      detail::mix(detail::mix(seed ^ (static_cast<std::uint64_t>(purpose) << 56)) ^ detail::fnv1a(subject) ^ detail::mix(attempt));
   return static_cast<double>(detail::mix(x) >> 11) * 0x1.0p-53;
 }
 
@@ -80,8 +82,8 @@ static_assert(timing::tier_percent.size() == enum_strings<tier>::values.size());
 
 /// The estimated time of a job, in seconds before scaling.
 [[nodiscard]] constexpr std::int64_t estimated_seconds(seedance::tier t, int duration_s, seedance::quality q) noexcept {
-  return timing::queue_seconds +
-         duration_s * timing::seconds_per_output_second[static_cast<std::size_t>(q)] * timing::tier_percent[static_cast<std::size_t>(t)] / 100;
+  return timing::queue_seconds + duration_s * timing::seconds_per_output_second[static_cast<std::size_t>(q)] *
+                                     timing::tier_percent[static_cast<std::size_t>(t)] / 100;
 }
 
 /// The estimated time of a valid request body (its model, duration and quality, or their defaults).
@@ -131,7 +133,9 @@ struct task_phase {
 };
 [[nodiscard]] inline task_phase phase_at(const timeline& t, std::chrono::milliseconds elapsed, bool fails) noexcept {
   if (elapsed < t.processing_at) return {task_status::pending, 0};
-  if (elapsed >= t.done_at) return fails ? task_phase{task_status::failed, task_facts::progress_max - 1} : task_phase{task_status::completed, task_facts::progress_max};
+  if (elapsed >= t.done_at)
+    return fails ? task_phase{task_status::failed, task_facts::progress_max - 1}
+                 : task_phase{task_status::completed, task_facts::progress_max};
   const auto span = (t.done_at - t.processing_at).count();
   const auto in = (elapsed - t.processing_at).count();
   const auto p = span > 0 ? in * task_facts::progress_max / span : 0;

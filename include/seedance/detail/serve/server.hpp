@@ -99,7 +99,8 @@ class session : public std::enable_shared_from_this<session> {
     const auto started = std::chrono::steady_clock::now();
     if (ec == bhttp::error::body_limit) return answer_error(api_state::too_large(), started);
     if (ec == bhttp::error::header_limit) {
-      http_response r = detail::error_response(431, "invalid_request", "the request's header is over " + std::to_string(options_.header_limit) + " bytes");
+      http_response r = detail::error_response(431, "invalid_request",
+                                               "the request's header is over " + std::to_string(options_.header_limit) + " bytes");
       return answer_error(std::move(r), started);
     }
     if (ec) return close();  // end of stream, timeout, reset, stop, malformed HTTP
@@ -160,12 +161,15 @@ class session : public std::enable_shared_from_this<session> {
   void log(const std::string& method, const std::string& target, const http_response& r, std::chrono::steady_clock::time_point started,
            bool dropped) const {
     if (!options_.access_log) return;
-    access_entry e{method, target, r.status, r.body.size(),
-                   std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started), dropped};
+    access_entry e{method,
+                   target,
+                   r.status,
+                   r.body.size(),
+                   std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
+                   dropped};
     try {
       options_.access_log(e);
-    } catch (...) {
-    }
+    } catch (...) {}
   }
 
   void close() {
@@ -308,7 +312,8 @@ class server {
           log_callback(job.url, 0);
           continue;
         }
-        std::make_shared<detail::callback_delivery>(detail::net::make_strand(ioc_), std::move(job), std::move(*target), options_.api.time_scale,
+        std::make_shared<detail::callback_delivery>(detail::net::make_strand(ioc_), std::move(job), std::move(*target),
+                                                    options_.api.time_scale,
                                                     [this](const std::string& url, int status, bool) { log_callback(url, status); })
             ->start();
       }
@@ -319,8 +324,7 @@ class server {
     if (!options_.access_log) return;
     try {
       options_.access_log(access_entry{"CALLBACK", url, status, 0, std::chrono::microseconds{0}, false});
-    } catch (...) {
-    }
+    } catch (...) {}
   }
 
   void accept() {

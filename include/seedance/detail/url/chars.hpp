@@ -15,9 +15,7 @@ constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 using text::hex_value;  // the text toolkit (detail/text.hpp)
 using text::is_hex;
-constexpr char to_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+constexpr char to_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 /// RFC 3986's character classes as bits of one 256-entry table, so that the hot loops cost one load
 /// per byte.
 enum char_class : std::uint8_t {
@@ -46,9 +44,7 @@ inline constexpr std::array<std::uint8_t, 256> char_classes = [] {
   for (const char c : std::string_view("/?#")) t[static_cast<unsigned char>(c)] |= ends_authority;
   return t;
 }();
-constexpr bool in_class(char c, unsigned mask) noexcept {
-  return (char_classes[static_cast<unsigned char>(c)] & mask) != 0;
-}
+constexpr bool in_class(char c, unsigned mask) noexcept { return (char_classes[static_cast<unsigned char>(c)] & mask) != 0; }
 /// RFC 3986 unreserved: ALPHA / DIGIT / "-" / "." / "_" / "~".
 constexpr bool is_unreserved(char c) noexcept { return in_class(c, unreserved); }
 /// RFC 3986 sub-delims: "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=".
@@ -64,9 +60,7 @@ constexpr std::size_t find_any(std::string_view s, std::size_t from = 0) noexcep
   return std::string_view::npos;
 }
 /// pchar minus pct-encoded ('%' is checked once for the whole input).
-constexpr bool is_pchar(char c) noexcept {
-  return in_class(c, unreserved | sub_delim) || c == ':' || c == '@' || c == '%';
-}
+constexpr bool is_pchar(char c) noexcept { return in_class(c, unreserved | sub_delim) || c == ':' || c == '@' || c == '%'; }
 /// Query and fragment: *( pchar / "/" / "?" ).
 constexpr bool is_query_char(char c) noexcept { return is_pchar(c) || c == '/' || c == '?'; }
 

@@ -58,9 +58,7 @@ inline void format_ipv6(const std::array<std::uint8_t, 16>& b, host_writer& out)
   }
   if (mapped) {
     if (last() != ':') out.put(':');
-    format_ipv4((std::uint32_t{b[12]} << 24U) | (std::uint32_t{b[13]} << 16U) | (std::uint32_t{b[14]} << 8U) |
-                    std::uint32_t{b[15]},
-                out);
+    format_ipv4((std::uint32_t{b[12]} << 24U) | (std::uint32_t{b[13]} << 16U) | (std::uint32_t{b[14]} << 8U) | std::uint32_t{b[15]}, out);
   }
 }
 
@@ -128,8 +126,7 @@ inline std::optional<std::uint32_t> parse_ipv4(std::string_view host, ipv4_failu
   std::size_t start = 0;
   while (true) {
     const auto dot = host.find('.', start);
-    const auto part = host.substr(start, dot == std::string_view::npos ? std::string_view::npos
-                                                                        : dot - start);
+    const auto part = host.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (count == 4) {
       why = {ipv4_failure::more_than_four_parts, part};
       return std::nullopt;
@@ -181,14 +178,12 @@ inline std::optional<std::uint32_t> parse_dotted_decimal(std::string_view s) noe
 
 /// Groups of h16 separated by ':' (no "::" inside), the last one possibly an IPv4 address when
 /// `v4_last`. Appends 16-bit values to `out`/`count`; false on a syntax error or more than 8 groups.
-inline bool parse_h16_list(std::string_view s, bool v4_last, std::array<unsigned, 8>& out,
-                           std::size_t& count) noexcept {
+inline bool parse_h16_list(std::string_view s, bool v4_last, std::array<unsigned, 8>& out, std::size_t& count) noexcept {
   if (s.empty()) return true;
   std::size_t start = 0;
   while (true) {
     const auto colon = s.find(':', start);
-    const auto group = s.substr(start, colon == std::string_view::npos ? std::string_view::npos
-                                                                        : colon - start);
+    const auto group = s.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start);
     if (colon == std::string_view::npos && v4_last && group.find('.') != std::string_view::npos) {
       const auto v4 = parse_dotted_decimal(group);
       if (!v4 || count > 6) return false;
@@ -239,9 +234,8 @@ inline std::optional<std::array<std::uint8_t, 16>> parse_ipv6(std::string_view s
 inline url_error parse_name_host(std::string_view raw, url_view& u, std::string* message) {
   for (const char c : raw) {
     if (c == '[' || c == ']')
-      return fail(message, url_error::bad_host, [&] {
-        return "the host " + text::quote(raw, text::url_part) + " has a '[' or ']' outside a bracketed IPv6 address";
-      });
+      return fail(message, url_error::bad_host,
+                  [&] { return "the host " + text::quote(raw, text::url_part) + " has a '[' or ']' outside a bracketed IPv6 address"; });
     if (!is_unreserved(c) && !is_sub_delim(c) && c != '%')
       return fail(message, url_error::bad_host, [&] {
         return "the host " + text::quote(raw, text::url_part) + " contains '" + std::string(1, c) + "', which a host may not contain";
@@ -277,8 +271,8 @@ inline url_error parse_name_host(std::string_view raw, url_view& u, std::string*
   // A DNS name: labels of ASCII letters, digits, '-' and '_', 1 to 63 bytes each, 253 in all.
   if (name.size() > url_max_host_length)
     return fail(message, url_error::bad_host, [&] {
-      return "the host name is " + std::to_string(name.size()) + " bytes long, over the " +
-             std::to_string(url_max_host_length) + " of a DNS name";
+      return "the host name is " + std::to_string(name.size()) + " bytes long, over the " + std::to_string(url_max_host_length) +
+             " of a DNS name";
     });
   std::size_t label = 0;
   for (std::size_t i = 0; i <= name.size(); ++i) {
@@ -367,8 +361,7 @@ inline bool is_internal_ipv4(std::uint32_t a) noexcept {
   return false;
 }
 
-inline bool ipv6_prefix(const std::array<std::uint8_t, 16>& b, std::initializer_list<std::uint8_t> p,
-                        unsigned bits) noexcept {
+inline bool ipv6_prefix(const std::array<std::uint8_t, 16>& b, std::initializer_list<std::uint8_t> p, unsigned bits) noexcept {
   unsigned i = 0;
   for (const auto byte : p) {
     if (bits == 0) break;
@@ -382,8 +375,7 @@ inline bool ipv6_prefix(const std::array<std::uint8_t, 16>& b, std::initializer_
 }
 
 inline std::uint32_t ipv4_at(const std::array<std::uint8_t, 16>& b, std::size_t i) noexcept {
-  return (std::uint32_t{b[i]} << 24U) | (std::uint32_t{b[i + 1]} << 16U) |
-         (std::uint32_t{b[i + 2]} << 8U) | std::uint32_t{b[i + 3]};
+  return (std::uint32_t{b[i]} << 24U) | (std::uint32_t{b[i + 1]} << 16U) | (std::uint32_t{b[i + 2]} << 8U) | std::uint32_t{b[i + 3]};
 }
 
 inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
@@ -392,8 +384,7 @@ inline bool is_internal_ipv6(const std::array<std::uint8_t, 16>& b) noexcept {
   if (ipv6_prefix(b, P{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 96)) return true;
   // ::ffff:0:0/96 IPv4-mapped and 64:ff9b::/96 NAT64: the IPv4 address they stand for.
   // ::ffff:0:0:0/96 IPv4-translated (RFC 2765): likewise.
-  if (ipv6_prefix(b, P{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff}, 96) ||
-      ipv6_prefix(b, P{0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0}, 96) ||
+  if (ipv6_prefix(b, P{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff}, 96) || ipv6_prefix(b, P{0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0}, 96) ||
       ipv6_prefix(b, P{0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0}, 96))
     return is_internal_ipv4(ipv4_at(b, 12));
   // 2002::/16 6to4: the IPv4 address in bits 16..47.

@@ -29,19 +29,16 @@ inline url_error check_bytes(std::string_view text, std::string* message) {
         return "the control character " + text::hex_byte(b) + " at offset " + std::to_string(i) + " is not allowed in a URL";
       });
     if (c == ' ')
-      return fail(message, url_error::bad_character, [&] {
-        return "a space at offset " + std::to_string(i) + " is not allowed in a URL; write %20";
-      });
+      return fail(message, url_error::bad_character,
+                  [&] { return "a space at offset " + std::to_string(i) + " is not allowed in a URL; write %20"; });
     if (c == '%') {
       if (i + 2 >= text.size() || !is_hex(text[i + 1]) || !is_hex(text[i + 2]))
-        return fail(message, url_error::bad_percent_encoding, [&] {
-          return "the '%' at offset " + std::to_string(i) + " is not followed by two hex digits";
-        });
+        return fail(message, url_error::bad_percent_encoding,
+                    [&] { return "the '%' at offset " + std::to_string(i) + " is not followed by two hex digits"; });
       continue;
     }
     return fail(message, url_error::bad_character, [&] {
-      return "the character '" + std::string(1, c) + "' at offset " + std::to_string(i) +
-             " is not allowed in a URL; percent-encode it";
+      return "the character '" + std::string(1, c) + "' at offset " + std::to_string(i) + " is not allowed in a URL; percent-encode it";
     });
   }
 
@@ -78,9 +75,8 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
       });
   auto rest = text.substr(colon + 1);
   if (rest.substr(0, 2) != "//")
-    return fail(message, url_error::no_authority, [&] {
-      return "the URL has no authority: \"" + std::string(scheme) + ":\" is not followed by \"//\" and a host";
-    });
+    return fail(message, url_error::no_authority,
+                [&] { return "the URL has no authority: \"" + std::string(scheme) + ":\" is not followed by \"//\" and a host"; });
   rest.remove_prefix(2);
   u.scheme = scheme;
 
@@ -103,15 +99,13 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
   const auto tail = auth_end == std::string_view::npos ? std::string_view{} : rest.substr(auth_end);
   if (const auto at = first_at; at != std::string_view::npos) {
     if (second_at)
-      return fail(message, url_error::bad_userinfo, [] {
-        return std::string("the authority has more than one '@'; percent-encode '@' in a user name as %40");
-      });
+      return fail(message, url_error::bad_userinfo,
+                  [] { return std::string("the authority has more than one '@'; percent-encode '@' in a user name as %40"); });
     const auto userinfo = hostport.substr(0, at);
     for (const char c : userinfo)
       if (!is_unreserved(c) && !is_sub_delim(c) && c != ':' && c != '%')
-        return fail(message, url_error::bad_userinfo, [&] {
-          return "the user information contains '" + std::string(1, c) + "', which it may not";
-        });
+        return fail(message, url_error::bad_userinfo,
+                    [&] { return "the user information contains '" + std::string(1, c) + "', which it may not"; });
     u.has_userinfo = true;
     u.userinfo = userinfo;
     hostport.remove_prefix(at + 1);
@@ -125,22 +119,19 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
     const auto literal = hostport.substr(1, close - 1);
     const auto after = hostport.substr(close + 1);
     if (!after.empty() && after[0] != ':')
-      return fail(message, url_error::bad_host, [] {
-        return std::string("only ':' and a port may follow the ']' of an IPv6 address");
-      });
+      return fail(message, url_error::bad_host, [] { return std::string("only ':' and a port may follow the ']' of an IPv6 address"); });
     if (!after.empty()) port_text = after.substr(1);
-    if (literal.empty())
-      return fail(message, url_error::bad_ipv6, [] { return std::string("the brackets \"[]\" hold no IPv6 address"); });
+    if (literal.empty()) return fail(message, url_error::bad_ipv6, [] { return std::string("the brackets \"[]\" hold no IPv6 address"); });
     if (literal[0] == 'v' || literal[0] == 'V')
-      return fail(message, url_error::bad_ipv6, [&] {
-        return "the IPvFuture literal " + text::quote(literal, text::url_part) + " is not supported; only IPv6 is";
-      });
+      return fail(message, url_error::bad_ipv6,
+                  [&] { return "the IPvFuture literal " + text::quote(literal, text::url_part) + " is not supported; only IPv6 is"; });
     if (literal.find('%') != std::string_view::npos)
       return fail(message, url_error::bad_ipv6, [&] {
         return "the IPv6 address " + text::quote(literal, text::url_part) + " has a zone identifier, which is not accepted";
       });
     const auto a = parse_ipv6(literal);
-    if (!a) return fail(message, url_error::bad_ipv6, [&] { return text::quote(literal, text::url_part) + " is not a valid IPv6 address"; });
+    if (!a)
+      return fail(message, url_error::bad_ipv6, [&] { return text::quote(literal, text::url_part) + " is not a valid IPv6 address"; });
     u.kind = host_kind::ipv6;
     u.ipv6 = *a;
     host_writer w{u};
@@ -158,7 +149,8 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
     std::uint32_t v = 0;
     for (const char c : *port_text) {
       if (!is_digit(c))
-        return fail(message, url_error::bad_port, [&] { return "the port " + text::quote(*port_text, text::url_part) + " is not a number"; });
+        return fail(message, url_error::bad_port,
+                    [&] { return "the port " + text::quote(*port_text, text::url_part) + " is not a number"; });
       v = v * 10 + static_cast<std::uint32_t>(c - '0');
       if (v > 65535) v = 65536;  // keep going to check the digits; never overflows
     }
@@ -173,8 +165,7 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
     const char c = tail[q];
     if (in_class(c, path_char)) continue;
     if (c == '?' || c == '#') break;
-    return fail(message, url_error::bad_character,
-                [&] { return "the path contains '" + std::string(1, c) + "'; percent-encode it"; });
+    return fail(message, url_error::bad_character, [&] { return "the path contains '" + std::string(1, c) + "'; percent-encode it"; });
   }
   const auto path = tail.substr(0, q);
   if (q == tail.size()) q = std::string_view::npos;
@@ -185,8 +176,7 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
     const auto query = after_path.substr(1, h == std::string_view::npos ? std::string_view::npos : h - 1);
     for (const char c : query)
       if (!is_query_char(c))
-        return fail(message, url_error::bad_character,
-                    [&] { return "the query contains '" + std::string(1, c) + "'; percent-encode it"; });
+        return fail(message, url_error::bad_character, [&] { return "the query contains '" + std::string(1, c) + "'; percent-encode it"; });
     u.query = query;
     after_path = h == std::string_view::npos ? std::string_view{} : after_path.substr(h);
   }
@@ -209,8 +199,7 @@ inline url_error parse(std::string_view text, url_view& u, std::string* message)
   if (text.empty()) return fail(message, url_error::empty, [] { return std::string("the URL is empty"); });
   if (text.size() > url_max_length)
     return fail(message, url_error::too_long, [&] {
-      return "the URL is " + std::to_string(text.size()) + " bytes long, over the limit of " +
-             std::to_string(url_max_length);
+      return "the URL is " + std::to_string(text.size()) + " bytes long, over the limit of " + std::to_string(url_max_length);
     });
 
   const url_error e = parse_parts(text, u, message);
@@ -239,15 +228,11 @@ inline bool is_internal_name(std::string_view h) noexcept {
 }
 
 /// is_internal_host() of both URL forms: an address by its kind, a name by is_internal_name().
-inline bool is_internal_host(host_kind kind, std::uint32_t ipv4, const std::array<std::uint8_t, 16>& ipv6,
-                             std::string_view name) noexcept {
+inline bool is_internal_host(host_kind kind, std::uint32_t ipv4, const std::array<std::uint8_t, 16>& ipv6, std::string_view name) noexcept {
   switch (kind) {
-    case host_kind::ipv4:
-      return is_internal_ipv4(ipv4);
-    case host_kind::ipv6:
-      return is_internal_ipv6(ipv6);
-    case host_kind::name:
-      break;
+    case host_kind::ipv4: return is_internal_ipv4(ipv4);
+    case host_kind::ipv6: return is_internal_ipv6(ipv6);
+    case host_kind::name: break;
   }
   return is_internal_name(name);
 }

@@ -18,8 +18,8 @@ inline const media_properties* validator::lookup(media_kind k, std::size_t index
   }
   if (k == media_kind::image && !data_images_.empty()) {
     // In index order (check_media_url appends them so): a binary search, not a scan per item.
-    const auto it = std::lower_bound(data_images_.begin(), data_images_.end(), index,
-                                     [](const auto& e, std::size_t i) { return e.first < i; });
+    const auto it =
+        std::lower_bound(data_images_.begin(), data_images_.end(), index, [](const auto& e, std::size_t i) { return e.first < i; });
     if (it != data_images_.end() && it->first == index) return &it->second;
   }
   return nullptr;
@@ -65,16 +65,16 @@ inline void validator::check_media_properties() {
     const std::string kind(to_string(k));
     if (total > limit) {
       add(c, pointer(urls_field(k)),
-               "the " + kind + "s last " + number_apart(total, {static_cast<double>(r.total_duration_s)}) + " s together, over the " + std::to_string(r.total_duration_s) +
-                   " s limit");
-    } else if (const double at_least = total + static_cast<double>(unknown) * static_cast<double>(r.duration_s.min);
-               at_least > limit) {
+          "the " + kind + "s last " + number_apart(total, {static_cast<double>(r.total_duration_s)}) + " s together, over the " +
+              std::to_string(r.total_duration_s) + " s limit");
+    } else if (const double at_least = total + static_cast<double>(unknown) * static_cast<double>(r.duration_s.min); at_least > limit) {
       // Each item lasts at least the minimum, or is itself an error: deduced, not measured.
       add(c, pointer(urls_field(k)),
-               "the " + kind + "s of known duration last " + number(total) + " s together, and each of the " +
-                   std::to_string(unknown) + " other " + kind + (unknown == 1 ? "" : "s") + " lasts at least " +
-                   std::to_string(r.duration_s.min) + " s (the minimum of each), so together they last at least " +
-                   number_apart(at_least, {static_cast<double>(r.total_duration_s)}) + " s, over the " + std::to_string(r.total_duration_s) + " s limit (deduced from the minimum)");
+          "the " + kind + "s of known duration last " + number(total) + " s together, and each of the " + std::to_string(unknown) +
+              " other " + kind + (unknown == 1 ? "" : "s") + " lasts at least " + std::to_string(r.duration_s.min) +
+              " s (the minimum of each), so together they last at least " +
+              number_apart(at_least, {static_cast<double>(r.total_duration_s)}) + " s, over the " + std::to_string(r.total_duration_s) +
+              " s limit (deduced from the minimum)");
     }
   }
   check_last_frame();
@@ -86,10 +86,8 @@ inline void validator::format_error(const item& it, media_format f) {
   const code c = k == media_kind::image ? code::image_format : k == media_kind::video ? code::video_format : code::audio_format;
   add_item(it, c, [&] {
     // `other` is no format's name: say what it means
-    const std::string what = f == media_format::other ? "in another format"
-                                                      : std::string(to_string(f));
-    return "the " + std::string(to_string(k)) + " is " + what + "; " + std::string(urls_field(k)) + " accept " +
-           formats_of(rules_for(k));
+    const std::string what = f == media_format::other ? "in another format" : std::string(to_string(f));
+    return "the " + std::string(to_string(k)) + " is " + what + "; " + std::string(urls_field(k)) + " accept " + formats_of(rules_for(k));
   });
 }
 
@@ -100,8 +98,7 @@ inline void validator::check_size(const item& it, std::optional<std::uint32_t> w
   if ((w && !side_ok(*w)) || (h && !side_ok(*h))) {
     add_item(it, c.dimensions, [&] {
       return "the " + std::string(to_string(k)) + " is " + (w ? std::to_string(*w) : std::string("?")) + "x" +
-             (h ? std::to_string(*h) : std::string("?")) + " px; width and height must each be within " +
-             range_text(r.side_px) + " px";
+             (h ? std::to_string(*h) : std::string("?")) + " px; width and height must each be within " + range_text(r.side_px) + " px";
     });
   }
   if (w && h && *h > 0 && !r.aspect.contains(*w, *h)) {
@@ -129,8 +126,8 @@ inline void validator::check_duration_of(const item& it, std::optional<double> d
   if (d && !(*d >= static_cast<double>(r.duration_s.min) && *d <= static_cast<double>(r.duration_s.max))) {
     add_item(it, c, [&] {
       return "the " + std::string(to_string(it.kind)) + " lasts " +
-             number_apart(*d, {static_cast<double>(r.duration_s.min), static_cast<double>(r.duration_s.max)}) + " s; each must last " + range_text(r.duration_s) +
-             " s";
+             number_apart(*d, {static_cast<double>(r.duration_s.min), static_cast<double>(r.duration_s.max)}) + " s; each must last " +
+             range_text(r.duration_s) + " s";
     });
   }
 }
@@ -149,15 +146,16 @@ inline void validator::check_video(const item& it, const video_properties& p) {
     const auto pixels = static_cast<long long>(*p.width) * static_cast<long long>(*p.height);
     if (!r.pixels.contains(pixels)) {
       add_item(it, code::video_pixel_count, [&] {
-        return "the video has " + std::to_string(pixels) + " pixels (" + std::to_string(*p.width) + "x" +
-               std::to_string(*p.height) + "); width x height must be within " + range_text(r.pixels);
+        return "the video has " + std::to_string(pixels) + " pixels (" + std::to_string(*p.width) + "x" + std::to_string(*p.height) +
+               "); width x height must be within " + range_text(r.pixels);
       });
     }
   }
   if (p.fps && !(*p.fps >= static_cast<double>(r.fps.min) && *p.fps <= static_cast<double>(r.fps.max))) {
-    add_item(it, code::video_fps,
-             [&] { return "the video runs at " + number_apart(*p.fps, {static_cast<double>(r.fps.min), static_cast<double>(r.fps.max)}) +
-                      " fps; it must be within " + range_text(r.fps) + " fps"; });
+    add_item(it, code::video_fps, [&] {
+      return "the video runs at " + number_apart(*p.fps, {static_cast<double>(r.fps.min), static_cast<double>(r.fps.max)}) +
+             " fps; it must be within " + range_text(r.fps) + " fps";
+    });
   }
   check_duration_of(it, p.duration, code::video_duration);
   check_bytes(it, p.bytes, code::video_too_large);
@@ -186,7 +184,8 @@ inline void validator::check_first_frame() {
   const std::optional<aspect_ratio> a = parse<aspect_ratio>(ar->get_ref<const std::string&>());
   if (!a || *a == aspect_ratio::adaptive) return;
   std::optional<seedance::quality> q = defaults::quality;
-  if (const nlohmann::json* qv = find(field::quality)) q = qv->is_string() ? parse<seedance::quality>(qv->get_ref<const std::string&>()) : std::nullopt;
+  if (const nlohmann::json* qv = find(field::quality))
+    q = qv->is_string() ? parse<seedance::quality>(qv->get_ref<const std::string&>()) : std::nullopt;
   if (!q || !model_->supports(*q)) return;  // an error of its own: no output size to compare with
   const std::optional<resolution> out = output_resolution(*q, *a);
   if (!out) return;
@@ -211,9 +210,9 @@ inline void validator::check_last_frame() {
   if (!first || !last || find(field::image_urls)->size() != 2) return;  // (frame(1) found the array)
   if (static_cast<std::uint64_t>(*first->width) * *last->height != static_cast<std::uint64_t>(*last->width) * *first->height) {
     add(code::last_frame_cropped, pointer(field::image_urls, 1),
-             "the last frame is " + std::to_string(*last->width) + "x" + std::to_string(*last->height) +
-                 " and the first " + std::to_string(*first->width) + "x" + std::to_string(*first->height) +
-                 ": their aspect ratios differ, so the last frame will be cropped to the first's");
+        "the last frame is " + std::to_string(*last->width) + "x" + std::to_string(*last->height) + " and the first " +
+            std::to_string(*first->width) + "x" + std::to_string(*first->height) +
+            ": their aspect ratios differ, so the last frame will be cropped to the first's");
   }
 }
 

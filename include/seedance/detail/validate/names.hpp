@@ -59,11 +59,13 @@ inline constexpr std::array<std::uint8_t, 64> table = [] {
   for (std::size_t i = 0; i < request_fields.size(); ++i) t[hash(request_fields[i])] = static_cast<std::uint8_t>(i);
   return t;
 }();
-static_assert([] {
-  for (std::size_t i = 0; i < request_fields.size(); ++i)
-    if (table[hash(request_fields[i])] != i) return false;
-  return true;
-}(), "seedance: two request fields share a slot of field_index::table; change hash()");
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < request_fields.size(); ++i)
+        if (table[hash(request_fields[i])] != i) return false;
+      return true;
+    }(),
+    "seedance: two request fields share a slot of field_index::table; change hash()");
 /// The index of a top-level field in `request_fields`, or request_fields.size(): one probe of a
 /// table built at compile time from `request_fields`, then one comparison.
 constexpr std::size_t of(std::string_view key) noexcept {

@@ -35,18 +35,19 @@ inline void validator::check_prompt() {
   }
   if (st.blank) {
     add(code::prompt_empty, path(),
-             p.empty() ? std::string("the prompt is empty") : "the prompt has only white space (" + std::to_string(st.code_points) + " characters)");
+        p.empty() ? std::string("the prompt is empty")
+                  : "the prompt has only white space (" + std::to_string(st.code_points) + " characters)");
     return;
   }
   if (st.min_tokens() > limits::prompt_max_tokens) {
     add(code::prompt_too_long, path(),
-             "the prompt is at least " + std::to_string(st.min_tokens()) + " tokens long for any tokenizer, over the " +
-                 std::to_string(limits::prompt_max_tokens) + "-token limit");
+        "the prompt is at least " + std::to_string(st.min_tokens()) + " tokens long for any tokenizer, over the " +
+            std::to_string(limits::prompt_max_tokens) + "-token limit");
   } else if (st.over_recommendation()) {
     add(code::prompt_long, path(),
-             "the prompt has " + std::to_string(st.cjk) + " CJK characters and " + std::to_string(st.words) +
-                 " words, over the recommended " + std::to_string(limits::prompt_recommended_cjk_chars) +
-                 " CJK characters or " + std::to_string(limits::prompt_recommended_words) + " words");
+        "the prompt has " + std::to_string(st.cjk) + " CJK characters and " + std::to_string(st.words) + " words, over the recommended " +
+            std::to_string(limits::prompt_recommended_cjk_chars) + " CJK characters or " +
+            std::to_string(limits::prompt_recommended_words) + " words");
   }
   check_prompt_tags(p);
 }
@@ -96,8 +97,8 @@ inline void validator::check_prompt_tags(std::string_view p) {
     // it may not be an ASCII letter or digit or one of ._%+- (what an address's local part ends in).
     if (at > 0) {
       const char b = p[at - 1];
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '.' || b == '_' || b == '%' ||
-          b == '+' || b == '-')
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '.' || b == '_' || b == '%' || b == '+' ||
+          b == '-')
         continue;
     }
     for (media_kind k : kinds) {
@@ -119,8 +120,8 @@ inline void validator::check_prompt_tags(std::string_view p) {
       if (!room(group::prompt_tags, code::prompt_tag_out_of_range)) continue;
       reported[n_reported++] = tag;
       add(code::prompt_tag_out_of_range, pointer(field::prompt),
-               "the prompt names @" + std::string(word) + std::string(p.substr(first, digits)) + " but " + std::string(urls_field(k)) +
-                   " has " + std::to_string(count_[ki]) + (count_[ki] == 1 ? " entry" : " entries") + " (tags are 1-based)");
+          "the prompt names @" + std::string(word) + std::string(p.substr(first, digits)) + " but " + std::string(urls_field(k)) + " has " +
+              std::to_string(count_[ki]) + (count_[ki] == 1 ? " entry" : " entries") + " (tags are 1-based)");
     }
   }
 }

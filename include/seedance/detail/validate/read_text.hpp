@@ -122,8 +122,8 @@ class duplicate_keys {
         others_.push_back(k);
       }
     } else if (depth == 2 && in_params_) {
-      const std::size_t i = static_cast<std::size_t>(
-          std::find(model_params_fields.begin(), model_params_fields.end(), k) - model_params_fields.begin());
+      const std::size_t i =
+          static_cast<std::size_t>(std::find(model_params_fields.begin(), model_params_fields.end(), k) - model_params_fields.begin());
       if (i < model_params_fields.size()) see(params_seen_, params_dup_, i, pointer(field::model_params) + pointer(k));
     }
   }
@@ -139,9 +139,8 @@ class duplicate_keys {
     }
     if (other_dups_.size() > validation_bounds::max_repeats) {
       r.add(code::duplicate_key, "",
-            std::to_string(other_dups_.size() - validation_bounds::max_repeats) +
-                " more keys appear more than once; only the first " + std::to_string(validation_bounds::max_repeats) +
-                " are listed");
+            std::to_string(other_dups_.size() - validation_bounds::max_repeats) + " more keys appear more than once; only the first " +
+                std::to_string(validation_bounds::max_repeats) + " are listed");
     }
   }
 
@@ -158,9 +157,9 @@ class duplicate_keys {
   static_assert(request_fields.size() <= 32 && model_params_fields.size() <= 32);
   std::uint32_t top_seen_ = 0, top_dup_ = 0;
   std::uint32_t params_seen_ = 0, params_dup_ = 0;  // within the current model_params object
-  bool in_params_ = false;                          // the last top-level key was model_params
+  bool in_params_ = false;  // the last top-level key was model_params
   std::vector<std::string> others_, other_dups_;
-  std::vector<std::string> found_;                  // paths of the duplicates, in the order found
+  std::vector<std::string> found_;  // paths of the duplicates, in the order found
 };
 
 /// A SAX handler for nlohmann/json that builds the DOM as its own parser does (the last value of a
@@ -176,7 +175,7 @@ class dom_builder {
   dom_builder& operator=(const dom_builder&) = delete;
   ~dom_builder() { dismantle(root); }
 
-  json root;            ///< the value read (moved out when complete)
+  json root;  ///< the value read (moved out when complete)
   parse_failure error;  ///< the error, when parsing failed
 
   bool null() { return put(nullptr); }
@@ -190,7 +189,7 @@ class dom_builder {
   bool key(json::string_t& k) {
     dups_.key(static_cast<int>(depth_), k);
     member_ = &(*stack_[depth_ - 1])[k];  // an object is open: depth_ >= 1
-    dismantle(*member_);                 // a key given twice: its first value goes
+    dismantle(*member_);  // a key given twice: its first value goes
     return true;
   }
   bool end_object() {
@@ -268,7 +267,8 @@ inline void read_request(std::string_view text, std::optional<nlohmann::json>& b
     r.add(code::invalid_json, "",
           "the body nests arrays and objects more than " + std::to_string(validation_bounds::max_json_depth) +
               " levels deep (byte offset " + std::to_string(at) + ", line " + std::to_string(p.line) + ", column " +
-              std::to_string(p.column) + "): that is this library's bound (RFC 8259 section 9 lets a parser limit "
+              std::to_string(p.column) +
+              "): that is this library's bound (RFC 8259 section 9 lets a parser limit "
               "nesting; a request body needs 2 levels), so the text was not parsed",
           p);
     return;
@@ -277,18 +277,15 @@ inline void read_request(std::string_view text, std::optional<nlohmann::json>& b
     if (syntax_error_before(text, nul, r)) return;
     const text_position p = position_of(text, nul);
     r.add(code::invalid_json, "",
-          "the body is not JSON: " + nul_reason(nul) + " (line " + std::to_string(p.line) + ", column " +
-              std::to_string(p.column) + ")",
+          "the body is not JSON: " + nul_reason(nul) + " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")",
           p);
     return;
   }
   duplicate_keys dups;
   dom_builder b(dups);
   if (!nlohmann::json::sax_parse(text.begin(), text.end(), &b)) {
-    if (b.error.failed)
-      add_parse_failure(r, text, b.error);
-    else
-      r.add(code::invalid_json, "", "the body nests deeper than this library's bound");  // the scan prevents it
+    if (b.error.failed) add_parse_failure(r, text, b.error);
+    else r.add(code::invalid_json, "", "the body nests deeper than this library's bound");  // the scan prevents it
     return;
   }
   body.emplace(std::move(b.root));

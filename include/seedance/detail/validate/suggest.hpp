@@ -34,12 +34,23 @@ struct field_synonym {
 /// Names seen in users' requests and other APIs' conventions. Deliberately absent: `audio` (is it
 /// audio_urls or generate_audio?) and `negative_prompt` (no such field: it is not `prompt`).
 inline constexpr std::array<field_synonym, 17> field_synonyms{{
-    {"websearch", field::web_search, true},   {"search", field::web_search, true},
-    {"callback", field::callback_url},        {"webhook", field::callback_url},    {"webhookurl", field::callback_url},
-    {"callbackuri", field::callback_url},     {"imageurl", field::image_urls},     {"image", field::image_urls},
-    {"images", field::image_urls},            {"videourl", field::video_urls},     {"videos", field::video_urls},
-    {"audiourl", field::audio_urls},          {"ratio", field::aspect_ratio},      {"aspect", field::aspect_ratio},
-    {"resolution", field::quality},           {"seconds", field::duration},        {"length", field::duration},
+    {"websearch", field::web_search, true},
+    {"search", field::web_search, true},
+    {"callback", field::callback_url},
+    {"webhook", field::callback_url},
+    {"webhookurl", field::callback_url},
+    {"callbackuri", field::callback_url},
+    {"imageurl", field::image_urls},
+    {"image", field::image_urls},
+    {"images", field::image_urls},
+    {"videourl", field::video_urls},
+    {"videos", field::video_urls},
+    {"audiourl", field::audio_urls},
+    {"ratio", field::aspect_ratio},
+    {"aspect", field::aspect_ratio},
+    {"resolution", field::quality},
+    {"seconds", field::duration},
+    {"length", field::duration},
 }};
 
 /// What an unknown key probably meant: the field and whether it lives in model_params; empty
@@ -61,7 +72,8 @@ inline field_suggestion suggest_field(std::string_view key, bool in_model_params
   // the same name in the object where the key stands first, then in the other one
   for (int pass = 0; pass < 2; ++pass) {
     const bool params = (pass == 0) == in_model_params;
-    for (std::string_view f : params ? std::span<const std::string_view>(model_params_fields) : std::span<const std::string_view>(request_fields))
+    for (std::string_view f :
+         params ? std::span<const std::string_view>(model_params_fields) : std::span<const std::string_view>(request_fields))
       if (fold_name(f) == k) return {f, params};
   }
   for (const field_synonym& s : field_synonyms)

@@ -18,24 +18,21 @@ namespace seedance::detail::validate {
 constexpr bool is_white_space(char32_t c) noexcept {
   if (c < 0x80) return c == 0x20 || (c >= 0x09 && c <= 0x0D);  // the common cases first
   if (c > 0x3000) return false;                                  // CJK and beyond
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000;
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
 }
 
 /// Invisible format characters (zero-width space, joiners, word joiner, BOM): not White_Space, so
 /// they neither make a prompt blank nor separate runs (a tokenizer may merge across them), but
 /// they do end a word for the recommendation's word count.
-constexpr bool is_invisible_format(char32_t c) noexcept {
-  return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
-}
+constexpr bool is_invisible_format(char32_t c) noexcept { return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF; }
 
 /// CJK ideographs (all planes), kana, hangul, CJK symbols and punctuation, full-width forms.
 constexpr bool is_cjk(char32_t c) noexcept {
   if (c < 0x1100) return false;                   // Latin, Greek, Cyrillic, ...: the common case
   if (c >= 0x4E00 && c <= 0x9FFF) return true;    // CJK Unified Ideographs: the next most common
-  return (c <= 0x11FF) || (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3001 && c <= 0x303F) ||
-         (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0x31F0 && c <= 0x31FF) ||
-         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+  return (c <= 0x11FF) || (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3001 && c <= 0x303F) || (c >= 0x3040 && c <= 0x30FF) ||
+         (c >= 0x3130 && c <= 0x318F) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xAC00 && c <= 0xD7AF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
@@ -91,9 +88,7 @@ inline std::string invalid_url_message(std::string_view s) {
   return text::quote(s, text::request_value) + " is not a valid absolute URL (RFC 3986, the API's format: uri): " + why;
 }
 
-inline std::string mebibytes(std::uint64_t bytes) {
-  return number(static_cast<double>(bytes) / static_cast<double>(mib)) + " MiB";
-}
+inline std::string mebibytes(std::uint64_t bytes) { return number(static_cast<double>(bytes) / static_cast<double>(mib)) + " MiB"; }
 
 /// The longest prefix of a name that `edit_distance` looks at: bounded work per pair.
 inline constexpr std::size_t edit_distance_max_length = 64;

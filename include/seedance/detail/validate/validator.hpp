@@ -25,10 +25,8 @@ inline std::uint64_t serialized_size_lower_bound(const nlohmann::json& v) {
     if (x.is_string()) {
       total += x.get_ref<const std::string&>().size() + 2;
     } else if (x.is_structured()) {
-      if (top < inline_stack.size())
-        inline_stack[top++] = &x;
-      else
-        heap_stack.push_back(&x);
+      if (top < inline_stack.size()) inline_stack[top++] = &x;
+      else heap_stack.push_back(&x);
     } else {
       total += 1;
     }
@@ -83,10 +81,8 @@ class validator {
       }
       if (text_bytes) continue;
       size += key.size() + 4;
-      if (const auto* str = value.get_ptr<const std::string*>())
-        size += str->size() + 2;
-      else
-        size += value.is_structured() ? serialized_size_lower_bound(value) : 1;
+      if (const auto* str = value.get_ptr<const std::string*>()) size += str->size() + 2;
+      else size += value.is_structured() ? serialized_size_lower_bound(value) : 1;
     }
     if (!text_bytes) text_bytes = size;
     check_model();
@@ -109,7 +105,6 @@ class validator {
  private:
   static constexpr std::array<media_kind, 3> kinds{media_kind::image, media_kind::video, media_kind::audio};
 
-
   /// The value of top-level field `key` (one of request_fields), or nullptr when absent.
   const nlohmann::json* find(std::string_view key) const noexcept {
     const std::size_t i = field_index::of(key);
@@ -129,7 +124,8 @@ class validator {
   /// image-to-video's images (and an error everywhere else).
   seedance::severity severity_for(code c, group g = group::fields) const noexcept {
     if (options_.strict && (c == code::unknown_field || c == code::field_ignored)) return severity::error;
-    if (c == code::base64_media && g == group::image_urls && model_ && model_->accepts_data_uris(media_kind::image)) return severity::warning;
+    if (c == code::base64_media && g == group::image_urls && model_ && model_->accepts_data_uris(media_kind::image))
+      return severity::warning;
     return severity_of(c);
   }
   void add(code c, std::string path, std::string message, group g = group::fields) {
@@ -188,8 +184,7 @@ class validator {
   }
 
   void wrong_type(std::string path, std::string_view name, std::string_view expected, const nlohmann::json& v) {
-    add(code::wrong_type, std::move(path),
-             std::string(name) + " must be " + std::string(expected) + "; found " + json_kind(v));
+    add(code::wrong_type, std::move(path), std::string(name) + " must be " + std::string(expected) + "; found " + json_kind(v));
   }
 
   std::string model_name() const { return model_ ? "model " + std::string(model_->id) : std::string("this model"); }
@@ -218,8 +213,8 @@ class validator {
       std::vector<std::string_view> ids;
       for (const model_info& m : model_catalog) ids.push_back(m.id);
       add(code::unknown_model, pointer(field::model),
-               "model " + text::quote(id, text::request_value) + " is not a Seedance 2.0 model; the closest id is " +
-                   std::string(closest(id, ids)));
+          "model " + text::quote(id, text::request_value) + " is not a Seedance 2.0 model; the closest id is " +
+              std::string(closest(id, ids)));
     }
   }
 
@@ -246,7 +241,6 @@ class validator {
     return out;
   }
 
-
   void check_unknown_fields() {
     if (known_fields_ == body_->size()) return;
     for (auto it = body_->begin(); it != body_->end(); ++it) {
@@ -255,8 +249,7 @@ class validator {
       if (!room(group::fields, code::unknown_field)) continue;
       add(code::unknown_field, pointer(key),
           "the API defines no field " + text::quote(key, text::request_value) + did_you_mean(suggest_field(key, false), false) +
-              (options_.strict ? "; strict mode refuses it, as the provider's own validator does"
-                               : "; it will be ignored or rejected"));
+              (options_.strict ? "; strict mode refuses it, as the provider's own validator does" : "; it will be ignored or rejected"));
     }
   }
 
@@ -306,27 +299,25 @@ class validator {
     }
     url_view u;
     if (parse_url_view(s, u) != url_error::none) {
-      if (room(g, code::invalid_url)) {
-        add(code::invalid_url, path(), invalid_url_message(s));
-      }
+      if (room(g, code::invalid_url)) { add(code::invalid_url, path(), invalid_url_message(s)); }
       return;
     }
     if (!u.scheme_is("https") && !u.scheme_is("http")) {
       if (room(g, code::invalid_url))
         add(code::invalid_url, path(),
-                 "the provider fetches media over http or https; " + text::quote(s, text::request_value) + " has the scheme " + text::quote(u.scheme, text::request_value));
+            "the provider fetches media over http or https; " + text::quote(s, text::request_value) + " has the scheme " +
+                text::quote(u.scheme, text::request_value));
       return;
     }
     if (is_internal_host(u) && room(g, code::url_not_public)) {
       add(code::url_not_public, path(),
-               "host " + text::quote(u.host(), text::request_value) + " is loopback, private or otherwise internal: the provider cannot fetch " +
-                   text::quote(s, text::request_value));
+          "host " + text::quote(u.host(), text::request_value) + " is loopback, private or otherwise internal: the provider cannot fetch " +
+              text::quote(s, text::request_value));
     }
     const media_rules& r = rules_for(k);
     if (!path_extension_in(u.path, r.extensions) && room(g, code::media_extension)) {
       add(code::media_extension, path(),
-               "the URL's path ends in ." + path_extension(u.path) + "; " + std::string(urls_field(k)) + " accept " +
-                   extensions_of(r));
+          "the URL's path ends in ." + path_extension(u.path) + "; " + std::string(urls_field(k)) + " accept " + extensions_of(r));
     }
   }
 
@@ -341,8 +332,7 @@ class validator {
     // An in-memory read never fails: io_error is the probe's word for an allocation that failed.
     if (const probe_error* e = d.probe.error(); e && e->code == probe_errc::io_error) throw std::bad_alloc();
     if (d.error != data_uri_errc::none) {
-      if (room(g, code::invalid_url))
-        add(code::invalid_url, path(), "the data: URI cannot be read as an image: " + d.message);
+      if (room(g, code::invalid_url)) add(code::invalid_url, path(), "the data: URI cannot be read as an image: " + d.message);
       return;
     }
     if (const std::optional<std::string> problem = d.image_type_problem()) {
@@ -402,8 +392,7 @@ class validator {
       // How it was written is known only from the text.
       const bool plain_digits = text_.empty() || shown.find_first_of(".eE") == std::string::npos;
       std::string message;
-      if (!whole)
-        message = "duration " + shown + " is not a whole number of seconds; it must be an integer in " + range();
+      if (!whole) message = "duration " + shown + " is not a whole number of seconds; it must be an integer in " + range();
       else if (!in_range)
         message = "duration " + shown + " is outside " + range() + " seconds" +
                   (plain_digits ? std::string() : std::string(" (and is written with a fraction or an exponent)"));
@@ -433,8 +422,7 @@ class validator {
     }
     if constexpr (std::is_same_v<E, quality>) {
       if (model_ && !model_->supports(*e)) {
-        add(code::quality_unsupported, path(),
-                 model_name() + " offers " + qualities_of(*model_) + "; found " + std::string(to_string(*e)));
+        add(code::quality_unsupported, path(), model_name() + " offers " + qualities_of(*model_) + "; found " + std::string(to_string(*e)));
       }
     }
   }
@@ -457,8 +445,8 @@ class validator {
     const std::size_t chars = s.size() <= limits::callback_url_max_chars ? s.size() : length_in_chars(s);
     if (chars > limits::callback_url_max_chars) {
       add(code::callback_too_long, path(),
-               "callback_url is " + std::to_string(chars) + " characters long, over the limit of " +
-                   std::to_string(limits::callback_url_max_chars));
+          "callback_url is " + std::to_string(chars) + " characters long, over the limit of " +
+              std::to_string(limits::callback_url_max_chars));
     }
     url_view u;
     if (parse_url_view(s, u) != url_error::none) {
@@ -466,13 +454,15 @@ class validator {
       return;
     }
     // A local double's option: loopback callbacks by name (and only those) are accepted.
-    if (options_.allow_local_callbacks && (u.scheme_is("http") || u.scheme_is("https")) && (u.host() == "127.0.0.1" || u.host() == "localhost"))
+    if (options_.allow_local_callbacks && (u.scheme_is("http") || u.scheme_is("https")) &&
+        (u.host() == "127.0.0.1" || u.host() == "localhost"))
       return;
     if (!u.scheme_is("https"))
       add(code::callback_not_https, path(), "callback_url must use https; found scheme " + text::quote(u.scheme, text::request_value));
     if (is_internal_host(u))
       add(code::callback_private_host, path(),
-               "callback_url host " + text::quote(u.host(), text::request_value) + " is an internal address; the provider refuses callbacks to it");
+          "callback_url host " + text::quote(u.host(), text::request_value) +
+              " is an internal address; the provider refuses callbacks to it");
   }
 
   void check_model_params() {
@@ -510,8 +500,7 @@ class validator {
         continue;
       }
       if (it.value().get<bool>()) {
-        add(code::web_search_unsupported, kpath(),
-                 model_name() + " has no web search (only " + web_search_models() + " have it)");
+        add(code::web_search_unsupported, kpath(), model_name() + " has no web search (only " + web_search_models() + " have it)");
       } else {
         add(code::field_ignored, kpath(), model_name() + " has no web search; web_search: false is ignored" + strict_note());
       }
@@ -532,8 +521,7 @@ class validator {
       const std::size_t n = count_[ki];
       if (!range.allowed()) {
         if (n > 0) {
-          add(code::media_unsupported, pointer(name),
-                   model_name() + " takes no " + std::string(name) + "; found " + std::to_string(n));
+          add(code::media_unsupported, pointer(name), model_name() + " takes no " + std::string(name) + "; found " + std::to_string(n));
         } else if (present) {
           add(code::field_ignored, pointer(name),
               model_name() + " takes no " + std::string(name) + "; the empty array is ignored" + strict_note());
@@ -542,23 +530,22 @@ class validator {
       }
       if (n > range.max) {
         add(code::too_many_media, pointer(name),
-                 model_name() + " takes at most " + std::to_string(range.max) + " " + std::string(name) + "; found " +
-                     std::to_string(n));
+            model_name() + " takes at most " + std::to_string(range.max) + " " + std::string(name) + "; found " + std::to_string(n));
       } else if (n < range.min) {
         add(code::too_few_media, pointer(name),
-                 model_name() + " needs " + std::to_string(range.min) + ".." + std::to_string(range.max) + " " +
-                     std::string(name) + " (the first frame, then optionally the last); found " + std::to_string(n));
+            model_name() + " needs " + std::to_string(range.min) + ".." + std::to_string(range.max) + " " + std::string(name) +
+                " (the first frame, then optionally the last); found " + std::to_string(n));
       }
     }
     const bool all_known = count_known_[img] && count_known_[vid] && count_known_[aud];
     if (model_->audio_needs_visual && all_known && count_[aud] > 0 && count_[img] == 0 && count_[vid] == 0) {
       add(code::audio_needs_visual, pointer(field::audio_urls),
-               model_name() + " needs at least one image or video alongside audio; found " + std::to_string(count_[aud]) +
-                   " audio and no image or video");
+          model_name() + " needs at least one image or video alongside audio; found " + std::to_string(count_[aud]) +
+              " audio and no image or video");
     }
     if (model_->mode == mode::reference_to_video && all_known && count_[img] + count_[vid] + count_[aud] == 0) {
       add(code::reference_missing, "",
-               model_name() + " is a reference-to-video model but the request has no reference media; a text-to-video model may be meant");
+          model_name() + " is a reference-to-video model but the request has no reference media; a text-to-video model may be meant");
     }
   }
 
@@ -566,8 +553,8 @@ class validator {
   void check_body_size(std::uint64_t size, bool from_text) {
     if (size > limits::body_max_bytes) {
       add(code::body_too_large, "",
-               "the request body is " + std::string(from_text ? "" : "at least ") + std::to_string(size) + " bytes (" +
-                   mebibytes(size) + "), over the " + mebibytes(limits::body_max_bytes) + " limit");
+          "the request body is " + std::string(from_text ? "" : "at least ") + std::to_string(size) + " bytes (" + mebibytes(size) +
+              "), over the " + mebibytes(limits::body_max_bytes) + " limit");
     }
   }
 
@@ -642,20 +629,15 @@ class validator {
   std::array<std::array<std::uint32_t, code_catalogue.size()>, group_count> repeats_;
 };
 
-
 /// Runs the validator; anything thrown (only std::bad_alloc can be) leaves the report not ok and
 /// says so (code validation_incomplete).
 inline void run_guarded(report& r, const nlohmann::json& j, const media_map& media, std::optional<std::uint64_t> text_bytes,
                         std::string_view text = {}, const validate_options& options = {}) noexcept {
   try {
     validator(r, media, text, options).run(j, text_bytes);
-  } catch (const std::bad_alloc&) {
-    r.stop("out of memory");
-  } catch (const std::exception& e) {
+  } catch (const std::bad_alloc&) { r.stop("out of memory"); } catch (const std::exception& e) {
     r.stop(e.what());
-  } catch (...) {
-    r.stop("an unknown exception");
-  }
+  } catch (...) { r.stop("an unknown exception"); }
 }
 
 }  // namespace seedance::detail::validate
