@@ -6,7 +6,8 @@
 #      warnings as errors: the second compiler and the sanitizers in one build (the compile-fail and
 #      consumer tests run clang++-16 itself). -O0: clang needs 4x as long to compile the tests at -O1
 #      with the sanitizers (estimate_test.cpp: 89 s against 22 s), and they run only 1.3x faster;
-#   3. every libFuzzer target for FUZZ_SECONDS (default 60) each (scripts/fuzz.sh).
+#   3. every libFuzzer target for FUZZ_SECONDS (default 30) each (scripts/fuzz.sh); the 30 minutes of
+#      CI leave no room for 60 since the network code (serve, client) came: give more by hand.
 # Before them, scripts/format.sh --check: every C++ source as the pinned clang-format 16 formats it.
 # SEEDANCE_TEST_QUICK=1 runs 1 only.
 set -euo pipefail
@@ -38,6 +39,6 @@ cmake --build "$dir" -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$dir" -j"$jobs" --output-on-failure -LE one_row
 
-stage "libFuzzer targets, ${FUZZ_SECONDS:-60} s each"
-scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+stage "libFuzzer targets, ${FUZZ_SECONDS:-30} s each"
+scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 stage "all done"
