@@ -163,6 +163,25 @@ int wait_and_fetch(seedance::client& c, const std::string& label, const std::str
   return exit_ok;
 }
 
+/// Runs `one` on each file or id: its status, the object of the JSON array (keyed by `key`) and the
+/// line of text output (standard output when it succeeded, else standard error). The statuses
+/// combine by `worst`.
+template <class One>
+int for_each_item(const std::vector<std::string>& items, const char* key, const std::string& format, One one) {
+  worst st;
+  json all = json::array();
+  for (const std::string& item : items) {
+    json out{{key, item}};
+    std::string line;
+    const int rc = one(item, out, line);
+    st.add(rc);
+    if (format == "json") all.push_back(std::move(out));
+    else (rc == exit_ok ? std::cout : std::cerr) << line << "\n";
+  }
+  if (format == "json") print_json(all);
+  return st.value;
+}
+
 }  // namespace
 
 int run_submit(const submit_options_cli& opt) {
@@ -185,12 +204,8 @@ int run_submit(const submit_options_cli& opt) {
     return exit_usage;
   }
   media_mapping mapping(opt.media);
-  worst st;
-  json all = json::array();
   const bool wait = opt.net.wait || !opt.net.download.empty();
-  for (const std::string& file : opt.files) {
-    json out{{"file", file}};
-    std::string line;
+  return for_each_item(opt.files, "file", opt.format, [&](const std::string& file, json& out, std::string& line) {
     int rc = exit_ok;
     const input in = read_input(file, seedance::limits::body_max_bytes);
     json body = in.error.empty() ? json::parse(in.bytes, nullptr, false) : json();
@@ -260,12 +275,9 @@ int run_submit(const submit_options_cli& opt) {
         }
       }
     }
-    st.add(rc);
-    if (opt.format == "json") all.push_back(std::move(out));
-    else (rc == exit_ok ? std::cout : std::cerr) << file << ": " << line << "\n";
-  }
-  if (opt.format == "json") print_json(all);
-  return st.value;
+    line = file + ": " + line;
+    return rc;
+  });
 }
 
 int run_task(const task_options_cli& opt) {
@@ -275,12 +287,8 @@ int run_task(const task_options_cli& opt) {
     std::cerr << "seedance: " << setup_error << "\n";
     return exit_usage;
   }
-  worst st;
-  json all = json::array();
   const bool wait = opt.net.wait || !opt.net.download.empty();
-  for (const std::string& id : opt.ids) {
-    json out{{"id", id}};
-    std::string line;
+  return for_each_item(opt.ids, "id", opt.format, [&](const std::string& id, json& out, std::string& line) {
     int rc = exit_ok;
     if (wait) {
       rc = wait_and_fetch(c, id, id, opt.net, out, line);
@@ -297,12 +305,8 @@ int run_task(const task_options_cli& opt) {
         rc = r.status == seedance::task_read_status::retries_exhausted ? exit_retry_later : exit_invalid;
       }
     }
-    st.add(rc);
-    if (opt.format == "json") all.push_back(std::move(out));
-    else (rc == exit_ok ? std::cout : std::cerr) << line << "\n";
-  }
-  if (opt.format == "json") print_json(all);
-  return st.value;
+    return rc;
+  });
 }
 
 }  // namespace seedance_tool

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <utility>
 
+#include "detail/text.hpp"
 #include "http.hpp"
 #include "response.hpp"
 #include "url.hpp"
@@ -121,7 +122,6 @@ namespace detail::client {
 /// Percent-encodes every byte of a path segment that is not unreserved (RFC 3986), so that a task
 /// id can neither leave its segment nor the path.
 [[nodiscard]] inline std::string path_segment(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
   for (const char ch : s) {
@@ -132,8 +132,7 @@ namespace detail::client {
       out += ch;
     } else {
       out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
+      out += text::hex2(c, true);
     }
   }
   return out;
@@ -147,13 +146,12 @@ namespace detail::client {
 /// A fresh idempotency key: 128 random bits (std::random_device) as 32 lower-case hex digits. One
 /// key per logical request: every retry of that request sends the same key.
 [[nodiscard]] inline std::string new_idempotency_key() {
-  static constexpr char hex[] = "0123456789abcdef";
   std::random_device rd;
   std::string key;
   key.reserve(32);
   for (int word = 0; word < 4; ++word) {
     const std::uint32_t v = static_cast<std::uint32_t>(rd());
-    for (int shift = 28; shift >= 0; shift -= 4) key += hex[(v >> shift) & 15];
+    for (int shift = 28; shift >= 0; shift -= 4) key += detail::text::hex_digit((v >> shift) & 15);
   }
   return key;
 }

@@ -77,7 +77,7 @@ struct estimate_text_options {
 ///   seedance-2.0-text-to-video: at least 67.5 credits (6.75 CNY, 0.99 USD), plus 0.04 credits per search
 /// With `estimate_text_layout::listing`, `seedance cost`'s form:
 ///   seedance-2.0-reference-to-video: 164.43 to 205.54 credits (CNY 16.44 to 20.55, USD 2.42 to 3.02)
-///     video_output: 12.18 to 15.225 input_plus_output_second x 135000 uc = 1644300 to 2055375 uc
+///     video_output: 12.18 to 15.225 input_plus_output_second x RATE uc = AMOUNT to AMOUNT uc
 ///     assumes: the duration of 1 of the 1 reference videos is not known: ...
 [[nodiscard]] inline std::string to_text(const cost_estimate& e, const estimate_text_options& options) {
   if (options.layout == estimate_text_layout::listing) {
@@ -145,7 +145,7 @@ enum class estimate_json_layout {
 struct estimate_json_options {
   estimate_json_layout layout = estimate_json_layout::by_bound;
   /// Decimals as JSON numbers instead of exact decimal strings: rounded to 8 places, then written as
-  /// the shortest exact text, so that a whole number is a JSON integer (`135000`, not `135000.0`).
+  /// the shortest exact text, so that a whole number is a JSON integer (`5`, not `5.0`).
   bool numbers = false;
   /// `seedance cost --format json`'s form: by currency, numbers.
   [[nodiscard]] static estimate_json_options cli() noexcept { return {estimate_json_layout::by_currency, true}; }
