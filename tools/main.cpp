@@ -29,7 +29,9 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#if SEEDANCE_TOOL_NETWORK
 #include "serve_command.hpp"
+#endif
 
 int main(int argc, char** argv) {
   using namespace seedance_tool;
@@ -69,6 +71,7 @@ int main(int argc, char** argv) {
   CLI::App* schema = app.add_subcommand("schema", "the JSON Schema of one model's request body, or of every model keyed by id");
   CLI::Option* schema_id_opt = schema->add_option("MODEL_ID", schema_id, "a model id (seedance models lists them)");
 
+#if SEEDANCE_TOOL_NETWORK  // submit, task, serve: built unless -DSEEDANCE_TOOL_NETWORK=OFF
   const auto add_network_options = [](CLI::App* cmd, network_options& o) {
     cmd->add_option("--base-url", o.base_url, "the API's base URL (default: SEEDANCE_BASE_URL, else https://api.evolink.ai)");
     cmd->add_option("--api-key", o.api_key, "the API key (default: SEEDANCE_API_KEY, else EVOLINK_API_KEY); never printed");
@@ -98,6 +101,7 @@ int main(int argc, char** argv) {
   task->add_option("ID", task_opt.ids, "task ids")->required();
 
   seedance_tool::serve_command serve(app);
+#endif
 
   try {
     app.parse(argc, argv);
@@ -106,7 +110,11 @@ int main(int argc, char** argv) {
     return rc == 0 ? exit_ok : exit_usage;
   }
   // Standard input can be read once.
-  for (const std::vector<std::string>* files : {&check_opt.files, &cost_opt.files, &probe_files, &submit_opt.files}) {
+  std::vector<const std::vector<std::string>*> inputs{&check_opt.files, &cost_opt.files, &probe_files};
+#if SEEDANCE_TOOL_NETWORK
+  inputs.push_back(&submit_opt.files);
+#endif
+  for (const std::vector<std::string>* files : inputs) {
     if (std::count(files->begin(), files->end(), "-") > 1) {
       std::cerr << "seedance: standard input given more than once (-)\n";
       return exit_usage;
@@ -118,10 +126,12 @@ int main(int argc, char** argv) {
     else if (cost->parsed()) rc = run_check(cost_opt, true);
     else if (probe->parsed()) rc = run_probe(probe_format, probe_files);
     else if (models->parsed()) rc = run_models(models_format);
+    else if (schema->parsed()) rc = run_schema(schema_id_opt->count() > 0 ? std::optional<std::string>(schema_id) : std::nullopt);
+#if SEEDANCE_TOOL_NETWORK
     else if (submit->parsed()) rc = run_submit(submit_opt);
     else if (task->parsed()) rc = run_task(task_opt);
-    else if (schema->parsed()) rc = run_schema(schema_id_opt->count() > 0 ? std::optional<std::string>(schema_id) : std::nullopt);
     else if (serve.parsed()) rc = serve.run();
+#endif
   } catch (const std::exception& e) {
     std::cerr << "seedance: " << e.what() << "\n";
     return exit_usage;
