@@ -54,10 +54,12 @@ struct serve_command::settings {
   double time_scale = 1.0;
   std::uint64_t seed = 0;
   double fail_rate = 0, error_rate = 0, drop_rate = 0;
+  std::string drop_as = "close";
   bool strict = false;
   bool allow_local_callbacks = false;
   std::string pricing;
   std::string result_file;
+  std::string tls_cert, tls_key;
   std::string log = "text";
   unsigned threads = 4;
 };
@@ -84,6 +86,8 @@ serve_command::serve_command(CLI::App& app) : settings_(std::make_unique<setting
   command_->add_option("--error-rate", s.error_rate, "the fraction of creates answered 503 before anything is created")->check(rate_check);
   command_->add_option("--drop-rate", s.drop_rate, "the fraction of creates that create the task and drop the connection")
       ->check(rate_check);
+  command_->add_option("--drop-as", s.drop_as, "how --drop-rate loses the answer: close (the connection) or 502 (a gateway's page)")
+      ->check(CLI::IsMember({"close", "502"}));
   command_->add_flag("--strict", s.strict, "validate in strict mode (unknown_field and field_ignored are errors)");
   command_->add_flag("--allow-local-callbacks", s.allow_local_callbacks,
                      "accept callback_url on 127.0.0.1 and localhost (callbacks go to those only)");
@@ -91,6 +95,11 @@ serve_command::serve_command(CLI::App& app) : settings_(std::make_unique<setting
   command_->add_option("--result-file", s.result_file, "the video every completed task returns (default: a built-in 1 s MP4)");
   command_->add_option("--log", s.log, "the access log on standard error: text, json or off")
       ->check(CLI::IsMember({"text", "json", "off"}));
+  CLI::Option* cert = command_->add_option("--tls-cert", s.tls_cert, "serve https with this PEM certificate chain (needs --tls-key)")
+                          ->check(CLI::ExistingFile);
+  CLI::Option* key = command_->add_option("--tls-key", s.tls_key, "the PEM private key of --tls-cert")->check(CLI::ExistingFile);
+  cert->needs(key);
+  key->needs(cert);
   command_->add_option("--threads", s.threads, "server threads (default 4)")->check(CLI::Range(1u, 64u));
 }
 
@@ -119,6 +128,8 @@ int serve_command::run() {
   o.api.fail_rate = s.fail_rate;
   o.api.error_rate = s.error_rate;
   o.api.drop_rate = s.drop_rate;
+  o.api.drop_as =
+      s.drop_as == "502" ? seedance::serve::api_options::drop_mode::bad_gateway : seedance::serve::api_options::drop_mode::close;
   o.api.strict = s.strict;
   o.api.allow_local_callbacks = s.allow_local_callbacks;
   if (!s.pricing.empty()) {
@@ -137,6 +148,8 @@ int serve_command::run() {
     }
     o.api.result_file = *video;
   }
+  o.tls_certificate_file = s.tls_cert;
+  o.tls_private_key_file = s.tls_key;
   static std::mutex log_mutex;
   if (s.log != "off") {
     const bool as_json = s.log == "json";

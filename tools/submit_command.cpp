@@ -86,6 +86,12 @@ json advice_json(const seedance::error_advice& a) {
   return j;
 }
 
+/// The advice, for a text line: " (what to do: REASON)".
+std::string advice_text(const seedance::error_advice& a) {
+  if (a.reason.empty()) return {};
+  return " (" + std::string(seedance::to_string(a.action)) + ": " + std::string(a.reason) + ")";
+}
+
 /// The provider's body as JSON when it is JSON, else null.
 json body_json(const std::string& body) {
   json j = json::parse(body, nullptr, false);
@@ -131,7 +137,7 @@ int wait_and_fetch(seedance::client& c, const std::string& label, const std::str
     case seedance::task_read_status::refused:
       out["reason"] = w.message;
       out["advice"] = advice_json(w.advice);
-      line = id + ": could not be read: " + w.message;
+      line = id + ": could not be read: " + w.message + advice_text(w.advice);
       return w.status == seedance::task_read_status::failed || w.status == seedance::task_read_status::refused ? exit_invalid
                                                                                                                : exit_retry_later;
   }
@@ -139,8 +145,9 @@ int wait_and_fetch(seedance::client& c, const std::string& label, const std::str
   if (t.status != seedance::task_status::completed) {
     line = id + ": " + t.status_text;
     if (t.error) {
-      line += ": " + t.error->code + (t.error->message.empty() ? "" : ": " + t.error->message);
-      out["advice"] = advice_json(seedance::classify_task_error(*t.error));
+      const seedance::error_advice a = seedance::classify_task_error(*t.error);
+      line += ": " + t.error->code + (t.error->message.empty() ? "" : ": " + t.error->message) + advice_text(a);
+      out["advice"] = advice_json(a);
     }
     return exit_invalid;
   }
@@ -257,19 +264,19 @@ int run_submit(const submit_options_cli& opt) {
           case seedance::submit_status::failed:
             out["reason"] = r.message;
             if (r.status == seedance::submit_status::failed) out["advice"] = advice_json(r.advice);
-            line = (r.status == seedance::submit_status::failed ? "failed: " : "not sent: ") + r.message;
+            line = r.status == seedance::submit_status::failed ? "failed: " + r.message + advice_text(r.advice) : "not sent: " + r.message;
             rc = r.status == seedance::submit_status::refused ? exit_usage : exit_invalid;
             break;
           case seedance::submit_status::retry_later:
             out["reason"] = r.message;
             out["advice"] = advice_json(r.advice);
-            line = "not created, retry later: " + r.message;
+            line = "not created, retry later: " + r.message + advice_text(r.advice);
             rc = exit_retry_later;
             break;
           case seedance::submit_status::outcome_unknown:
             out["reason"] = r.message;
             out["advice"] = advice_json(r.advice);
-            line = "outcome unknown: " + r.message;
+            line = "outcome unknown: " + r.message + advice_text(r.advice);
             rc = exit_outcome_unknown;
             break;
         }
@@ -301,7 +308,7 @@ int run_task(const task_options_cli& opt) {
       } else {
         out["reason"] = r.message;
         out["advice"] = advice_json(r.advice);
-        line = id + ": could not be read: " + r.message;
+        line = id + ": could not be read: " + r.message + advice_text(r.advice);
         rc = r.status == seedance::task_read_status::retries_exhausted ? exit_retry_later : exit_invalid;
       }
     }

@@ -133,7 +133,12 @@ class beast_transport {
     beast::get_lowest_layer(tls).expires_at(deadline);
     tls.async_handshake(ssl::stream_base::client, [&](const beast::error_code& e) { ec = e; });
     run(ioc);
-    if (ec) return fail(r, "TLS handshake with " + q.host + ": " + ec.message());
+    if (ec) {
+      // A TLS-level refusal (the certificate or the host name, no common protocol) stays one on
+      // retry; a reset or a timeout during the handshake may not.
+      r.final = ec.category() == boost::asio::error::get_ssl_category();
+      return fail(r, "TLS handshake with " + q.host + ": " + ec.message());
+    }
     return talk(tls, beast::get_lowest_layer(tls), req, deadline, r, ioc, file);
   }
 

@@ -47,6 +47,9 @@ struct transport_result {
   std::optional<http_response> response;
   bool sent = false;
   std::string error;  ///< one sentence when there is no answer (never the key)
+  /// Nothing was sent and retrying cannot help: the server's certificate was refused, or TLS
+  /// could not be agreed. The client then refuses at once instead of retrying.
+  bool final = false;
 };
 
 /// A transport sends one request and returns its answer; it never throws for network errors.
@@ -240,6 +243,7 @@ class basic_client {
       send_options o{options_.timeout, attempt > 0};
       transport_result t = transport_.send(*built.request, o);
       ++r.attempts;
+      if (!t.response && !t.sent && t.final) return refuse(r, t.error + " (nothing was sent)");
       call_result c = t.response ? interpret_create(*t.response, attempt)
                                  : interpret_transport_failure(api_operation::create, t.sent, t.error, attempt);
       r.http_status = c.http_status;
@@ -278,6 +282,7 @@ class basic_client {
     for (unsigned attempt = 0;; ++attempt) {
       transport_result t = transport_.send(*built.request, send_options{options_.timeout, attempt > 0});
       ++r.attempts;
+      if (!t.response && !t.sent && t.final) return refuse(r, t.error + " (nothing was sent)");
       call_result c =
           t.response ? interpret_read(*t.response, attempt) : interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
       r.http_status = c.http_status;
@@ -407,6 +412,10 @@ class basic_client {
     for (unsigned attempt = 0;; ++attempt) {
       transport_result t = transport_.send_to_file(*built.request, send_options{options_.timeout, attempt > 0}, part);
       call_result c;
+      if (!t.response && !t.sent && t.final) {
+        f.message = t.error + " (nothing was sent)";
+        return;
+      }
       if (!t.response) {
         c = interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
       } else if (t.response->status >= 200 && t.response->status <= 299) {

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 //
 // `seedance serve` as a library: a local double of the Seedance 2.0 API for testing integrations
-// offline (docs/serve.md). Not in the umbrella: it needs Boost.Beast/Asio and threads (link
-// Threads::Threads).
+// offline (docs/serve.md). Not in the umbrella: it needs Boost.Beast/Asio, OpenSSL (for https)
+// and threads (link OpenSSL::SSL and Threads::Threads).
 //
 //   seedance::serve::server_options o;
 //   o.api.time_scale = 0.01;                    // a 165 s job takes 1.65 s

@@ -7,7 +7,8 @@
 #      regenerates the copy's embedded feed with cmake/embed_pricing_feed.cmake;
 #   4. compiles checker.cpp against the copy's headers and runs it (traits, visit_model, validate,
 #      json_schema, estimate_cost, model_catalog);
-#   5. when TOOL is ON, configures the copy, builds the `seedance` tool from it and checks that
+#   5. when TOOL is ON, configures the copy, builds the `seedance` tool from it (without its network
+#      commands) and checks that
 #      `seedance models` (text and JSON) and `seedance schema ID` know the new model.
 # Nothing else is edited: if some other file had to change for the new model to be known, a check fails.
 # Inputs: SOURCE_DIR, WORK_DIR, CXX, INCLUDE_DIRS (the dependencies' include directories, joined
@@ -89,8 +90,10 @@ endif()
 # 5. The tool, built from the copy as a maintainer would build it.
 if(TOOL)
   set(_build "${WORK_DIR}/build")
-  run(${CMAKE_COMMAND} -S "${src}" -B "${_build}" -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=Release
-      "-DCMAKE_PREFIX_PATH=${PREFIX_PATH}" -DSEEDANCE_BUILD_TOOLS=ON -DSEEDANCE_BUILD_TESTS=OFF
+  # Without optimization and without the network commands (submit, task, serve: they know models
+  # only through the same library, and are the tool's costliest files to compile).
+  run(${CMAKE_COMMAND} -S "${src}" -B "${_build}" -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=
+      "-DCMAKE_PREFIX_PATH=${PREFIX_PATH}" -DSEEDANCE_BUILD_TOOLS=ON -DSEEDANCE_TOOL_NETWORK=OFF -DSEEDANCE_BUILD_TESTS=OFF
       -DSEEDANCE_BUILD_EXAMPLES=OFF -DSEEDANCE_INSTALL=OFF)
   run(${CMAKE_COMMAND} --build "${_build}" --target seedance_cli)
   find_program(_tool seedance PATHS "${_build}/tools" "${_build}" NO_DEFAULT_PATH REQUIRED)

@@ -22,6 +22,7 @@ struct step {
   std::string body;
   std::vector<seedance::http_field> fields;
   bool sent = true;  // for a transport failure
+  bool final = false;  // for a transport failure: retrying cannot help (a refused certificate)
 };
 seedance::submit_options with_key(std::string key) {
   seedance::submit_options o;
@@ -52,7 +53,8 @@ struct scripted {
     seedance::transport_result r;
     if (s.status == 0) {
       r.sent = s.sent;
-      r.error = "connection reset";
+      r.final = s.final;
+      r.error = s.final ? "TLS handshake: certificate verify failed" : "connection reset";
       return r;
     }
     r.sent = true;
@@ -186,6 +188,21 @@ TEST_CASE("client: a create whose outcome is unknown is never resent", "[client]
   fixture unsent({{0, "", {}, false}, {200, task("pending")}});
   CHECK(unsent.client.submit(valid_body).status == submit_status::created);
   CHECK(unsent.transport().sent.size() == 2);
+}
+
+TEST_CASE("client: a final transport failure (a refused certificate) is refused at once, never retried", "[client]") {
+  step refused_certificate{0, "", {}, false};
+  refused_certificate.final = true;
+  fixture f({refused_certificate});
+  const auto r = f.client.submit(valid_body);
+  CHECK(r.status == submit_status::refused);
+  CHECK(r.attempts == 1);
+  CHECK(f.sleeps.empty());
+  CHECK(r.message.find("nothing was sent") != std::string::npos);
+  fixture g({refused_certificate});
+  const auto t = g.client.get_task("task-unified-1-abc");
+  CHECK(t.status == seedance::task_read_status::refused);
+  CHECK(g.transport().sent.size() == 1);
 }
 
 TEST_CASE("client: final errors and exhausted retries", "[client]") {

@@ -381,7 +381,15 @@ class api_state {
     unsettled_.push_back(id);
     if (idem) idempotency_.emplace(idem_key, idempotent_entry{req.body, id});
     reply out{detail::json_response(200, task_json(tasks_.at(id), now))};
-    out.drop = happens(options_.drop_rate, draw(options_.seed, draw_purpose::create_drop, subject, attempt));
+    if (happens(options_.drop_rate, draw(options_.seed, draw_purpose::create_drop, subject, attempt))) {
+      if (options_.drop_as == api_options::drop_mode::close) {
+        out.drop = true;
+      } else {
+        out.response.status = 502;
+        out.response.fields = {{"Content-Type", "text/html"}};
+        out.response.body = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n";
+      }
+    }
     return out;
   }
 };

@@ -42,6 +42,9 @@ struct api_options {
   double fail_rate = 0;
   double error_rate = 0;
   double drop_rate = 0;
+  /// How a drawn drop loses the answer: the connection is closed without one (the default), or a
+  /// gateway's 502 (an HTML page, as a proxy sends, not the API's error body) comes instead.
+  enum class drop_mode : std::uint8_t { close, bad_gateway } drop_as = drop_mode::close;
   /// The validator's strict mode (unknown_field and field_ignored are errors).
   bool strict = false;
   /// Accept `callback_url`s on 127.0.0.1 and localhost (the validator's `allow_local_callbacks`);
@@ -85,6 +88,10 @@ struct server_options {
   std::function<void(const access_entry&)> access_log;
   /// How often ended tasks are looked for, to deliver their callbacks.
   std::chrono::milliseconds callback_tick{20};
+  /// https: a PEM certificate chain and its PEM private key (both, or neither: http). The result
+  /// URLs are https too.
+  std::string tls_certificate_file;
+  std::string tls_private_key_file;
 };
 
 }  // namespace seedance::serve

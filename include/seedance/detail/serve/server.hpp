@@ -6,7 +6,8 @@
 // a small thread pool, bounded bodies (64 MiB, then 413), bounded headers (then 431), bounded
 // connections (more are closed at once), a deadline on every read and write (slow clients are
 // disconnected), and a graceful stop (no new connections, answers in flight are sent, idle
-// connections are closed).
+// connections are closed). With a certificate and key (server_options::tls_*), https over OpenSSL
+// (link OpenSSL::SSL).
 #ifndef SEEDANCE_DETAIL_SERVE_SERVER_HPP
 #define SEEDANCE_DETAIL_SERVE_SERVER_HPP
 
@@ -15,6 +16,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/error.hpp>
@@ -22,6 +24,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <array>
 #include <atomic>
@@ -35,6 +38,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -53,45 +57,76 @@ using tcp = boost::asio::ip::tcp;
 
 class connection_registry;
 
-/// One connection: read a request, answer it, again while the client keeps the connection alive.
-class session : public std::enable_shared_from_this<session> {
+/// What the registry knows of a connection: it can be asked to stop.
+class session_base {
  public:
-  session(tcp::socket socket, api_state& api, const server_options& options, connection_registry& registry)
-      : stream_(std::move(socket)), api_(api), options_(options), registry_(registry) {}
-  ~session();
+  explicit session_base(connection_registry& registry) : registry_(registry) {}
+  session_base(const session_base&) = delete;
+  session_base& operator=(const session_base&) = delete;
+  virtual ~session_base();
+  /// From any thread: stop after the answer in flight; an idle connection closes now.
+  virtual void stop() = 0;
+
+ private:
+  connection_registry& registry_;
+};
+
+using tls_stream = beast::ssl_stream<beast::tcp_stream>;
+
+/// One connection: read a request, answer it, again while the client keeps the connection alive.
+/// `Stream` is beast::tcp_stream (http) or tls_stream (https: the TLS handshake comes first).
+template <class Stream>
+class session : public session_base, public std::enable_shared_from_this<session<Stream>> {
+  static constexpr bool tls = std::is_same_v<Stream, tls_stream>;
+
+ public:
+  template <class... StreamArgs>
+  session(api_state& api, const server_options& options, connection_registry& registry, StreamArgs&&... stream_args)
+      : session_base(registry), stream_(std::forward<StreamArgs>(stream_args)...), api_(api), options_(options) {}
 
   void run() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
+    net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
+      if constexpr (tls) {
+        self->tcp().expires_after(self->options_.idle_timeout);
+        self->stream_.async_handshake(net::ssl::stream_base::server, [self](beast::error_code ec) {
+          if (ec) return self->close();
+          self->read();
+        });
+      } else {
+        self->read();
+      }
+    });
   }
-  /// From any thread: stop after the answer in flight; an idle connection closes now.
-  void stop() {
-    net::post(stream_.get_executor(), [self = shared_from_this()] {
+  void stop() override {
+    net::post(stream_.get_executor(), [self = this->shared_from_this()] {
       self->stopping_ = true;
-      if (self->reading_) self->stream_.cancel();
+      if (self->reading_) self->tcp().cancel();
     });
   }
 
  private:
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> response_;
   api_state& api_;
   const server_options& options_;
-  connection_registry& registry_;
   bool stopping_ = false;
   bool reading_ = false;
   bool linger_ = false;  // the request was not read whole: drain it before closing
   std::array<char, 4096> scratch_{};
+
+  beast::tcp_stream& tcp() { return beast::get_lowest_layer(stream_); }
 
   void read() {
     if (stopping_) return close();
     parser_.emplace();
     parser_->body_limit(options_.body_limit);
     parser_->header_limit(options_.header_limit);
-    stream_.expires_after(options_.idle_timeout);
+    tcp().expires_after(options_.idle_timeout);
     reading_ = true;
-    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
@@ -112,7 +147,7 @@ class session : public std::enable_shared_from_this<session> {
     in.body = req.body();
     reply out = api_.handle(in, std::chrono::system_clock::now());
     log(in.method, in.target, out.response, started, out.drop);
-    if (out.drop) return close();
+    if (out.drop) return close_now();  // created, then the connection is lost (--drop-rate)
     write(std::move(out.response), req.keep_alive() && !stopping_, req.version());
   }
 
@@ -130,12 +165,12 @@ class session : public std::enable_shared_from_this<session> {
   /// connection, and the client could lose the answer.
   void linger() {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.expires_after(std::chrono::seconds{1});
+    tcp().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    tcp().expires_after(std::chrono::seconds{1});
     drain();
   }
   void drain() {
-    stream_.async_read_some(net::buffer(scratch_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    stream_.async_read_some(net::buffer(scratch_), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->close();
       self->drain();
     });
@@ -150,8 +185,8 @@ class session : public std::enable_shared_from_this<session> {
     response_.body() = std::move(r.body);
     response_.keep_alive(keep_alive);
     response_.prepare_payload();
-    stream_.expires_after(options_.idle_timeout);
-    bhttp::async_write(stream_, response_, [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+    tcp().expires_after(options_.idle_timeout);
+    bhttp::async_write(stream_, response_, [self = this->shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
       if (!ec && self->linger_) return self->linger();
       if (ec || !keep_alive) return self->close();
       self->read();
@@ -172,20 +207,34 @@ class session : public std::enable_shared_from_this<session> {
     } catch (...) {}
   }
 
+  /// The end of a connection: over TLS, a close_notify first (at most a second), so that the
+  /// client can tell the end from a cut.
   void close() {
-    beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    stream_.socket().close(ignored);
+    if constexpr (tls) {
+      if (!closing_) {
+        closing_ = true;
+        tcp().expires_after(std::chrono::seconds{1});
+        stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) { self->close_now(); });
+        return;
+      }
+    }
+    close_now();
   }
+  void close_now() {
+    beast::error_code ignored;
+    tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    tcp().socket().close(ignored);
+  }
+  bool closing_ = false;
 };
 
 /// The open connections: counted (for the limit) and reachable (for a graceful stop).
 class connection_registry {
  public:
   /// Adds a session; false when the limit is reached.
-  bool add(const std::shared_ptr<session>& s, std::size_t limit) {
+  bool add(const std::shared_ptr<session_base>& s, std::size_t limit) {
     const std::lock_guard lock(mutex_);
-    std::erase_if(sessions_, [](const std::weak_ptr<session>& w) { return w.expired(); });
+    std::erase_if(sessions_, [](const std::weak_ptr<session_base>& w) { return w.expired(); });
     ++open_;  // every session counts until its destructor (remove), refused ones too
     if (open_ > limit) return false;
     sessions_.push_back(s);
@@ -197,7 +246,7 @@ class connection_registry {
     changed_.notify_all();
   }
   void stop_all() {
-    std::vector<std::shared_ptr<session>> live;
+    std::vector<std::shared_ptr<session_base>> live;
     {
       const std::lock_guard lock(mutex_);
       for (const auto& w : sessions_)
@@ -218,11 +267,11 @@ class connection_registry {
  private:
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::list<std::weak_ptr<session>> sessions_;
+  std::list<std::weak_ptr<session_base>> sessions_;
   std::size_t open_ = 0;
 };
 
-inline session::~session() { registry_.remove(); }
+inline session_base::~session_base() { registry_.remove(); }
 
 }  // namespace detail
 
@@ -236,10 +285,12 @@ class server {
   ~server() { stop(); }
 
   /// Binds to `host:port` (port 0: a free one), listens and starts the threads. Throws
-  /// std::runtime_error (or boost::system::system_error) when it cannot listen.
+  /// std::runtime_error (or boost::system::system_error) when it cannot listen, or cannot load the
+  /// TLS certificate or key.
   void start() {
     namespace net = detail::net;
     if (running_) throw std::runtime_error("the server is already running");
+    load_tls();
     ioc_.restart();
     acceptor_.emplace(net::make_strand(ioc_));
     const detail::tcp::endpoint ep{net::ip::make_address(options_.host), options_.port};
@@ -249,7 +300,7 @@ class server {
     acceptor_->listen(net::socket_base::max_listen_connections);
     port_ = acceptor_->local_endpoint().port();
     const bool v6 = ep.address().is_v6();
-    base_url_ = "http://" + (v6 ? "[" + options_.host + "]" : options_.host) + ":" + std::to_string(port_);
+    base_url_ = std::string(tls_ ? "https://" : "http://") + (v6 ? "[" + options_.host + "]" : options_.host) + ":" + std::to_string(port_);
     api_.set_base_url(base_url_);
     accept();
     tick_.emplace(net::make_strand(ioc_));
@@ -279,7 +330,7 @@ class server {
   }
 
   [[nodiscard]] std::uint16_t port() const noexcept { return port_; }
-  /// "http://HOST:PORT".
+  /// "http://HOST:PORT", or "https://HOST:PORT" with a certificate.
   [[nodiscard]] const std::string& base_url() const noexcept { return base_url_; }
   /// The API logic (for its state).
   [[nodiscard]] api_state& api() noexcept { return api_; }
@@ -299,6 +350,26 @@ class server {
   std::string base_url_;
   std::atomic<bool> running_{false};
   std::optional<detail::net::steady_timer> tick_;
+  std::optional<detail::net::ssl::context> tls_;
+
+  /// With server_options::tls_certificate_file and tls_private_key_file: the TLS context (TLS 1.2
+  /// and later). One without the other is an error.
+  void load_tls() {
+    tls_.reset();
+    if (options_.tls_certificate_file.empty() && options_.tls_private_key_file.empty()) return;
+    if (options_.tls_certificate_file.empty() || options_.tls_private_key_file.empty())
+      throw std::runtime_error("https needs both a certificate file and a private key file");
+    namespace ssl = detail::net::ssl;
+    ssl::context ctx(ssl::context::tls_server);
+    ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                    ssl::context::no_tlsv1_1);
+    detail::beast::error_code ec;
+    ctx.use_certificate_chain_file(options_.tls_certificate_file, ec);
+    if (ec) throw std::runtime_error("cannot load the certificate " + options_.tls_certificate_file + ": " + ec.message());
+    ctx.use_private_key_file(options_.tls_private_key_file, ssl::context::pem, ec);
+    if (ec) throw std::runtime_error("cannot load the private key " + options_.tls_private_key_file + ": " + ec.message());
+    tls_.emplace(std::move(ctx));
+  }
 
   /// Every `callback_tick`: the callbacks of the tasks that have ended, each delivered by its own
   /// callback_delivery (loopback URLs only; others are logged as status 0 and dropped).
@@ -327,12 +398,18 @@ class server {
     } catch (...) {}
   }
 
+  template <class Stream, class... Extra>
+  void open_session(detail::tcp::socket socket, Extra&... extra) {
+    auto s = std::make_shared<detail::session<Stream>>(api_, options_, registry_, std::move(socket), extra...);
+    if (registry_.add(s, options_.max_connections)) s->run();  // else: destroyed, the socket closes
+  }
+
   void accept() {
     acceptor_->async_accept(detail::net::make_strand(ioc_), [this](detail::beast::error_code ec, detail::tcp::socket socket) {
       if (ec == detail::net::error::operation_aborted || !acceptor_->is_open()) return;
       if (!ec && running_) {
-        auto s = std::make_shared<detail::session>(std::move(socket), api_, options_, registry_);
-        if (registry_.add(s, options_.max_connections)) s->run();  // else: destroyed, the socket closes
+        if (tls_) open_session<detail::tls_stream>(std::move(socket), *tls_);
+        else open_session<detail::beast::tcp_stream>(std::move(socket));
       }
       accept();
     });

@@ -283,6 +283,17 @@ TEST_CASE("serve: --error-rate answers 503 before creating, --drop-rate creates 
   const seedance::serve::reply again = dropping.handle(post(cat, key, "k"), t0);
   CHECK_FALSE(again.drop);
   CHECK(body_of(again.response)["id"] == body_of(r.response)["id"]);
+
+  // --drop-as 502: a gateway's page instead of the answer; the task exists all the same
+  d.drop_as = seedance::serve::api_options::drop_mode::bad_gateway;
+  api_state gateway(d);
+  const seedance::serve::reply g = gateway.handle(post(cat, key, "k"), t0);
+  CHECK_FALSE(g.drop);
+  CHECK(g.response.status == 502);
+  CHECK_FALSE(seedance::parse_error_body(std::string_view(g.response.body)).ok());  // not the API's body
+  CHECK(state_of(gateway, t0)["tasks_created"] == 1);
+  CHECK(seedance::classify_http_error(seedance::api_operation::create, 502, nullptr, 0, std::nullopt).action ==
+        seedance::error_action::outcome_unknown);
 }
 
 TEST_CASE("serve: outcomes depend on the seed and the request only", "[serve]") {

@@ -11,6 +11,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "certificates.hpp"
+
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -91,21 +93,8 @@ class test_server {
   std::thread thread_;
 };
 
-/// A self-signed certificate for `name` (a DNS name and, for 127.0.0.1, an IP SAN), made once.
-std::filesystem::path certificate(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("seedance-net-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto cert = dir / (name + ".pem");
-  if (!std::filesystem::exists(cert)) {
-    const std::string san = name == "localhost" ? "subjectAltName=DNS:localhost,IP:127.0.0.1" : "subjectAltName=DNS:" + name;
-    const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=" + name + " -addext '" + san + "' -keyout '" +
-                            (dir / (name + ".key")).string() + "' -out '" + cert.string() + "' >/dev/null 2>&1";
-    REQUIRE(std::system(cmd.c_str()) == 0);
-  }
-  return cert;
-}
 net::ssl::context server_context(const std::string& name) {
-  const auto cert = certificate(name);
+  const auto cert = seedance_test::certificate(name);
   net::ssl::context ctx(net::ssl::context::tls_server);
   ctx.use_certificate_chain_file(cert.string());
   ctx.use_private_key_file((cert.parent_path() / (name + ".key")).string(), net::ssl::context::pem);
@@ -148,6 +137,7 @@ TEST_CASE("net: no answer: refused (not sent), dropped and stalled (sent)", "[ne
   CHECK_FALSE(refused.response);
   CHECK_FALSE(refused.sent);
   CHECK_FALSE(refused.error.empty());
+  CHECK_FALSE(refused.final);  // a refused connection may be a server restarting: worth a retry
 
   test_server dropping(behaviour::drop_after_request, 1);
   const auto dropped = t.send(get(dropping.port()), {});
@@ -168,7 +158,7 @@ TEST_CASE("net: https verifies the certificate and the host name", "[net]") {
   auto good = server_context("localhost");
   {
     test_server server(behaviour::answer, 1, &good);
-    seedance::beast_transport t({certificate("localhost").string()});
+    seedance::beast_transport t({seedance_test::certificate("localhost").string()});
     const auto r = t.send(get(server.port(), true), {});
     INFO(r.error);
     REQUIRE(r.response);
@@ -182,15 +172,17 @@ TEST_CASE("net: https verifies the certificate and the host name", "[net]") {
     CHECK_FALSE(r.response);
     CHECK_FALSE(r.sent);
     CHECK(r.error.find("TLS handshake") != std::string::npos);
+    CHECK(r.final);  // retrying cannot make the certificate known
   }
   {
     // A trusted certificate for another host name: refused.
     auto wrong = server_context("wrong.example");
     test_server server(behaviour::answer, 1, &wrong);
-    seedance::beast_transport t({certificate("wrong.example").string()});
+    seedance::beast_transport t({seedance_test::certificate("wrong.example").string()});
     const auto r = t.send(get(server.port(), true), {});
     CHECK_FALSE(r.response);
     CHECK_FALSE(r.sent);
+    CHECK(r.final);
   }
 }
 
