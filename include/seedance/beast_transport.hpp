@@ -42,10 +42,12 @@ struct beast_transport_options {
 };
 
 /// Sends each request on a connection of its own (so `send_options::fresh_connection` always
-/// holds), and never throws.
-class beast_transport {
+/// holds), and never throws. Use it as `beast_transport`: the template parameter exists only so
+/// that a program can compile it once (SEEDANCE_NET_SEPARATE_COMPILATION, <seedance/net_src.hpp>).
+template <class Unused = void>
+class basic_beast_transport {
  public:
-  explicit beast_transport(beast_transport_options options = {}) : options_(std::move(options)) {}
+  explicit basic_beast_transport(beast_transport_options options = {}) : options_(std::move(options)) {}
 
   [[nodiscard]] transport_result send(const http_request& q, const send_options& o) noexcept { return guarded(q, o, nullptr); }
 
@@ -59,19 +61,7 @@ class beast_transport {
   using tcp = boost::asio::ip::tcp;
   using clock = std::chrono::steady_clock;
 
-  transport_result guarded(const http_request& q, const send_options& o, const std::filesystem::path* file) noexcept {
-    transport_result r;
-    try {
-      exchange(q, o, r, file);
-    } catch (const std::exception& e) {
-      r.response.reset();
-      r.error = e.what();
-    } catch (...) {
-      r.response.reset();
-      r.error = "unknown error";
-    }
-    return r;
-  }
+  transport_result guarded(const http_request& q, const send_options& o, const std::filesystem::path* file) noexcept;
 
   /// Runs the io_context until the started operation completes (each operation has its deadline).
   static void run(boost::asio::io_context& ioc) {
@@ -79,68 +69,7 @@ class beast_transport {
     ioc.restart();
   }
 
-  void exchange(const http_request& q, const send_options& o, transport_result& r, const std::filesystem::path* file) {
-    namespace beast = boost::beast;
-    namespace http = boost::beast::http;
-    namespace ssl = boost::asio::ssl;
-    boost::asio::io_context ioc;
-    const clock::time_point deadline = clock::now() + o.timeout;
-    beast::error_code ec;
-
-    // Resolve, bounded by the deadline (a resolver has no expiry of its own).
-    tcp::resolver resolver(ioc);
-    tcp::resolver::results_type endpoints;
-    boost::asio::steady_timer resolve_timer(ioc, deadline);
-    bool resolved = false;
-    resolve_timer.async_wait([&](const beast::error_code& e) {
-      if (!e && !resolved) resolver.cancel();
-    });
-    resolver.async_resolve(q.host, std::to_string(q.port), [&](const beast::error_code& e, tcp::resolver::results_type res) {
-      resolved = true;
-      ec = e;
-      endpoints = std::move(res);
-      resolve_timer.cancel();
-    });
-    run(ioc);
-    if (ec) return fail(r, "resolving " + q.host + ": " + ec.message());
-
-    beast::tcp_stream stream(ioc);
-    stream.expires_at(deadline);
-    stream.async_connect(endpoints, [&](const beast::error_code& e, const tcp::endpoint&) { ec = e; });
-    run(ioc);
-    if (ec) return fail(r, "connecting to " + q.host + ":" + std::to_string(q.port) + ": " + ec.message());
-
-    http::request<http::string_body> req;
-    const http::verb verb = http::string_to_verb(q.method);
-    if (verb == http::verb::unknown) return fail(r, "unknown method " + q.method);
-    req.method(verb);
-    req.target(q.target);
-    req.version(11);
-    for (const http_field& f : q.fields) req.set(f.name, f.value);
-    req.set(http::field::connection, "close");
-    req.body() = q.body;
-    req.prepare_payload();
-
-    if (!q.https) return talk(stream, stream, req, deadline, r, ioc, file);
-
-    ssl::context ctx(ssl::context::tls_client);
-    ctx.set_verify_mode(ssl::verify_peer);
-    if (options_.ca_file.empty()) ctx.set_default_verify_paths();
-    else ctx.load_verify_file(options_.ca_file);
-    beast::ssl_stream<beast::tcp_stream> tls(std::move(stream), ctx);
-    if (!SSL_set_tlsext_host_name(tls.native_handle(), q.host.c_str())) return fail(r, "TLS: cannot set the server name");
-    tls.set_verify_callback(ssl::host_name_verification(q.host));
-    beast::get_lowest_layer(tls).expires_at(deadline);
-    tls.async_handshake(ssl::stream_base::client, [&](const beast::error_code& e) { ec = e; });
-    run(ioc);
-    if (ec) {
-      // A TLS-level refusal (the certificate or the host name, no common protocol) stays one on
-      // retry; a reset or a timeout during the handshake may not.
-      r.final = ec.category() == boost::asio::error::get_ssl_category();
-      return fail(r, "TLS handshake with " + q.host + ": " + ec.message());
-    }
-    return talk(tls, beast::get_lowest_layer(tls), req, deadline, r, ioc, file);
-  }
+  void exchange(const http_request& q, const send_options& o, transport_result& r, const std::filesystem::path* file);
 
   template <class Stream>
   void talk(Stream& s, boost::beast::tcp_stream& lowest, boost::beast::http::request<boost::beast::http::string_body>& req,
@@ -196,11 +125,98 @@ class beast_transport {
   beast_transport_options options_;
 };
 
+template <class Unused>
+transport_result basic_beast_transport<Unused>::guarded(const http_request& q, const send_options& o,
+                                                        const std::filesystem::path* file) noexcept {
+  transport_result r;
+  try {
+    exchange(q, o, r, file);
+  } catch (const std::exception& e) {
+    r.response.reset();
+    r.error = e.what();
+  } catch (...) {
+    r.response.reset();
+    r.error = "unknown error";
+  }
+  return r;
+}
+
+template <class Unused>
+void basic_beast_transport<Unused>::exchange(const http_request& q, const send_options& o, transport_result& r,
+                                             const std::filesystem::path* file) {
+  namespace beast = boost::beast;
+  namespace http = boost::beast::http;
+  namespace ssl = boost::asio::ssl;
+  boost::asio::io_context ioc;
+  const clock::time_point deadline = clock::now() + o.timeout;
+  beast::error_code ec;
+
+  // Resolve, bounded by the deadline (a resolver has no expiry of its own).
+  tcp::resolver resolver(ioc);
+  tcp::resolver::results_type endpoints;
+  boost::asio::steady_timer resolve_timer(ioc, deadline);
+  bool resolved = false;
+  resolve_timer.async_wait([&](const beast::error_code& e) {
+    if (!e && !resolved) resolver.cancel();
+  });
+  resolver.async_resolve(q.host, std::to_string(q.port), [&](const beast::error_code& e, tcp::resolver::results_type res) {
+    resolved = true;
+    ec = e;
+    endpoints = std::move(res);
+    resolve_timer.cancel();
+  });
+  run(ioc);
+  if (ec) return fail(r, "resolving " + q.host + ": " + ec.message());
+
+  beast::tcp_stream stream(ioc);
+  stream.expires_at(deadline);
+  stream.async_connect(endpoints, [&](const beast::error_code& e, const tcp::endpoint&) { ec = e; });
+  run(ioc);
+  if (ec) return fail(r, "connecting to " + q.host + ":" + std::to_string(q.port) + ": " + ec.message());
+
+  http::request<http::string_body> req;
+  const http::verb verb = http::string_to_verb(q.method);
+  if (verb == http::verb::unknown) return fail(r, "unknown method " + q.method);
+  req.method(verb);
+  req.target(q.target);
+  req.version(11);
+  for (const http_field& f : q.fields) req.set(f.name, f.value);
+  req.set(http::field::connection, "close");
+  req.body() = q.body;
+  req.prepare_payload();
+
+  if (!q.https) return talk(stream, stream, req, deadline, r, ioc, file);
+
+  ssl::context ctx(ssl::context::tls_client);
+  ctx.set_verify_mode(ssl::verify_peer);
+  if (options_.ca_file.empty()) ctx.set_default_verify_paths();
+  else ctx.load_verify_file(options_.ca_file);
+  beast::ssl_stream<beast::tcp_stream> tls(std::move(stream), ctx);
+  if (!SSL_set_tlsext_host_name(tls.native_handle(), q.host.c_str())) return fail(r, "TLS: cannot set the server name");
+  tls.set_verify_callback(ssl::host_name_verification(q.host));
+  beast::get_lowest_layer(tls).expires_at(deadline);
+  tls.async_handshake(ssl::stream_base::client, [&](const beast::error_code& e) { ec = e; });
+  run(ioc);
+  if (ec) {
+    // A TLS-level refusal (the certificate or the host name, no common protocol) stays one on
+    // retry; a reset or a timeout during the handshake may not.
+    r.final = ec.category() == boost::asio::error::get_ssl_category();
+    return fail(r, "TLS handshake with " + q.host + ": " + ec.message());
+  }
+  return talk(tls, beast::get_lowest_layer(tls), req, deadline, r, ioc, file);
+}
+
+using beast_transport = basic_beast_transport<>;
 static_assert(transport<beast_transport>);
 
 /// The client on the Beast transport.
 using client = basic_client<beast_transport>;
 
 }  // namespace seedance
+
+#ifdef SEEDANCE_NET_SEPARATE_COMPILATION  // compiled once, in the program's TU that includes <seedance/net_src.hpp>
+extern template class seedance::basic_beast_transport<void>;
+extern template class seedance::basic_client<seedance::beast_transport>;
+#endif
 
 #endif  // SEEDANCE_BEAST_TRANSPORT_HPP

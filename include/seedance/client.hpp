@@ -205,11 +205,7 @@ namespace detail::client {
 template <transport Transport>
 class basic_client {
  public:
-  basic_client(client_options options, Transport transport) : options_(std::move(options)), transport_(std::move(transport)) {
-    if (!options_.sleep) options_.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
-    if (!options_.now) options_.now = [] { return std::chrono::steady_clock::now(); };
-    endpoint_ = parse_endpoint(options_.base_url);
-  }
+  basic_client(client_options options, Transport transport);
 
   [[nodiscard]] const client_options& options() const noexcept { return options_; }
   [[nodiscard]] Transport& transport_ref() noexcept { return transport_; }
@@ -217,230 +213,30 @@ class basic_client {
   /// Validates, estimates, checks the budget, then sends the create: see docs/client.md for every
   /// outcome. Sends the same body bytes and the same idempotency key on every retry, and retries
   /// only answers that prove nothing was created.
-  [[nodiscard]] submit_result submit(const nlohmann::json& body, const submit_options& so = {}) {
-    submit_result r;
-    r.idempotency_key = so.idempotency_key ? *so.idempotency_key : new_idempotency_key();
-    estimate_options eo;
-    eo.validation.strict = so.strict;
-    estimate_result e = estimate_cost(body, so.media, eo);
-    r.report = std::move(e.report);
-    r.estimate = std::move(e.estimate);
-    if (!r.report.ok()) {
-      r.status = submit_status::invalid;
-      r.message = "the request is invalid: nothing was sent";
-      return r;
-    }
-    if (budget_verdict v = check_budget(r.estimate, so.max_credits); !v) {
-      r.status = submit_status::over_budget;
-      r.message = std::move(v.reason);
-      return r;
-    }
-    if (!endpoint_) return refuse(r, endpoint_.error);
-    built_request built = create_request(*endpoint_.endpoint, options_.api_key, body.dump(), r.idempotency_key);
-    if (!built) return refuse(r, built.message);
-
-    for (unsigned attempt = 0;; ++attempt) {
-      send_options o{options_.timeout, attempt > 0};
-      transport_result t = transport_.send(*built.request, o);
-      ++r.attempts;
-      if (!t.response && !t.sent && t.final) return refuse(r, t.error + " (nothing was sent)");
-      call_result c = t.response ? interpret_create(*t.response, attempt)
-                                 : interpret_transport_failure(api_operation::create, t.sent, t.error, attempt);
-      r.http_status = c.http_status;
-      r.error = std::move(c.error);
-      r.advice = c.advice;
-      r.message = std::move(c.message);
-      r.body = std::move(c.body);
-      switch (c.outcome) {
-        case call_outcome::ok:
-          r.status = submit_status::created;
-          r.task = std::move(c.task);
-          return r;
-        case call_outcome::failed: r.status = submit_status::failed; return r;
-        case call_outcome::outcome_unknown:
-          r.status = submit_status::outcome_unknown;
-          r.message += ": the task may have been created; look it up, or resubmit only with the idempotency key " + r.idempotency_key;
-          return r;
-        case call_outcome::retry:
-          if (attempt >= options_.max_retries) {
-            r.status = submit_status::retry_later;
-            r.message += ": nothing was created; the retries ran out";
-            return r;
-          }
-          wait_for(c.advice.retry_after.value_or(retry_backoff(attempt)));
-          break;
-      }
-    }
-  }
+  [[nodiscard]] submit_result submit(const nlohmann::json& body, const submit_options& so = {});
 
   /// Reads a task, retrying transient errors (a read is never charged).
-  [[nodiscard]] task_result get_task(std::string_view id) {
-    task_result r;
-    if (!endpoint_) return refuse(r, endpoint_.error);
-    built_request built = task_request(*endpoint_.endpoint, options_.api_key, id);
-    if (!built) return refuse(r, built.message);
-    for (unsigned attempt = 0;; ++attempt) {
-      transport_result t = transport_.send(*built.request, send_options{options_.timeout, attempt > 0});
-      ++r.attempts;
-      if (!t.response && !t.sent && t.final) return refuse(r, t.error + " (nothing was sent)");
-      call_result c =
-          t.response ? interpret_read(*t.response, attempt) : interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
-      r.http_status = c.http_status;
-      r.error = std::move(c.error);
-      r.advice = c.advice;
-      r.message = std::move(c.message);
-      r.body = std::move(c.body);
-      if (c.outcome == call_outcome::ok) {
-        r.status = task_read_status::ok;
-        r.task = std::move(c.task);
-        return r;
-      }
-      if (c.outcome != call_outcome::retry) {
-        r.status = task_read_status::failed;
-        return r;
-      }
-      if (attempt >= options_.max_retries) {
-        r.status = task_read_status::retries_exhausted;
-        return r;
-      }
-      wait_for(c.advice.retry_after.value_or(retry_backoff(attempt)));
-    }
-  }
+  [[nodiscard]] task_result get_task(std::string_view id);
 
   /// Polls `id` until its status is terminal, on the library's schedule (`next_poll`, scaled by
   /// `time_scale`). A poll that fails for a transient reason is retried on the next round, never
   /// taken for the end; only a final error (such as 404) or the deadline ends the wait early.
-  [[nodiscard]] task_result wait(std::string_view id, const wait_options& wo = {}) {
-    const auto start = options_.now();
-    std::optional<video_task> last;
-    std::string last_body;
-    for (;;) {
-      task_result r = get_task(id);
-      if (r.status == task_read_status::failed || r.status == task_read_status::refused) return r;
-      if (r.status == task_read_status::ok) {
-        if (wo.on_progress) wo.on_progress(*r.task);
-        if (r.task->is_terminal()) return r;
-        last = r.task;
-        last_body = r.body;
-      }
-      const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(options_.now() - start);
-      const auto scaled_elapsed = std::chrono::duration_cast<std::chrono::seconds>(unscale(elapsed));
-      std::chrono::seconds next = last ? next_poll(*last, scaled_elapsed, options_.poll).value_or(options_.poll.min_interval)
-                                       : next_poll(scaled_elapsed, std::nullopt, options_.poll);
-      const std::chrono::milliseconds pause = scale(next);
-      if (wo.deadline && elapsed + pause > *wo.deadline) {
-        task_result d;
-        d.status = task_read_status::deadline_passed;
-        d.task = std::move(last);
-        d.body = std::move(last_body);
-        d.attempts = r.attempts;
-        d.message = "the deadline passed before the task ended";
-        return d;
-      }
-      options_.sleep(pause);
-    }
-  }
+  [[nodiscard]] task_result wait(std::string_view id, const wait_options& wo = {});
 
   /// Writes each result of a completed task into `directory` (created if missing), streaming
   /// (bounded memory), under a safe name (`<task id>[-N].<ext>`), through a `.part` file renamed
   /// when whole; then probes it. The API key is never sent to a result host. A failed read is
   /// retried like a task read.
   [[nodiscard]] download_result download(const video_task& task, const std::filesystem::path& directory)
-    requires file_transport<Transport>
-  {
-    download_result out;
-    if (task.status != task_status::completed || task.results.empty()) {
-      out.message = "the task has no results to download (status " + task.status_text + ")";
-      return out;
-    }
-    std::error_code ec;
-    std::filesystem::create_directories(directory, ec);
-    if (ec) {
-      out.message = "cannot create " + directory.string() + ": " + ec.message();
-      return out;
-    }
-    out.ok = true;
-    const std::string id = task.id.value_or("result");
-    for (std::size_t i = 0; i < task.results.size(); ++i) {
-      downloaded_file f;
-      f.url = task.results[i];
-      f.file = directory / detail::client::result_file_name(id, i + 1, task.results.size(), f.url);
-      fetch_one(f);
-      out.ok = out.ok && f.ok;
-      out.files.push_back(std::move(f));
-    }
-    if (!out.ok) out.message = "not every result was downloaded";
-    return out;
-  }
+    requires file_transport<Transport>;
 
   /// Confirms a callback: the provider signs nothing, so the body proves nothing by itself. The
   /// task it names is read back from the API and compared (id, status and, when completed, the
   /// result URLs); only then is it `confirmed`.
-  [[nodiscard]] callback_check confirm_callback(std::string_view body) {
-    callback_check c;
-    parse_result<video_task> p = parse_task(body);
-    if (!p.ok() || !p.value->id || p.value->id->empty()) {
-      c.message = p.ok() ? "the callback names no task" : "the callback is not a task: " + p.message;
-      return c;
-    }
-    c.claimed = std::move(p.value);
-    task_result r = get_task(*c.claimed->id);
-    if (r.status != task_read_status::ok) {
-      c.message = "the task could not be read back: " + r.message;
-      return c;
-    }
-    c.actual = std::move(r.task);
-    if (c.actual->id != c.claimed->id || c.actual->status != c.claimed->status) {
-      c.message = "the API shows the task as " + c.actual->status_text + ", the callback says " + c.claimed->status_text;
-    } else if (c.claimed->status == task_status::completed && c.actual->results != c.claimed->results) {
-      c.message = "the callback's result URLs are not the API's";
-    } else {
-      c.confirmed = true;
-    }
-    return c;
-  }
+  [[nodiscard]] callback_check confirm_callback(std::string_view body);
 
  private:
-  void fetch_one(downloaded_file& f) {
-    built_request built = download_request(f.url);
-    if (!built) {
-      f.message = built.message;
-      return;
-    }
-    std::filesystem::path part = f.file;
-    part += ".part";
-    for (unsigned attempt = 0;; ++attempt) {
-      transport_result t = transport_.send_to_file(*built.request, send_options{options_.timeout, attempt > 0}, part);
-      call_result c;
-      if (!t.response && !t.sent && t.final) {
-        f.message = t.error + " (nothing was sent)";
-        return;
-      }
-      if (!t.response) {
-        c = interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
-      } else if (t.response->status >= 200 && t.response->status <= 299) {
-        std::error_code ec;
-        std::filesystem::rename(part, f.file, ec);
-        if (ec) {
-          f.message = "cannot rename " + part.string() + ": " + ec.message();
-          return;
-        }
-        f.probe = probe_file(f.file);
-        f.ok = f.probe->ok();
-        if (!f.ok) f.message = "downloaded, but the file does not probe as media: " + f.probe->error()->message;
-        return;
-      } else {
-        c = interpret_read(*t.response, attempt);
-      }
-      std::error_code ignored;
-      std::filesystem::remove(part, ignored);
-      if (c.outcome != call_outcome::retry || attempt >= options_.max_retries) {
-        f.message = c.message.empty() ? "the download failed" : c.message;
-        return;
-      }
-      wait_for(c.advice.retry_after.value_or(retry_backoff(attempt)));
-    }
-  }
+  void fetch_one(downloaded_file& f);
 
   template <class R>
   static R refuse(R& r, std::string message) {
@@ -463,6 +259,233 @@ class basic_client {
   Transport transport_;
   endpoint_result endpoint_;
 };
+
+template <transport Transport>
+basic_client<Transport>::basic_client(client_options options, Transport transport)
+    : options_(std::move(options)), transport_(std::move(transport)) {
+  if (!options_.sleep) options_.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  if (!options_.now) options_.now = [] { return std::chrono::steady_clock::now(); };
+  endpoint_ = parse_endpoint(options_.base_url);
+}
+
+template <transport Transport>
+submit_result basic_client<Transport>::submit(const nlohmann::json& body, const submit_options& so) {
+  submit_result r;
+  r.idempotency_key = so.idempotency_key ? *so.idempotency_key : new_idempotency_key();
+  estimate_options eo;
+  eo.validation.strict = so.strict;
+  estimate_result e = estimate_cost(body, so.media, eo);
+  r.report = std::move(e.report);
+  r.estimate = std::move(e.estimate);
+  if (!r.report.ok()) {
+    r.status = submit_status::invalid;
+    r.message = "the request is invalid: nothing was sent";
+    return r;
+  }
+  if (budget_verdict v = check_budget(r.estimate, so.max_credits); !v) {
+    r.status = submit_status::over_budget;
+    r.message = std::move(v.reason);
+    return r;
+  }
+  if (!endpoint_) return refuse(r, endpoint_.error);
+  built_request built = create_request(*endpoint_.endpoint, options_.api_key, body.dump(), r.idempotency_key);
+  if (!built) return refuse(r, built.message);
+
+  for (unsigned attempt = 0;; ++attempt) {
+    send_options o{options_.timeout, attempt > 0};
+    transport_result t = transport_.send(*built.request, o);
+    ++r.attempts;
+    if (!t.response && !t.sent && t.final) return refuse(r, t.error + " (nothing was sent)");
+    call_result c =
+        t.response ? interpret_create(*t.response, attempt) : interpret_transport_failure(api_operation::create, t.sent, t.error, attempt);
+    r.http_status = c.http_status;
+    r.error = std::move(c.error);
+    r.advice = c.advice;
+    r.message = std::move(c.message);
+    r.body = std::move(c.body);
+    switch (c.outcome) {
+      case call_outcome::ok:
+        r.status = submit_status::created;
+        r.task = std::move(c.task);
+        return r;
+      case call_outcome::failed: r.status = submit_status::failed; return r;
+      case call_outcome::outcome_unknown:
+        r.status = submit_status::outcome_unknown;
+        r.message += ": the task may have been created; look it up, or resubmit only with the idempotency key " + r.idempotency_key;
+        return r;
+      case call_outcome::retry:
+        if (attempt >= options_.max_retries) {
+          r.status = submit_status::retry_later;
+          r.message += ": nothing was created; the retries ran out";
+          return r;
+        }
+        wait_for(c.advice.retry_after.value_or(retry_backoff(attempt)));
+        break;
+    }
+  }
+}
+
+template <transport Transport>
+task_result basic_client<Transport>::get_task(std::string_view id) {
+  task_result r;
+  if (!endpoint_) return refuse(r, endpoint_.error);
+  built_request built = task_request(*endpoint_.endpoint, options_.api_key, id);
+  if (!built) return refuse(r, built.message);
+  for (unsigned attempt = 0;; ++attempt) {
+    transport_result t = transport_.send(*built.request, send_options{options_.timeout, attempt > 0});
+    ++r.attempts;
+    if (!t.response && !t.sent && t.final) return refuse(r, t.error + " (nothing was sent)");
+    call_result c =
+        t.response ? interpret_read(*t.response, attempt) : interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
+    r.http_status = c.http_status;
+    r.error = std::move(c.error);
+    r.advice = c.advice;
+    r.message = std::move(c.message);
+    r.body = std::move(c.body);
+    if (c.outcome == call_outcome::ok) {
+      r.status = task_read_status::ok;
+      r.task = std::move(c.task);
+      return r;
+    }
+    if (c.outcome != call_outcome::retry) {
+      r.status = task_read_status::failed;
+      return r;
+    }
+    if (attempt >= options_.max_retries) {
+      r.status = task_read_status::retries_exhausted;
+      return r;
+    }
+    wait_for(c.advice.retry_after.value_or(retry_backoff(attempt)));
+  }
+}
+
+template <transport Transport>
+task_result basic_client<Transport>::wait(std::string_view id, const wait_options& wo) {
+  const auto start = options_.now();
+  std::optional<video_task> last;
+  std::string last_body;
+  for (;;) {
+    task_result r = get_task(id);
+    if (r.status == task_read_status::failed || r.status == task_read_status::refused) return r;
+    if (r.status == task_read_status::ok) {
+      if (wo.on_progress) wo.on_progress(*r.task);
+      if (r.task->is_terminal()) return r;
+      last = r.task;
+      last_body = r.body;
+    }
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(options_.now() - start);
+    const auto scaled_elapsed = std::chrono::duration_cast<std::chrono::seconds>(unscale(elapsed));
+    std::chrono::seconds next = last ? next_poll(*last, scaled_elapsed, options_.poll).value_or(options_.poll.min_interval)
+                                     : next_poll(scaled_elapsed, std::nullopt, options_.poll);
+    const std::chrono::milliseconds pause = scale(next);
+    if (wo.deadline && elapsed + pause > *wo.deadline) {
+      task_result d;
+      d.status = task_read_status::deadline_passed;
+      d.task = std::move(last);
+      d.body = std::move(last_body);
+      d.attempts = r.attempts;
+      d.message = "the deadline passed before the task ended";
+      return d;
+    }
+    options_.sleep(pause);
+  }
+}
+
+template <transport Transport>
+download_result basic_client<Transport>::download(const video_task& task, const std::filesystem::path& directory)
+  requires file_transport<Transport>
+{
+  download_result out;
+  if (task.status != task_status::completed || task.results.empty()) {
+    out.message = "the task has no results to download (status " + task.status_text + ")";
+    return out;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec) {
+    out.message = "cannot create " + directory.string() + ": " + ec.message();
+    return out;
+  }
+  out.ok = true;
+  const std::string id = task.id.value_or("result");
+  for (std::size_t i = 0; i < task.results.size(); ++i) {
+    downloaded_file f;
+    f.url = task.results[i];
+    f.file = directory / detail::client::result_file_name(id, i + 1, task.results.size(), f.url);
+    fetch_one(f);
+    out.ok = out.ok && f.ok;
+    out.files.push_back(std::move(f));
+  }
+  if (!out.ok) out.message = "not every result was downloaded";
+  return out;
+}
+
+template <transport Transport>
+callback_check basic_client<Transport>::confirm_callback(std::string_view body) {
+  callback_check c;
+  parse_result<video_task> p = parse_task(body);
+  if (!p.ok() || !p.value->id || p.value->id->empty()) {
+    c.message = p.ok() ? "the callback names no task" : "the callback is not a task: " + p.message;
+    return c;
+  }
+  c.claimed = std::move(p.value);
+  task_result r = get_task(*c.claimed->id);
+  if (r.status != task_read_status::ok) {
+    c.message = "the task could not be read back: " + r.message;
+    return c;
+  }
+  c.actual = std::move(r.task);
+  if (c.actual->id != c.claimed->id || c.actual->status != c.claimed->status) {
+    c.message = "the API shows the task as " + c.actual->status_text + ", the callback says " + c.claimed->status_text;
+  } else if (c.claimed->status == task_status::completed && c.actual->results != c.claimed->results) {
+    c.message = "the callback's result URLs are not the API's";
+  } else {
+    c.confirmed = true;
+  }
+  return c;
+}
+
+template <transport Transport>
+void basic_client<Transport>::fetch_one(downloaded_file& f) {
+  built_request built = download_request(f.url);
+  if (!built) {
+    f.message = built.message;
+    return;
+  }
+  std::filesystem::path part = f.file;
+  part += ".part";
+  for (unsigned attempt = 0;; ++attempt) {
+    transport_result t = transport_.send_to_file(*built.request, send_options{options_.timeout, attempt > 0}, part);
+    call_result c;
+    if (!t.response && !t.sent && t.final) {
+      f.message = t.error + " (nothing was sent)";
+      return;
+    }
+    if (!t.response) {
+      c = interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
+    } else if (t.response->status >= 200 && t.response->status <= 299) {
+      std::error_code ec;
+      std::filesystem::rename(part, f.file, ec);
+      if (ec) {
+        f.message = "cannot rename " + part.string() + ": " + ec.message();
+        return;
+      }
+      f.probe = probe_file(f.file);
+      f.ok = f.probe->ok();
+      if (!f.ok) f.message = "downloaded, but the file does not probe as media: " + f.probe->error()->message;
+      return;
+    } else {
+      c = interpret_read(*t.response, attempt);
+    }
+    std::error_code ignored;
+    std::filesystem::remove(part, ignored);
+    if (c.outcome != call_outcome::retry || attempt >= options_.max_retries) {
+      f.message = c.message.empty() ? "the download failed" : c.message;
+      return;
+    }
+    wait_for(c.advice.retry_after.value_or(retry_backoff(attempt)));
+  }
+}
 
 }  // namespace seedance
 

@@ -29,9 +29,7 @@ inline std::filesystem::path certificate(const std::string& name) {
 }
 
 /// The private key of `certificate(name)`.
-inline std::filesystem::path key_of(const std::filesystem::path& cert) {
-  return cert.parent_path() / (cert.stem().string() + ".key");
-}
+inline std::filesystem::path key_of(const std::filesystem::path& cert) { return cert.parent_path() / (cert.stem().string() + ".key"); }
 
 }  // namespace seedance_test
 

@@ -306,8 +306,7 @@ std::vector<std::string>& all_outputs() {
 
 /// Runs the tool with `args` and exactly the environment `env` (posix_spawn: safe beside the
 /// server's threads), at most `limit`.
-run_result run_tool(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
-                    std::chrono::milliseconds limit = 60s) {
+run_result run_tool(const std::vector<std::string>& args, const std::vector<std::string>& env = {}, std::chrono::milliseconds limit = 60s) {
   static std::atomic<int> counter{0};
   const fs::path dir = fs::temp_directory_path() / ("seedance-client-tool-" + std::to_string(::getpid()));
   fs::create_directories(dir);
@@ -500,18 +499,8 @@ TEST_CASE("seedance serve --tls-cert and seedance submit --ca-file: https end to
   posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
   posix_spawn_file_actions_addclose(&fa, out[0]);
   posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, (dir / "serve.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  std::vector<std::string> args{SEEDANCE_CLI,
-                                "serve",
-                                "--port",
-                                "0",
-                                "--api-key",
-                                key,
-                                "--time-scale",
-                                "0.001",
-                                "--tls-cert",
-                                cert.string(),
-                                "--tls-key",
-                                seedance_test::key_of(cert).string()};
+  std::vector<std::string> args{SEEDANCE_CLI,   "serve", "--port",     "0",           "--api-key", key,
+                                "--time-scale", "0.001", "--tls-cert", cert.string(), "--tls-key", seedance_test::key_of(cert).string()};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

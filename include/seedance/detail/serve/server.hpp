@@ -276,58 +276,25 @@ inline session_base::~session_base() { registry_.remove(); }
 }  // namespace detail
 
 /// The local double as an in-process server: construct, `start()` (then `port()` or `base_url()`),
-/// `stop()` (also by the destructor). Not copyable or movable.
-class server {
+/// `stop()` (also by the destructor). Not copyable or movable. Use it as `server`: the template
+/// parameter exists only so that a program can compile it once (SEEDANCE_NET_SEPARATE_COMPILATION,
+/// <seedance/net_src.hpp>).
+template <class Unused = void>
+class basic_server {
  public:
-  explicit server(server_options options) : options_(std::move(options)), api_(options_.api) {}
-  server(const server&) = delete;
-  server& operator=(const server&) = delete;
-  ~server() { stop(); }
+  explicit basic_server(server_options options) : options_(std::move(options)), api_(options_.api) {}
+  basic_server(const basic_server&) = delete;
+  basic_server& operator=(const basic_server&) = delete;
+  ~basic_server() { stop(); }
 
   /// Binds to `host:port` (port 0: a free one), listens and starts the threads. Throws
   /// std::runtime_error (or boost::system::system_error) when it cannot listen, or cannot load the
   /// TLS certificate or key.
-  void start() {
-    namespace net = detail::net;
-    if (running_) throw std::runtime_error("the server is already running");
-    load_tls();
-    ioc_.restart();
-    acceptor_.emplace(net::make_strand(ioc_));
-    const detail::tcp::endpoint ep{net::ip::make_address(options_.host), options_.port};
-    acceptor_->open(ep.protocol());
-    acceptor_->set_option(net::socket_base::reuse_address(true));
-    acceptor_->bind(ep);
-    acceptor_->listen(net::socket_base::max_listen_connections);
-    port_ = acceptor_->local_endpoint().port();
-    const bool v6 = ep.address().is_v6();
-    base_url_ = std::string(tls_ ? "https://" : "http://") + (v6 ? "[" + options_.host + "]" : options_.host) + ":" + std::to_string(port_);
-    api_.set_base_url(base_url_);
-    accept();
-    tick_.emplace(net::make_strand(ioc_));
-    running_ = true;
-    tick();
-    const unsigned n = options_.threads > 0 ? options_.threads : 1;
-    for (unsigned i = 0; i < n; ++i) threads_.emplace_back([this] { ioc_.run(); });
-  }
+  void start();
 
   /// Stops accepting, lets the answers in flight finish (at most `grace`), closes every connection
   /// and joins the threads. Idempotent.
-  void stop(std::chrono::milliseconds grace = std::chrono::milliseconds{5000}) {
-    if (!running_) return;
-    running_ = false;
-    detail::net::post(acceptor_->get_executor(), [this] {
-      detail::beast::error_code ignored;
-      acceptor_->close(ignored);
-    });
-    detail::net::post(tick_->get_executor(), [this] { tick_->cancel(); });
-    registry_.stop_all();
-    (void)registry_.wait_idle(grace);
-    ioc_.stop();  // callbacks still being delivered are abandoned
-    for (std::thread& t : threads_) t.join();
-    threads_.clear();
-    acceptor_.reset();
-    tick_.reset();
-  }
+  void stop(std::chrono::milliseconds grace = std::chrono::milliseconds{5000});
 
   [[nodiscard]] std::uint16_t port() const noexcept { return port_; }
   /// "http://HOST:PORT", or "https://HOST:PORT" with a certificate.
@@ -354,49 +321,12 @@ class server {
 
   /// With server_options::tls_certificate_file and tls_private_key_file: the TLS context (TLS 1.2
   /// and later). One without the other is an error.
-  void load_tls() {
-    tls_.reset();
-    if (options_.tls_certificate_file.empty() && options_.tls_private_key_file.empty()) return;
-    if (options_.tls_certificate_file.empty() || options_.tls_private_key_file.empty())
-      throw std::runtime_error("https needs both a certificate file and a private key file");
-    namespace ssl = detail::net::ssl;
-    ssl::context ctx(ssl::context::tls_server);
-    ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
-                    ssl::context::no_tlsv1_1);
-    detail::beast::error_code ec;
-    ctx.use_certificate_chain_file(options_.tls_certificate_file, ec);
-    if (ec) throw std::runtime_error("cannot load the certificate " + options_.tls_certificate_file + ": " + ec.message());
-    ctx.use_private_key_file(options_.tls_private_key_file, ssl::context::pem, ec);
-    if (ec) throw std::runtime_error("cannot load the private key " + options_.tls_private_key_file + ": " + ec.message());
-    tls_.emplace(std::move(ctx));
-  }
+  void load_tls();
 
   /// Every `callback_tick`: the callbacks of the tasks that have ended, each delivered by its own
   /// callback_delivery (loopback URLs only; others are logged as status 0 and dropped).
-  void tick() {
-    tick_->expires_after(options_.callback_tick);
-    tick_->async_wait([this](detail::beast::error_code ec) {
-      if (ec || !running_) return;
-      for (callback_job& job : api_.take_callbacks(std::chrono::system_clock::now())) {
-        std::optional<callback_target> target = loopback_target(job.url);
-        if (!target) {
-          log_callback(job.url, 0);
-          continue;
-        }
-        std::make_shared<detail::callback_delivery>(detail::net::make_strand(ioc_), std::move(job), std::move(*target),
-                                                    options_.api.time_scale,
-                                                    [this](const std::string& url, int status, bool) { log_callback(url, status); })
-            ->start();
-      }
-      tick();
-    });
-  }
-  void log_callback(const std::string& url, int status) const {
-    if (!options_.access_log) return;
-    try {
-      options_.access_log(access_entry{"CALLBACK", url, status, 0, std::chrono::microseconds{0}, false});
-    } catch (...) {}
-  }
+  void tick();
+  void log_callback(const std::string& url, int status) const;
 
   template <class Stream, class... Extra>
   void open_session(detail::tcp::socket socket, Extra&... extra) {
@@ -404,18 +334,116 @@ class server {
     if (registry_.add(s, options_.max_connections)) s->run();  // else: destroyed, the socket closes
   }
 
-  void accept() {
-    acceptor_->async_accept(detail::net::make_strand(ioc_), [this](detail::beast::error_code ec, detail::tcp::socket socket) {
-      if (ec == detail::net::error::operation_aborted || !acceptor_->is_open()) return;
-      if (!ec && running_) {
-        if (tls_) open_session<detail::tls_stream>(std::move(socket), *tls_);
-        else open_session<detail::beast::tcp_stream>(std::move(socket));
-      }
-      accept();
-    });
-  }
+  void accept();
 };
 
+template <class Unused>
+void basic_server<Unused>::start() {
+  namespace net = detail::net;
+  if (running_) throw std::runtime_error("the server is already running");
+  load_tls();
+  ioc_.restart();
+  acceptor_.emplace(net::make_strand(ioc_));
+  const detail::tcp::endpoint ep{net::ip::make_address(options_.host), options_.port};
+  acceptor_->open(ep.protocol());
+  acceptor_->set_option(net::socket_base::reuse_address(true));
+  acceptor_->bind(ep);
+  acceptor_->listen(net::socket_base::max_listen_connections);
+  port_ = acceptor_->local_endpoint().port();
+  const bool v6 = ep.address().is_v6();
+  base_url_ = std::string(tls_ ? "https://" : "http://") + (v6 ? "[" + options_.host + "]" : options_.host) + ":" + std::to_string(port_);
+  api_.set_base_url(base_url_);
+  accept();
+  tick_.emplace(net::make_strand(ioc_));
+  running_ = true;
+  tick();
+  const unsigned n = options_.threads > 0 ? options_.threads : 1;
+  for (unsigned i = 0; i < n; ++i) threads_.emplace_back([this] { ioc_.run(); });
+}
+
+template <class Unused>
+void basic_server<Unused>::stop(std::chrono::milliseconds grace) {
+  if (!running_) return;
+  running_ = false;
+  detail::net::post(acceptor_->get_executor(), [this] {
+    detail::beast::error_code ignored;
+    acceptor_->close(ignored);
+  });
+  detail::net::post(tick_->get_executor(), [this] { tick_->cancel(); });
+  registry_.stop_all();
+  (void)registry_.wait_idle(grace);
+  ioc_.stop();  // callbacks still being delivered are abandoned
+  for (std::thread& t : threads_) t.join();
+  threads_.clear();
+  acceptor_.reset();
+  tick_.reset();
+}
+
+template <class Unused>
+void basic_server<Unused>::load_tls() {
+  tls_.reset();
+  if (options_.tls_certificate_file.empty() && options_.tls_private_key_file.empty()) return;
+  if (options_.tls_certificate_file.empty() || options_.tls_private_key_file.empty())
+    throw std::runtime_error("https needs both a certificate file and a private key file");
+  namespace ssl = detail::net::ssl;
+  ssl::context ctx(ssl::context::tls_server);
+  ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                  ssl::context::no_tlsv1_1);
+  detail::beast::error_code ec;
+  ctx.use_certificate_chain_file(options_.tls_certificate_file, ec);
+  if (ec) throw std::runtime_error("cannot load the certificate " + options_.tls_certificate_file + ": " + ec.message());
+  ctx.use_private_key_file(options_.tls_private_key_file, ssl::context::pem, ec);
+  if (ec) throw std::runtime_error("cannot load the private key " + options_.tls_private_key_file + ": " + ec.message());
+  tls_.emplace(std::move(ctx));
+}
+
+template <class Unused>
+void basic_server<Unused>::tick() {
+  tick_->expires_after(options_.callback_tick);
+  tick_->async_wait([this](detail::beast::error_code ec) {
+    if (ec || !running_) return;
+    for (callback_job& job : api_.take_callbacks(std::chrono::system_clock::now())) {
+      std::optional<callback_target> target = loopback_target(job.url);
+      if (!target) {
+        log_callback(job.url, 0);
+        continue;
+      }
+      std::make_shared<detail::callback_delivery>(detail::net::make_strand(ioc_), std::move(job), std::move(*target),
+                                                  options_.api.time_scale,
+                                                  [this](const std::string& url, int status, bool) { log_callback(url, status); })
+          ->start();
+    }
+    tick();
+  });
+}
+
+template <class Unused>
+void basic_server<Unused>::log_callback(const std::string& url, int status) const {
+  if (!options_.access_log) return;
+  try {
+    options_.access_log(access_entry{"CALLBACK", url, status, 0, std::chrono::microseconds{0}, false});
+  } catch (...) {}
+}
+
+template <class Unused>
+void basic_server<Unused>::accept() {
+  acceptor_->async_accept(detail::net::make_strand(ioc_), [this](detail::beast::error_code ec, detail::tcp::socket socket) {
+    if (ec == detail::net::error::operation_aborted || !acceptor_->is_open()) return;
+    if (!ec && running_) {
+      if (tls_) open_session<detail::tls_stream>(std::move(socket), *tls_);
+      else open_session<detail::beast::tcp_stream>(std::move(socket));
+    }
+    accept();
+  });
+}
+
+using server = basic_server<>;
+
 }  // namespace seedance::serve
+
+#ifdef SEEDANCE_NET_SEPARATE_COMPILATION  // compiled once, in the program's TU that includes <seedance/net_src.hpp>
+extern template class seedance::serve::basic_api_state<void>;
+extern template class seedance::serve::basic_server<void>;
+#endif
 
 #endif  // SEEDANCE_DETAIL_SERVE_SERVER_HPP
