@@ -279,7 +279,7 @@ TEST_CASE("client on serve: https with the double's certificate, and refused wit
 
 // --- the tool ------------------------------------------------------------------------------------
 
-#ifdef SEEDANCE_CLI
+#if defined(SEEDANCE_CLI) || defined(SEEDANCE_SUBMIT_EXAMPLE)
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -306,13 +306,14 @@ std::vector<std::string>& all_outputs() {
 
 /// Runs the tool with `args` and exactly the environment `env` (posix_spawn: safe beside the
 /// server's threads), at most `limit`.
-run_result run_tool(const std::vector<std::string>& args, const std::vector<std::string>& env = {}, std::chrono::milliseconds limit = 60s) {
+run_result run_program(const char* program, const std::vector<std::string>& args, const std::vector<std::string>& env = {},
+                       std::chrono::milliseconds limit = 60s) {
   static std::atomic<int> counter{0};
   const fs::path dir = fs::temp_directory_path() / ("seedance-client-tool-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const int n = counter++;
   const fs::path out = dir / ("out" + std::to_string(n)), err = dir / ("err" + std::to_string(n));
-  std::vector<std::string> argv_s{SEEDANCE_CLI};
+  std::vector<std::string> argv_s{program};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv, envp;
   for (std::string& a : argv_s) argv.push_back(a.data());
@@ -327,7 +328,7 @@ run_result run_tool(const std::vector<std::string>& args, const std::vector<std:
   posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, SEEDANCE_CLI, &fa, nullptr, argv.data(), envp.data());
+  const int spawned = posix_spawn(&pid, program, &fa, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&fa);
   REQUIRE(spawned == 0);
   run_result r;
@@ -352,6 +353,12 @@ run_result run_tool(const std::vector<std::string>& args, const std::vector<std:
   all_outputs().push_back(r.out + r.err);
   return r;
 }
+
+#ifdef SEEDANCE_CLI
+run_result run_tool(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
+  return run_program(SEEDANCE_CLI, args, env);
+}
+#endif
 
 fs::path request_file(const std::string& name, const std::string& body) {
   const fs::path dir = fs::temp_directory_path() / ("seedance-client-tool-" + std::to_string(::getpid()));
@@ -404,6 +411,30 @@ class cutting_listener {
 
 }  // namespace
 
+#ifdef SEEDANCE_SUBMIT_EXAMPLE
+TEST_CASE("examples/submit.cpp against the double: created within its budget, completed, downloaded", "[client][http][example]") {
+  seedance::serve::server s(double_options());
+  s.start();
+  const fs::path dir = fs::temp_directory_path() / ("seedance-example-submit-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const run_result r =
+      run_program(SEEDANCE_SUBMIT_EXAMPLE, {dir.string()}, {"SEEDANCE_BASE_URL=" + s.base_url(), "SEEDANCE_API_KEY=" + key});
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.starts_with("created task-unified-"));
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) files += seedance::probe_file(e.path()).ok() ? 1 : 0;
+  CHECK(files == 1);
+  CHECK(tasks_created(s) == 1);
+  // without a base URL it refuses to run (it never defaults to the paid API)
+  CHECK(run_program(SEEDANCE_SUBMIT_EXAMPLE, {}, {"SEEDANCE_API_KEY=" + key}).status == 2);
+  s.stop();
+  fs::remove_all(dir);
+}
+#endif
+
+#ifdef SEEDANCE_CLI
 TEST_CASE("seedance submit on serve: refusals send nothing, 4xx exit 1 with advice, the key is never shown", "[client][http][cli]") {
   seedance::serve::server_options o = double_options();
   o.api.api_keys = {key, "sk-fast-only"};
@@ -537,4 +568,5 @@ TEST_CASE("seedance serve --tls-cert and seedance submit --ca-file: https end to
   for (const std::string& output : all_outputs()) CHECK(output.find(key) == std::string::npos);
   fs::remove_all(dir);
 }
-#endif
+#endif  // SEEDANCE_CLI
+#endif  // SEEDANCE_CLI || SEEDANCE_SUBMIT_EXAMPLE
