@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -163,6 +164,15 @@ TEST_CASE("client on serve: a dropped create is an unknown outcome with its key,
   CHECK(replay.status == seedance::submit_status::created);
   CHECK(tasks_created(s) == 1);
   s.stop();
+}
+
+TEST_CASE("the test environment cannot reach the real API", "[client]") {
+  // tests/unit/main.cpp: no inherited key, and a base URL on this machine where nothing listens
+  CHECK(std::getenv("SEEDANCE_API_KEY") == nullptr);
+  CHECK(std::getenv("EVOLINK_API_KEY") == nullptr);
+  REQUIRE(std::getenv("SEEDANCE_BASE_URL") != nullptr);
+  const std::string base = std::getenv("SEEDANCE_BASE_URL");
+  CHECK(base.starts_with("http://127.0.0.1:"));
 }
 
 TEST_CASE("client on serve: refusals send nothing", "[client][http]") {
