@@ -178,7 +178,8 @@ class transport_round_trip {
   bool operator()() {
     if (!ep_) return false;
     const seedance::send_options o{10'000ms, false};
-    const seedance::built_request create = seedance::create_request(*ep_.endpoint, api_key, body_text(), "transport-" + std::to_string(n_++));
+    const seedance::built_request create =
+        seedance::create_request(*ep_.endpoint, api_key, body_text(), "transport-" + std::to_string(n_++));
     const seedance::transport_result created = transport_.send(*create.request, o);
     const std::string_view id = created.response ? id_in(created.response->body) : std::string_view{};
     const seedance::built_request read = seedance::task_request(*ep_.endpoint, api_key, id.empty() ? "none" : id);
@@ -310,9 +311,21 @@ void BM_fresh_io_context_resolve(benchmark::State& state) {
   if (failures > 0) state.SkipWithError("127.0.0.1 did not resolve");
 }
 
-BENCHMARK(BM_round_trip<floor_round_trip>)->Name("BM_round_trip_beast_floor")->Iterations(round_trips)->UseRealTime()->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_round_trip<transport_round_trip>)->Name("BM_round_trip_transport")->Iterations(round_trips)->UseRealTime()->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_round_trip<client_round_trip<seedance::beast_transport>>)->Name("BM_round_trip_client")->Iterations(round_trips)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_round_trip<floor_round_trip>)
+    ->Name("BM_round_trip_beast_floor")
+    ->Iterations(round_trips)
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_round_trip<transport_round_trip>)
+    ->Name("BM_round_trip_transport")
+    ->Iterations(round_trips)
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_round_trip<client_round_trip<seedance::beast_transport>>)
+    ->Name("BM_round_trip_client")
+    ->Iterations(round_trips)
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_round_trip_interleaved)->Iterations(round_trips / 2)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_client_without_io)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_fresh_io_context_resolve)->Iterations(2 * round_trips)->UseRealTime()->Unit(benchmark::kMicrosecond);
