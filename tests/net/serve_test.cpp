@@ -601,50 +601,6 @@ TEST_CASE("serve over HTTP: oversized headers are 431, slow clients and connecti
   s.stop();
 }
 
-// A bounded load measurement, not run by default (hidden tag): `seedance_serve_tests "[bench]"`.
-// Loopback only, a fixed count: 4 clients x 500 creates, then 4 x 500 task reads, each client on
-// one keep-alive connection; prints requests per second and the p50/p99 latency of each.
-TEST_CASE("serve load: creates and task reads per second, p99", "[.][bench]") {
-  seedance::serve::server_options o = http_options();
-  o.threads = 2;
-  seedance::serve::server s(o);
-  s.start();
-  constexpr int clients = 4, each = 500;
-  std::vector<std::string> ids;
-  std::mutex ids_mutex;
-  const auto run = [&](const char* what, auto request) {
-    std::vector<std::vector<double>> lat(clients);
-    const auto start = std::chrono::steady_clock::now();
-    std::vector<std::thread> threads;
-    for (int i = 0; i < clients; ++i)
-      threads.emplace_back([&, i] {
-        client c(s.port());
-        for (int j = 0; j < each; ++j) {
-          const auto t = std::chrono::steady_clock::now();
-          const http_response r = c.send(request(i, j));
-          lat[static_cast<std::size_t>(i)].push_back(
-              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
-          if (r.status == 200 && std::string(what) == "create") {
-            const std::lock_guard lock(ids_mutex);
-            ids.push_back(body_of(r)["id"]);
-          }
-        }
-      });
-    for (auto& t : threads) t.join();
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::vector<double> all;
-    for (const auto& v : lat) all.insert(all.end(), v.begin(), v.end());
-    std::sort(all.begin(), all.end());
-    const auto pct = [&](double p) { return all[static_cast<std::size_t>(p * static_cast<double>(all.size() - 1))]; };
-    std::printf("%-6s %d requests: %.0f req/s, p50 %.3f ms, p99 %.3f ms\n", what, clients * each, static_cast<double>(all.size()) / secs,
-                pct(0.5), pct(0.99));
-  };
-  run("create", [](int i, int j) { return post(cat, key, "load-" + std::to_string(i) + "-" + std::to_string(j)); });
-  REQUIRE(ids.size() == static_cast<std::size_t>(clients * each));
-  run("read", [&](int i, int j) { return get("/v1/tasks/" + ids[static_cast<std::size_t>(i * each + j)]); });
-  s.stop();
-}
-
 // --- the tool ------------------------------------------------------------------------------------
 
 #ifdef SEEDANCE_CLI

@@ -125,6 +125,18 @@ TEST_CASE("net: an answer over plain http", "[net]") {
   CHECK(r.sent);
 }
 
+TEST_CASE("net: a host name is resolved (localhost), an address literal connects directly", "[net]") {
+  test_server server(behaviour::answer, 2);
+  seedance::beast_transport t;
+  for (const char* host : {"localhost", "127.0.0.1"}) {
+    INFO(host);
+    const auto r = t.send(get(server.port(), false, host), {});
+    INFO(r.error);
+    REQUIRE(r.response);
+    CHECK(r.response->status == 200);
+  }
+}
+
 TEST_CASE("net: no answer: refused (not sent), dropped and stalled (sent)", "[net]") {
   std::uint16_t closed_port = 0;
   {

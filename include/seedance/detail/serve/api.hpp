@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <queue>
 #include <vector>
 
 #include "../../decimal.hpp"
@@ -109,7 +110,10 @@ class basic_api_state {
   std::mutex mutex_;
   std::optional<decimal> balance_;
   std::map<std::string, task> tasks_;
-  std::vector<std::string> unsettled_;
+  /// The tasks not yet settled, soonest end first: a settle looks at the ones that have ended only
+  /// (a walk of every running task, under the lock, made each request slower as tasks piled up).
+  using pending_end = std::pair<clock::time_point, std::string>;
+  std::priority_queue<pending_end, std::vector<pending_end>, std::greater<>> unsettled_;
   std::vector<callback_job> callbacks_;
   std::map<std::string, idempotent_entry> idempotency_;         // API key + "\n" + Idempotency-Key
   std::map<std::string, std::pair<std::int64_t, unsigned>> rate_;  // API key: (second, creates in it)
@@ -247,15 +251,15 @@ std::optional<std::string> basic_api_state<Unused>::key_of(const http_request& r
 
 template <class Unused>
 void basic_api_state<Unused>::settle(clock::time_point now) {
-  std::erase_if(unsettled_, [&](const std::string& id) {
-    task& t = tasks_.at(id);
+  while (!unsettled_.empty() && unsettled_.top().first <= now) {
+    task& t = tasks_.at(unsettled_.top().second);
     const task_phase p = phase_of(t, now);
-    if (!is_terminal(p.status)) return false;
+    if (!is_terminal(p.status)) break;  // cannot happen (the end time is the phase's), but never settle early
+    unsettled_.pop();
     if (p.status == task_status::failed && balance_) balance_ = add(*balance_, t.reserved).value_or(*balance_);
     t.settled = true;
     if (!t.callback_url.empty()) callbacks_.push_back({t.callback_url, task_json(t, now).dump()});
-    return true;
-  });
+  }
 }
 
 template <class Unused>
@@ -414,7 +418,10 @@ reply basic_api_state<Unused>::create(const http_request& req, clock::time_point
     t.callback_url = it->get<std::string>();
   const std::string id = t.id;
   tasks_.emplace(id, std::move(t));
-  unsettled_.push_back(id);
+  {
+    const task& created = tasks_.at(id);
+    unsettled_.emplace(created.start + created.times.done_at, id);
+  }
   if (idem) idempotency_.emplace(idem_key, idempotent_entry{req.body, id});
   reply out{detail::json_response(200, task_json(tasks_.at(id), now))};
   if (happens(options_.drop_rate, draw(options_.seed, draw_purpose::create_drop, subject, attempt))) {
