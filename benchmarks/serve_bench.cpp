@@ -203,22 +203,18 @@ void BM_serve_read(benchmark::State& state) {
 }
 
 // 500 beside 2000: the server's cost per request grows with the tasks still running (see docs/performance.md).
-BENCHMARK(BM_serve_create)
-    ->ArgNames({"clients", "requests"})
-    ->Args({1, 500})
-    ->Args({1, 2000})
-    ->Args({4, 2000})
-    ->Iterations(1)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_serve_read)
-    ->ArgNames({"clients", "requests"})
-    ->Args({1, 500})
-    ->Args({1, 2000})
-    ->Args({4, 2000})
-    ->Iterations(1)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond);
+/// The rows of both benchmarks: clients x requests, one run each, timed by hand.
+void rows(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"clients", "requests"})
+      ->Args({1, 500})
+      ->Args({1, 2000})
+      ->Args({4, 2000})
+      ->Iterations(1)
+      ->UseManualTime()
+      ->Unit(benchmark::kMillisecond);
+}
+BENCHMARK(BM_serve_create)->Apply(rows);
+BENCHMARK(BM_serve_read)->Apply(rows);
 
 }  // namespace
 

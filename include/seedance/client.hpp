@@ -240,10 +240,35 @@ class basic_client {
 
   template <class R>
   static R refuse(R& r, std::string message) {
+    mark_refused(r, std::move(message));
+    return std::move(r);
+  }
+  template <class R>
+  static void mark_refused(R& r, std::string message) {
     if constexpr (std::is_same_v<R, submit_result>) r.status = submit_status::refused;
     else r.status = task_read_status::refused;
     r.message = std::move(message);
-    return std::move(r);
+  }
+  /// One attempt of a create or a read: sends `q` (on a fresh connection for a retry), counts it,
+  /// and copies what the answer says into `r` (its status is the caller's to set). Empty when the
+  /// transport failed for good before sending (a refused certificate): `r` is then refused.
+  template <class R>
+  [[nodiscard]] std::optional<call_result> attempt_call(const http_request& q, api_operation op, unsigned attempt, R& r) {
+    transport_result t = transport_.send(q, send_options{options_.timeout, attempt > 0});
+    ++r.attempts;
+    if (!t.response && !t.sent && t.final) {
+      mark_refused(r, t.error + " (nothing was sent)");
+      return std::nullopt;
+    }
+    call_result c = !t.response                   ? interpret_transport_failure(op, t.sent, t.error, attempt)
+                    : op == api_operation::create ? interpret_create(*t.response, attempt)
+                                                  : interpret_read(*t.response, attempt);
+    r.http_status = c.http_status;
+    r.error = std::move(c.error);
+    r.advice = c.advice;
+    r.message = std::move(c.message);
+    r.body = std::move(c.body);
+    return c;
   }
   [[nodiscard]] std::chrono::milliseconds scale(std::chrono::milliseconds d) const noexcept {
     const double ms = static_cast<double>(d.count()) * (options_.time_scale > 0 ? options_.time_scale : 1.0);
@@ -292,17 +317,9 @@ submit_result basic_client<Transport>::submit(const nlohmann::json& body, const 
   if (!built) return refuse(r, built.message);
 
   for (unsigned attempt = 0;; ++attempt) {
-    send_options o{options_.timeout, attempt > 0};
-    transport_result t = transport_.send(*built.request, o);
-    ++r.attempts;
-    if (!t.response && !t.sent && t.final) return refuse(r, t.error + " (nothing was sent)");
-    call_result c =
-        t.response ? interpret_create(*t.response, attempt) : interpret_transport_failure(api_operation::create, t.sent, t.error, attempt);
-    r.http_status = c.http_status;
-    r.error = std::move(c.error);
-    r.advice = c.advice;
-    r.message = std::move(c.message);
-    r.body = std::move(c.body);
+    std::optional<call_result> answered = attempt_call(*built.request, api_operation::create, attempt, r);
+    if (!answered) return r;
+    call_result& c = *answered;
     switch (c.outcome) {
       case call_outcome::ok:
         r.status = submit_status::created;
@@ -332,16 +349,9 @@ task_result basic_client<Transport>::get_task(std::string_view id) {
   built_request built = task_request(*endpoint_.endpoint, options_.api_key, id);
   if (!built) return refuse(r, built.message);
   for (unsigned attempt = 0;; ++attempt) {
-    transport_result t = transport_.send(*built.request, send_options{options_.timeout, attempt > 0});
-    ++r.attempts;
-    if (!t.response && !t.sent && t.final) return refuse(r, t.error + " (nothing was sent)");
-    call_result c =
-        t.response ? interpret_read(*t.response, attempt) : interpret_transport_failure(api_operation::read, t.sent, t.error, attempt);
-    r.http_status = c.http_status;
-    r.error = std::move(c.error);
-    r.advice = c.advice;
-    r.message = std::move(c.message);
-    r.body = std::move(c.body);
+    std::optional<call_result> answered = attempt_call(*built.request, api_operation::read, attempt, r);
+    if (!answered) return r;
+    call_result& c = *answered;
     if (c.outcome == call_outcome::ok) {
       r.status = task_read_status::ok;
       r.task = std::move(c.task);

@@ -27,7 +27,7 @@
 #include <thread>
 #include <vector>
 
-#include "certificates.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -39,14 +39,7 @@ namespace fs = std::filesystem;
 const std::string key = "sk-seedance-test-7c1f04e9b2";
 const std::string dog = R"({"model": "seedance-2.0-fast-text-to-video", "prompt": "a dog in the snow"})";
 
-seedance::serve::server_options double_options() {
-  seedance::serve::server_options o;
-  o.threads = 2;
-  o.api.time_scale = 0.001;
-  o.api.api_keys = {key};
-  o.idle_timeout = 5s;
-  return o;
-}
+seedance::serve::server_options double_options() { return seedance_test::double_options(key); }
 
 /// The double's state now: tasks created, requests per route, credits left.
 json state(seedance::serve::server& s) { return s.api().state(std::chrono::system_clock::now()); }

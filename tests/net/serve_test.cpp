@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -380,14 +382,7 @@ class client {
   }
 };
 
-seedance::serve::server_options http_options() {
-  seedance::serve::server_options o;
-  o.threads = 2;
-  o.api.time_scale = 0.001;
-  o.api.api_keys = {key};
-  o.idle_timeout = 5s;
-  return o;
-}
+seedance::serve::server_options http_options() { return seedance_test::double_options(key); }
 }  // namespace
 
 TEST_CASE("serve over HTTP: create, poll, download on one keep-alive connection", "[serve][http]") {

@@ -11,7 +11,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "certificates.hpp"
+#include "support.hpp"
 
 #include <atomic>
 #include <cstdlib>

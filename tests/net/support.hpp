@@ -1,10 +1,14 @@
-// The network tests' certificates: self-signed, made by the `openssl` command at test time (once per
-// test process and name), never stored in the repository.
-#ifndef SEEDANCE_TEST_CERTIFICATES_HPP
-#define SEEDANCE_TEST_CERTIFICATES_HPP
+// What the network tests share: certificates, self-signed and made by the `openssl` command at test
+// time (once per test process and name, never stored in the repository), and the options of an
+// in-process double for HTTP round trips.
+#ifndef SEEDANCE_TEST_NET_SUPPORT_HPP
+#define SEEDANCE_TEST_NET_SUPPORT_HPP
+
+#include <seedance/serve.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -31,6 +35,17 @@ inline std::filesystem::path certificate(const std::string& name) {
 /// The private key of `certificate(name)`.
 inline std::filesystem::path key_of(const std::filesystem::path& cert) { return cert.parent_path() / (cert.stem().string() + ".key"); }
 
+/// A double for HTTP round trips: 2 threads, jobs 1000 times shorter, only `key` accepted, idle
+/// connections closed after 5 s.
+inline seedance::serve::server_options double_options(const std::string& key) {
+  seedance::serve::server_options o;
+  o.threads = 2;
+  o.api.time_scale = 0.001;
+  o.api.api_keys = {key};
+  o.idle_timeout = std::chrono::seconds{5};
+  return o;
+}
+
 }  // namespace seedance_test
 
-#endif  // SEEDANCE_TEST_CERTIFICATES_HPP
+#endif  // SEEDANCE_TEST_NET_SUPPORT_HPP
