@@ -119,9 +119,10 @@ inline void validator::check_prompt_tags(std::string_view p) {
         continue;
       if (!room(group::prompt_tags, code::prompt_tag_out_of_range)) continue;
       reported[n_reported++] = tag;
-      add(code::prompt_tag_out_of_range, pointer(field::prompt),
-          "the prompt names @" + std::string(word) + std::string(p.substr(first, digits)) + " but " + std::string(urls_field(k)) + " has " +
-              std::to_string(count_[ki]) + (count_[ki] == 1 ? " entry" : " entries") + " (tags are 1-based)");
+      add(code::prompt_tag_out_of_range, pointer(field::prompt), [k, number = std::string(p.substr(first, digits)), count = count_[ki]] {
+        return "the prompt names @" + std::string(to_string(k)) + number + " but " + std::string(urls_field(k)) + " has " +
+               std::to_string(count) + (count == 1 ? " entry" : " entries") + " (tags are 1-based)";
+      });
     }
   }
 }
