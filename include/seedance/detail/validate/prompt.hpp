@@ -34,20 +34,22 @@ inline void validator::check_prompt() {
     return;
   }
   if (st.blank) {
-    add(code::prompt_empty, path(),
-        p.empty() ? std::string("the prompt is empty")
-                  : "the prompt has only white space (" + std::to_string(st.code_points) + " characters)");
+    add(code::prompt_empty, path(), [empty = p.empty(), n = st.code_points] {
+      return empty ? std::string("the prompt is empty") : "the prompt has only white space (" + std::to_string(n) + " characters)";
+    });
     return;
   }
   if (st.min_tokens() > limits::prompt_max_tokens) {
-    add(code::prompt_too_long, path(),
-        "the prompt is at least " + std::to_string(st.min_tokens()) + " tokens long for any tokenizer, over the " +
-            std::to_string(limits::prompt_max_tokens) + "-token limit");
+    add(code::prompt_too_long, path(), [n = st.min_tokens()] {
+      return "the prompt is at least " + std::to_string(n) + " tokens long for any tokenizer, over the " +
+             std::to_string(limits::prompt_max_tokens) + "-token limit";
+    });
   } else if (st.over_recommendation()) {
-    add(code::prompt_long, path(),
-        "the prompt has " + std::to_string(st.cjk) + " CJK characters and " + std::to_string(st.words) + " words, over the recommended " +
-            std::to_string(limits::prompt_recommended_cjk_chars) + " CJK characters or " +
-            std::to_string(limits::prompt_recommended_words) + " words");
+    add(code::prompt_long, path(), [cjk = st.cjk, words = st.words] {
+      return "the prompt has " + std::to_string(cjk) + " CJK characters and " + std::to_string(words) + " words, over the recommended " +
+             std::to_string(limits::prompt_recommended_cjk_chars) + " CJK characters or " + std::to_string(limits::prompt_recommended_words) +
+             " words";
+    });
   }
   check_prompt_tags(p);
 }

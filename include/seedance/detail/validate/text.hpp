@@ -54,6 +54,17 @@ inline std::string pointer(std::string_view key) {
   text::append_pointer_token(out, key);
   return out;
 }
+/// "/parent/key" (`parent` needs no escaping), in one allocation.
+inline std::string pointer_in(std::string_view parent, std::string_view key) {
+  std::string out;
+  out.reserve(parent.size() + key.size() + 2);
+  out += '/';
+  out += parent;
+  out += '/';
+  text::append_pointer_token(out, key);
+  return out;
+}
+
 inline std::string pointer(std::string_view key, std::size_t index) {
   char digits[24];
   const char* end = std::to_chars(digits, digits + sizeof digits, index).ptr;

@@ -66,7 +66,7 @@ class validator {
   void run(const nlohmann::json& j, std::optional<std::uint64_t> text_bytes) {
     const bool from_text = text_bytes.has_value();
     if (!j.is_object()) {
-      add(code::not_an_object, "", "the request body must be a JSON object; found " + json_kind(j));
+      add(code::not_an_object, "", [kind = json_kind_name(j)] { return "the request body must be a JSON object; found " + std::string(kind); });
       return;
     }
     body_ = &j;
@@ -289,6 +289,10 @@ class validator {
     }
   }
 
+  static constexpr std::string_view base64_accepted =
+      "a data: URI (Base64-encoded image) is accepted on image-to-video, but the provider advises a URL: large Base64 bodies fail more "
+      "often; the image is checked as a file";
+
   void check_media_url(media_kind k, std::size_t index, const std::string& s) {
     const group g = items_of(k);
     const auto path = [&] { return pointer(urls_field(k), index); };
@@ -298,14 +302,7 @@ class validator {
       const bool accepted = model_ && model_->accepts_data_uris(k);
       if (room(g, code::base64_media)) {
         if (accepted)
-          add(
-              code::base64_media, path(),
-              [] {
-                return std::string(
-                    "a data: URI (Base64-encoded image) is accepted on image-to-video, but the provider advises a URL: large "
-                    "Base64 bodies fail more often; the image is checked as a file");
-              },
-              g);
+          add(code::base64_media, path(), [] { return std::string(base64_accepted); }, g);
         else if (model_ && model_->mode == mode::reference_to_video)
           add(code::base64_media, path(), [] {
             return std::string("reference-to-video models do not accept data: URIs (Base64-encoded media): give a URL the provider fetches");
@@ -515,15 +512,7 @@ class validator {
     }
     for (auto it = v->begin(); it != v->end(); ++it) {
       const std::string& key = it.key();
-      const auto kpath = [&] {
-        std::string out;
-        out.reserve(field::model_params.size() + key.size() + 2);
-        out += '/';
-        out += field::model_params;
-        out += '/';
-        text::append_pointer_token(out, key);
-        return out;
-      };
+      const auto kpath = [&] { return pointer_in(field::model_params, key); };
       if (key != field::web_search) {
         if (room(group::model_params, code::unknown_field)) {
           const field_suggestion near = suggest_field(key, true);
@@ -613,9 +602,10 @@ class validator {
   /// `size`: the text's size, or the lower bound of the serialized size (`from_text` false).
   void check_body_size(std::uint64_t size, bool from_text) {
     if (size > limits::body_max_bytes) {
-      add(code::body_too_large, "",
-          "the request body is " + std::string(from_text ? "" : "at least ") + std::to_string(size) + " bytes (" + mebibytes(size) +
-              "), over the " + mebibytes(limits::body_max_bytes) + " limit");
+      add(code::body_too_large, "", [size, from_text] {
+        return "the request body is " + std::string(from_text ? "" : "at least ") + std::to_string(size) + " bytes (" + mebibytes(size) +
+               "), over the " + mebibytes(limits::body_max_bytes) + " limit";
+      });
     }
   }
 
@@ -633,10 +623,10 @@ class validator {
   };
 
   /// Adds a diagnostic about item `it` unless its group has had enough of code `c`; `message` is
-  /// only called when the diagnostic is written.
+  /// only called when the report is read (it captures by value: see add).
   template <class Message>
   void add_item(const item& it, code c, Message&& message) {
-    if (room(items_of(it.kind), c)) add(c, it.path(), message());
+    if (room(items_of(it.kind), c)) add(c, it.path(), std::forward<Message>(message));
   }
 
   void check_media_properties();
