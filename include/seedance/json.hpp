@@ -57,7 +57,8 @@ inline void to_json(nlohmann::json& j, const request_body& b) {
 
 namespace detail {
 /// What a JSON value is, for messages: "an integer", "a number with a fraction or exponent", ...
-inline std::string json_kind(const nlohmann::json& v) {
+/// (static text).
+inline std::string_view json_kind_name(const nlohmann::json& v) noexcept {
   if (v.is_number_integer()) return "an integer";
   if (v.is_number_float()) return "a number with a fraction or exponent";
   switch (v.type()) {
@@ -69,6 +70,7 @@ inline std::string json_kind(const nlohmann::json& v) {
     default: return "a value of another type";
   }
 }
+inline std::string json_kind(const nlohmann::json& v) { return std::string(json_kind_name(v)); }
 
 [[noreturn]] inline void json_wrong_type(std::string_view name, std::string_view expected, const nlohmann::json& v) {
   throw nlohmann::json::type_error::create(

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -18,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/lazy_message.hpp"
 #include "detail/utf8.hpp"
 #include "spec.hpp"
 #include "text_position.hpp"
@@ -199,9 +201,46 @@ struct diagnostic {
 };
 
 /// The result of validation: every diagnostic, in the order found.
+///
+/// The validator's messages are written when the diagnostics are first read (`begin`, `end`,
+/// `operator[]`, a copy, `==`), not when they are found: `ok()`, `errors()`, `warnings()`, `size()`
+/// and `has()` write none, so an invalid request that is only counted costs about what a valid one
+/// does. Reading is safe from several threads at once (the first reader writes the messages, the
+/// others wait for it); as for any object, adding is not.
 class report {
  public:
   using const_iterator = std::vector<diagnostic>::const_iterator;
+
+  report() = default;
+  report(const report& other) : items_((other.settle(), other.items_)), complete_(other.complete_) {}
+  report(report&& other) noexcept
+      : items_(std::move(other.items_)),
+        pending_(std::move(other.pending_)),
+        state_(other.state_.load(std::memory_order_relaxed)),
+        complete_(other.complete_) {
+    other.forget();
+  }
+  report& operator=(const report& other) {
+    if (this != &other) {
+      other.settle();
+      items_ = other.items_;
+      pending_.clear();
+      state_.store(settled, std::memory_order_relaxed);
+      complete_ = other.complete_;
+    }
+    return *this;
+  }
+  report& operator=(report&& other) noexcept {
+    if (this != &other) {
+      items_ = std::move(other.items_);
+      pending_ = std::move(other.pending_);
+      state_.store(other.state_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+      complete_ = other.complete_;
+      other.forget();
+    }
+    return *this;
+  }
+  ~report() = default;
 
   /// No errors (warnings allowed), and validation ran to the end.
   [[nodiscard]] bool ok() const noexcept { return complete_ && errors() == 0; }
@@ -212,16 +251,17 @@ class report {
   [[nodiscard]] std::size_t warnings() const noexcept { return count(severity::warning); }
   [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
   [[nodiscard]] bool empty() const noexcept { return items_.empty(); }
-  [[nodiscard]] const_iterator begin() const noexcept { return items_.begin(); }
-  [[nodiscard]] const_iterator end() const noexcept { return items_.end(); }
-  [[nodiscard]] const diagnostic& operator[](std::size_t i) const { return items_[i]; }
+  /// The diagnostics, their messages written (on the first read).
+  [[nodiscard]] const_iterator begin() const noexcept { return (settle(), items_.begin()); }
+  [[nodiscard]] const_iterator end() const noexcept { return (settle(), items_.end()); }
+  [[nodiscard]] const diagnostic& operator[](std::size_t i) const { return (settle(), items_[i]); }
 
   /// Whether some diagnostic has code `c` (and, if given, path `path`).
   [[nodiscard]] bool has(code c) const noexcept {
-    return std::any_of(begin(), end(), [c](const diagnostic& d) { return d.code == c; });
+    return std::any_of(items_.begin(), items_.end(), [c](const diagnostic& d) { return d.code == c; });
   }
   [[nodiscard]] bool has(code c, std::string_view path) const noexcept {
-    return std::any_of(begin(), end(), [&](const diagnostic& d) { return d.code == c && d.path == path; });
+    return std::any_of(items_.begin(), items_.end(), [&](const diagnostic& d) { return d.code == c && d.path == path; });
   }
 
   /// Adds a diagnostic with the code's usual severity (severity_of). Invalid UTF-8 in `path` or
@@ -229,7 +269,23 @@ class report {
   void add(code c, std::string path, std::string message) { add(c, severity_of(c), std::move(path), std::move(message)); }
   /// The same with the severity that applies to this diagnostic (for the codes whose severity varies).
   void add(code c, seedance::severity s, std::string path, std::string message) {
+    reserve_first();
     items_.push_back({s, c, detail::to_valid_utf8(std::move(path)), detail::to_valid_utf8(std::move(message)), std::nullopt});
+  }
+  /// The same with a message written only when the diagnostics are read (`message()` is called
+  /// then, once; its invalid UTF-8 becomes U+FFFD as above). `message` must own what it reads
+  /// (detail::lazy_message): the validators use this form, so that a message nobody reads costs nothing.
+  void add(code c, seedance::severity s, std::string path, detail::lazy_message message) {
+    reserve_first();
+    items_.emplace_back(s, c, detail::to_valid_utf8(std::move(path)), std::string(), std::nullopt);
+    try {
+      if (pending_.capacity() == 0) pending_.reserve(8);
+      pending_.emplace_back(items_.size() - 1, std::move(message));
+    } catch (...) {
+      items_.pop_back();
+      throw;
+    }
+    state_.store(unsettled, std::memory_order_relaxed);
   }
 
   /// Sets the position of every diagnostic that has none from the JSON text the request was
@@ -275,13 +331,62 @@ class report {
     } catch (...) {}
   }
 
-  friend bool operator==(const report&, const report&) = default;
+  /// The same diagnostics (messages included, written for the comparison) and completeness.
+  friend bool operator==(const report& a, const report& b) {
+    a.settle();
+    b.settle();
+    return a.items_ == b.items_ && a.complete_ == b.complete_;
+  }
 
  private:
   std::size_t count(severity s) const noexcept {
-    return static_cast<std::size_t>(std::count_if(begin(), end(), [s](const diagnostic& d) { return d.severity == s; }));
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [s](const diagnostic& d) { return d.severity == s; }));
   }
-  std::vector<diagnostic> items_;
+
+  /// A message not written yet: the diagnostic's index in `items_` and the writer.
+  struct pending_message {
+    std::size_t index;
+    detail::lazy_message write;
+  };
+  enum : std::uint8_t { settled, unsettled, settling };
+
+  /// Room for a few diagnostics on the first add, instead of growing one by one.
+  void reserve_first() {
+    if (items_.capacity() == 0) items_.reserve(8);
+  }
+
+  /// Writes the pending messages (once; concurrent readers wait for the first). A message that
+  /// cannot be written for want of memory stays empty: reading must not throw.
+  void settle() const noexcept {
+    if (state_.load(std::memory_order_acquire) == settled) return;
+    std::uint8_t expected = unsettled;
+    if (state_.compare_exchange_strong(expected, settling, std::memory_order_acq_rel)) {
+      for (const pending_message& p : pending_) {
+        try {
+          items_[p.index].message = detail::to_valid_utf8(p.write());
+        } catch (...) {}
+      }
+      pending_.clear();
+      state_.store(settled, std::memory_order_release);
+      state_.notify_all();
+      return;
+    }
+    while (expected != settled) {
+      state_.wait(expected, std::memory_order_acquire);
+      expected = state_.load(std::memory_order_acquire);
+    }
+  }
+
+  /// After a move: empty, nothing pending.
+  void forget() noexcept {
+    items_.clear();
+    pending_.clear();
+    state_.store(settled, std::memory_order_relaxed);
+  }
+
+  mutable std::vector<diagnostic> items_;  // mutable: messages are written on the first read
+  mutable std::vector<pending_message> pending_;
+  mutable std::atomic<std::uint8_t> state_{settled};
   bool complete_ = true;
 };
 

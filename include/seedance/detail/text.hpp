@@ -9,6 +9,7 @@
 #ifndef SEEDANCE_DETAIL_TEXT_HPP
 #define SEEDANCE_DETAIL_TEXT_HPP
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -95,6 +96,10 @@ inline constexpr quoting field_name{'"', static_cast<std::size_t>(-1), unprintab
 
 /// `key` as a reference token: '~' as "~0", '/' as "~1", appended to `out`.
 inline void append_pointer_token(std::string& out, std::string_view key) {
+  if (std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; })) {  // the usual key: nothing to escape
+    out += key;
+    return;
+  }
   for (const char c : key) {
     if (c == '~') out += "~0";
     else if (c == '/') out += "~1";

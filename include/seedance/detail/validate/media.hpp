@@ -84,7 +84,7 @@ inline void validator::check_media_properties() {
 inline void validator::format_error(const item& it, media_format f) {
   const media_kind k = it.kind;
   const code c = k == media_kind::image ? code::image_format : k == media_kind::video ? code::video_format : code::audio_format;
-  add_item(it, c, [&] {
+  add_item(it, c, [k, f] {
     // `other` is no format's name: say what it means
     const std::string what = f == media_format::other ? "in another format" : std::string(to_string(f));
     return "the " + std::string(to_string(k)) + " is " + what + "; " + std::string(urls_field(k)) + " accept " + formats_of(rules_for(k));
@@ -96,13 +96,15 @@ inline void validator::check_size(const item& it, std::optional<std::uint32_t> w
   const media_rules& r = rules_for(k);
   const auto side_ok = [&](std::uint32_t v) { return r.side_px.contains(v); };
   if ((w && !side_ok(*w)) || (h && !side_ok(*h))) {
-    add_item(it, c.dimensions, [&] {
+    add_item(it, c.dimensions, [k, w, h] {
+      const media_rules& r = rules_for(k);
       return "the " + std::string(to_string(k)) + " is " + (w ? std::to_string(*w) : std::string("?")) + "x" +
              (h ? std::to_string(*h) : std::string("?")) + " px; width and height must each be within " + range_text(r.side_px) + " px";
     });
   }
   if (w && h && *h > 0 && !r.aspect.contains(*w, *h)) {
-    add_item(it, c.aspect, [&] {
+    add_item(it, c.aspect, [k, w, h] {
+      const media_rules& r = rules_for(k);
       const double lo = static_cast<double>(r.aspect.min.num) / static_cast<double>(r.aspect.min.den);
       const double hi = static_cast<double>(r.aspect.max.num) / static_cast<double>(r.aspect.max.den);
       return "the " + std::string(to_string(k)) + "'s aspect ratio " + std::to_string(*w) + "/" + std::to_string(*h) + " = " +
@@ -114,9 +116,9 @@ inline void validator::check_size(const item& it, std::optional<std::uint32_t> w
 inline void validator::check_bytes(const item& it, std::optional<std::uint64_t> bytes, code c) {
   const media_rules& r = rules_for(it.kind);
   if (bytes && *bytes > r.max_bytes) {
-    add_item(it, c, [&] {
-      return "the " + std::string(to_string(it.kind)) + " file is " + std::to_string(*bytes) + " bytes (" + mebibytes(*bytes) +
-             "), over the " + mebibytes(r.max_bytes) + " limit";
+    add_item(it, c, [kind = it.kind, bytes = *bytes] {
+      return "the " + std::string(to_string(kind)) + " file is " + std::to_string(bytes) + " bytes (" + mebibytes(bytes) + "), over the " +
+             mebibytes(rules_for(kind).max_bytes) + " limit";
     });
   }
 }
@@ -124,9 +126,10 @@ inline void validator::check_bytes(const item& it, std::optional<std::uint64_t> 
 inline void validator::check_duration_of(const item& it, std::optional<double> d, code c) {
   const media_rules& r = rules_for(it.kind);
   if (d && !(*d >= static_cast<double>(r.duration_s.min) && *d <= static_cast<double>(r.duration_s.max))) {
-    add_item(it, c, [&] {
-      return "the " + std::string(to_string(it.kind)) + " lasts " +
-             number_apart(*d, {static_cast<double>(r.duration_s.min), static_cast<double>(r.duration_s.max)}) + " s; each must last " +
+    add_item(it, c, [kind = it.kind, d = *d] {
+      const media_rules& r = rules_for(kind);
+      return "the " + std::string(to_string(kind)) + " lasts " +
+             number_apart(d, {static_cast<double>(r.duration_s.min), static_cast<double>(r.duration_s.max)}) + " s; each must last " +
              range_text(r.duration_s) + " s";
     });
   }
@@ -145,14 +148,16 @@ inline void validator::check_video(const item& it, const video_properties& p) {
   if (p.width && p.height) {
     const auto pixels = static_cast<long long>(*p.width) * static_cast<long long>(*p.height);
     if (!r.pixels.contains(pixels)) {
-      add_item(it, code::video_pixel_count, [&] {
+      add_item(it, code::video_pixel_count, [pixels, p = p] {
+        const media_rules& r = rules_for(media_kind::video);
         return "the video has " + std::to_string(pixels) + " pixels (" + std::to_string(*p.width) + "x" + std::to_string(*p.height) +
                "); width x height must be within " + range_text(r.pixels);
       });
     }
   }
   if (p.fps && !(*p.fps >= static_cast<double>(r.fps.min) && *p.fps <= static_cast<double>(r.fps.max))) {
-    add_item(it, code::video_fps, [&] {
+    add_item(it, code::video_fps, [p = p] {
+      const media_rules& r = rules_for(media_kind::video);
       return "the video runs at " + number_apart(*p.fps, {static_cast<double>(r.fps.min), static_cast<double>(r.fps.max)}) +
              " fps; it must be within " + range_text(r.fps) + " fps";
     });

@@ -34,20 +34,22 @@ inline void validator::check_prompt() {
     return;
   }
   if (st.blank) {
-    add(code::prompt_empty, path(),
-        p.empty() ? std::string("the prompt is empty")
-                  : "the prompt has only white space (" + std::to_string(st.code_points) + " characters)");
+    add(code::prompt_empty, path(), [empty = p.empty(), n = st.code_points] {
+      return empty ? std::string("the prompt is empty") : "the prompt has only white space (" + std::to_string(n) + " characters)";
+    });
     return;
   }
   if (st.min_tokens() > limits::prompt_max_tokens) {
-    add(code::prompt_too_long, path(),
-        "the prompt is at least " + std::to_string(st.min_tokens()) + " tokens long for any tokenizer, over the " +
-            std::to_string(limits::prompt_max_tokens) + "-token limit");
+    add(code::prompt_too_long, path(), [n = st.min_tokens()] {
+      return "the prompt is at least " + std::to_string(n) + " tokens long for any tokenizer, over the " +
+             std::to_string(limits::prompt_max_tokens) + "-token limit";
+    });
   } else if (st.over_recommendation()) {
-    add(code::prompt_long, path(),
-        "the prompt has " + std::to_string(st.cjk) + " CJK characters and " + std::to_string(st.words) + " words, over the recommended " +
-            std::to_string(limits::prompt_recommended_cjk_chars) + " CJK characters or " +
-            std::to_string(limits::prompt_recommended_words) + " words");
+    add(code::prompt_long, path(), [cjk = st.cjk, words = st.words] {
+      return "the prompt has " + std::to_string(cjk) + " CJK characters and " + std::to_string(words) + " words, over the recommended " +
+             std::to_string(limits::prompt_recommended_cjk_chars) + " CJK characters or " + std::to_string(limits::prompt_recommended_words) +
+             " words";
+    });
   }
   check_prompt_tags(p);
 }
@@ -119,9 +121,10 @@ inline void validator::check_prompt_tags(std::string_view p) {
         continue;
       if (!room(group::prompt_tags, code::prompt_tag_out_of_range)) continue;
       reported[n_reported++] = tag;
-      add(code::prompt_tag_out_of_range, pointer(field::prompt),
-          "the prompt names @" + std::string(word) + std::string(p.substr(first, digits)) + " but " + std::string(urls_field(k)) + " has " +
-              std::to_string(count_[ki]) + (count_[ki] == 1 ? " entry" : " entries") + " (tags are 1-based)");
+      add(code::prompt_tag_out_of_range, pointer(field::prompt), [k, number = std::string(p.substr(first, digits)), count = count_[ki]] {
+        return "the prompt names @" + std::string(to_string(k)) + number + " but " + std::string(urls_field(k)) + " has " +
+               std::to_string(count) + (count == 1 ? " entry" : " entries") + " (tags are 1-based)";
+      });
     }
   }
 }

@@ -48,11 +48,34 @@ inline std::size_t length_in_chars(std::string_view s) {
 
 /// RFC 6901: `~` as `~0`, `/` as `~1`.
 inline std::string pointer(std::string_view key) {
-  std::string out = "/";
+  std::string out;
+  out.reserve(key.size() + 1);
+  out += '/';
   text::append_pointer_token(out, key);
   return out;
 }
-inline std::string pointer(std::string_view key, std::size_t index) { return pointer(key) + "/" + std::to_string(index); }
+/// "/parent/key" (`parent` needs no escaping), in one allocation.
+inline std::string pointer_in(std::string_view parent, std::string_view key) {
+  std::string out;
+  out.reserve(parent.size() + key.size() + 2);
+  out += '/';
+  out += parent;
+  out += '/';
+  text::append_pointer_token(out, key);
+  return out;
+}
+
+inline std::string pointer(std::string_view key, std::size_t index) {
+  char digits[24];
+  const char* end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+  std::string out;
+  out.reserve(key.size() + 2 + static_cast<std::size_t>(end - digits));
+  out += '/';
+  text::append_pointer_token(out, key);
+  out += '/';
+  out.append(digits, static_cast<std::size_t>(end - digits));
+  return out;
+}
 
 inline std::string number(double v, int places = 3) {
   char buf[400];  // %f of 1e308 has 309 digits

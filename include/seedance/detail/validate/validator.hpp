@@ -66,7 +66,7 @@ class validator {
   void run(const nlohmann::json& j, std::optional<std::uint64_t> text_bytes) {
     const bool from_text = text_bytes.has_value();
     if (!j.is_object()) {
-      add(code::not_an_object, "", "the request body must be a JSON object; found " + json_kind(j));
+      add(code::not_an_object, "", [kind = json_kind_name(j)] { return "the request body must be a JSON object; found " + std::string(kind); });
       return;
     }
     body_ = &j;
@@ -131,8 +131,16 @@ class validator {
   void add(code c, std::string path, std::string message, group g = group::fields) {
     out_.add(c, severity_for(c, g), std::move(path), std::move(message));
   }
+  /// The same with a message written when the report is read (report::add, detail::lazy_message):
+  /// `message` captures by value only what it needs, never the validator or the request.
+  template <class Message>
+    requires std::is_invocable_r_v<std::string, const Message&>
+  void add(code c, std::string path, Message&& message, group g = group::fields) {
+    out_.add(c, severity_for(c, g), std::move(path), lazy_message(std::forward<Message>(message)));
+  }
   /// What strict mode adds to the message of a diagnostic it makes an error.
-  std::string strict_note() const { return options_.strict ? "; strict mode refuses it, as the provider's own validator does" : ""; }
+  static std::string strict_note(bool strict) { return strict ? "; strict mode refuses it, as the provider's own validator does" : ""; }
+  std::string strict_note() const { return strict_note(options_.strict); }
 
   /// Whether a diagnostic of code `c` in group `g` is to be written out: true for the first
   /// `max_repeats`, then false (and counted, for the summary).
@@ -142,15 +150,17 @@ class validator {
       repeats_[gi].fill(0);
       touched_ |= 1U << gi;
     }
-    return ++repeats_[gi][static_cast<std::size_t>(c)] <= validation_bounds::max_repeats;
+    if (++repeats_[gi][static_cast<std::size_t>(c)] <= validation_bounds::max_repeats) return true;
+    over_ |= 1U << gi;
+    return false;
   }
 
   /// One diagnostic per (group, code) that went over the cap, with the code (so the severity) of
   /// the ones it stands for.
   void summarize_repeats() {
-    if (touched_ == 0) return;
+    if (over_ == 0) return;
     for (std::size_t gi = 0; gi < group_count; ++gi) {
-      if ((touched_ & (1U << gi)) == 0) continue;
+      if ((over_ & (1U << gi)) == 0) continue;
       for (std::size_t ci = 0; ci < code_catalogue.size(); ++ci) {
         const std::uint32_t n = repeats_[gi][ci];
         if (n <= validation_bounds::max_repeats) continue;
@@ -183,18 +193,22 @@ class validator {
     }
   }
 
+  /// `expected`: static text (a literal).
   void wrong_type(std::string path, std::string_view name, std::string_view expected, const nlohmann::json& v) {
-    add(code::wrong_type, std::move(path), std::string(name) + " must be " + std::string(expected) + "; found " + json_kind(v));
+    add(code::wrong_type, std::move(path), [name = std::string(name), expected, kind = json_kind_name(v)] {
+      return name + " must be " + std::string(expected) + "; found " + std::string(kind);
+    });
   }
 
-  std::string model_name() const { return model_ ? "model " + std::string(model_->id) : std::string("this model"); }
+  static std::string model_name(const model_info* m) { return m ? "model " + std::string(m->id) : std::string("this model"); }
+  std::string model_name() const { return model_name(model_); }
 
   /// The value of a required string field (model, prompt); null when it is absent (missing_field)
   /// or not a string (wrong_type: "must be <expected>").
   const std::string* required_string(std::string_view name, std::string_view expected) {
     const nlohmann::json* v = find(name);
     if (!v) {
-      add(code::missing_field, pointer(name), "the required field " + std::string(name) + " is absent");
+      add(code::missing_field, pointer(name), [name] { return "the required field " + std::string(name) + " is absent"; });
       return nullptr;
     }
     if (!v->is_string()) {
@@ -212,15 +226,15 @@ class validator {
     if (!model_) {
       std::vector<std::string_view> ids;
       for (const model_info& m : model_catalog) ids.push_back(m.id);
-      add(code::unknown_model, pointer(field::model),
-          "model " + text::quote(id, text::request_value) + " is not a Seedance 2.0 model; the closest id is " +
-              std::string(closest(id, ids)));
+      add(code::unknown_model, pointer(field::model), [id = std::string(id), near = closest(id, ids)] {
+        return "model " + text::quote(id, text::request_value) + " is not a Seedance 2.0 model; the closest id is " + std::string(near);
+      });
     }
   }
 
   /// " (did you mean X?)" for a suggestion found in the top level (`in_model_params` false) or in
   /// model_params, saying where X lives when that is elsewhere, and when this model does not take X.
-  std::string did_you_mean(const field_suggestion& s, bool in_model_params) const {
+  static std::string did_you_mean(const field_suggestion& s, bool in_model_params, const model_info* model) {
     if (s.empty()) return {};
     std::string out = " (did you mean ";
     if (s.in_model_params && !in_model_params) out += std::string(field::model_params) + ".";
@@ -228,13 +242,13 @@ class validator {
     out += '?';
     std::vector<std::string> notes;
     if (!s.in_model_params && in_model_params) notes.emplace_back("it is a top-level field, not a key of model_params");
-    if (model_) {
-      const bool takes = s.in_model_params ? model_->web_search : [&] {
+    if (model) {
+      const bool takes = s.in_model_params ? model->web_search : [&] {
         for (media_kind k : kinds)
-          if (s.field == urls_field(k)) return model_->media(k).allowed();
+          if (s.field == urls_field(k)) return model->media(k).allowed();
         return true;
       }();
-      if (!takes) notes.push_back(model_name() + " does not take it, though");
+      if (!takes) notes.push_back(model_name(model) + " does not take it, though");
     }
     for (std::size_t i = 0; i < notes.size(); ++i) out += (i == 0 ? " " : "; ") + notes[i];
     out += ')';
@@ -247,9 +261,10 @@ class validator {
       const std::string& key = it.key();
       if (field_index::of(key) < request_fields.size()) continue;
       if (!room(group::fields, code::unknown_field)) continue;
-      add(code::unknown_field, pointer(key),
-          "the API defines no field " + text::quote(key, text::request_value) + did_you_mean(suggest_field(key, false), false) +
-              (options_.strict ? "; strict mode refuses it, as the provider's own validator does" : "; it will be ignored or rejected"));
+      add(code::unknown_field, pointer(key), [key = std::string(key), near = suggest_field(key, false), model = model_, strict = options_.strict] {
+        return "the API defines no field " + text::quote(key, text::request_value) + did_you_mean(near, false, model) +
+               (strict ? "; strict mode refuses it, as the provider's own validator does" : "; it will be ignored or rejected");
+      });
     }
   }
 
@@ -274,6 +289,10 @@ class validator {
     }
   }
 
+  static constexpr std::string_view base64_accepted =
+      "a data: URI (Base64-encoded image) is accepted on image-to-video, but the provider advises a URL: large Base64 bodies fail more "
+      "often; the image is checked as a file";
+
   void check_media_url(media_kind k, std::size_t index, const std::string& s) {
     const group g = items_of(k);
     const auto path = [&] { return pointer(urls_field(k), index); };
@@ -283,41 +302,47 @@ class validator {
       const bool accepted = model_ && model_->accepts_data_uris(k);
       if (room(g, code::base64_media)) {
         if (accepted)
-          add(code::base64_media, path(),
-              "a data: URI (Base64-encoded image) is accepted on image-to-video, but the provider advises a URL: large "
-              "Base64 bodies fail more often; the image is checked as a file",
-              g);
+          add(code::base64_media, path(), [] { return std::string(base64_accepted); }, g);
         else if (model_ && model_->mode == mode::reference_to_video)
-          add(code::base64_media, path(),
-              "reference-to-video models do not accept data: URIs (Base64-encoded media): give a URL the provider fetches");
+          add(code::base64_media, path(), [] {
+            return std::string("reference-to-video models do not accept data: URIs (Base64-encoded media): give a URL the provider fetches");
+          });
         else
-          add(code::base64_media, path(),
-              "media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted here");
+          add(code::base64_media, path(), [] {
+            return std::string("media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted here");
+          });
       }
       if (accepted) check_data_image(index, s);
       return;
     }
     url_view u;
     if (parse_url_view(s, u) != url_error::none) {
-      if (room(g, code::invalid_url)) { add(code::invalid_url, path(), invalid_url_message(s)); }
+      if (room(g, code::invalid_url)) { add(code::invalid_url, path(), [s = std::string(s)] { return invalid_url_message(s); }); }
       return;
     }
     if (!u.scheme_is("https") && !u.scheme_is("http")) {
       if (room(g, code::invalid_url))
-        add(code::invalid_url, path(),
-            "the provider fetches media over http or https; " + text::quote(s, text::request_value) + " has the scheme " +
-                text::quote(u.scheme, text::request_value));
+        add(code::invalid_url, path(), [s = std::string(s)] {
+          url_view u;
+          (void)parse_url_view(s, u);
+          return "the provider fetches media over http or https; " + text::quote(s, text::request_value) + " has the scheme " +
+                 text::quote(u.scheme, text::request_value);
+        });
       return;
     }
     if (is_internal_host(u) && room(g, code::url_not_public)) {
-      add(code::url_not_public, path(),
-          "host " + text::quote(u.host(), text::request_value) + " is loopback, private or otherwise internal: the provider cannot fetch " +
-              text::quote(s, text::request_value));
+      add(code::url_not_public, path(), [s = std::string(s)] {
+        url_view u;
+        (void)parse_url_view(s, u);
+        return "host " + text::quote(u.host(), text::request_value) +
+               " is loopback, private or otherwise internal: the provider cannot fetch " + text::quote(s, text::request_value);
+      });
     }
     const media_rules& r = rules_for(k);
     if (!path_extension_in(u.path, r.extensions) && room(g, code::media_extension)) {
-      add(code::media_extension, path(),
-          "the URL's path ends in ." + path_extension(u.path) + "; " + std::string(urls_field(k)) + " accept " + extensions_of(r));
+      add(code::media_extension, path(), [ext = path_extension(u.path), k] {
+        return "the URL's path ends in ." + ext + "; " + std::string(urls_field(k)) + " accept " + extensions_of(rules_for(k));
+      });
     }
   }
 
@@ -381,7 +406,13 @@ class validator {
       const bool in = v->is_number_unsigned() ? v->get<std::uint64_t>() <= static_cast<std::uint64_t>(limits::duration.max) &&
                                                     limits::duration.contains(static_cast<long long>(v->get<std::uint64_t>()))
                                               : limits::duration.contains(v->get<long long>());
-      if (!in) add(code::duration_out_of_range, path(), "duration " + duration_as_written(*v) + " is outside " + range() + " seconds");
+      if (!in) {
+        // From text, the number as written (found in the text now: the text may be gone when the
+        // message is read); else as nlohmann/json prints it, then.
+        add(code::duration_out_of_range, path(), [written = text_.empty() ? std::string() : duration_as_written(*v), number = *v] {
+          return "duration " + (written.empty() ? number.dump() : written) + " is outside " + range_text(limits::duration) + " seconds";
+        });
+      }
     } else if (v->is_number_float()) {
       // A number with a fraction or an exponent, or an integer beyond 64 bits (which the parser
       // keeps as a double): say which, with the number as written.
@@ -405,6 +436,7 @@ class validator {
     }
   }
 
+  /// `name`: static text (a field name).
   template <spec_enum E>
   void check_enum(std::string_view name) {
     const nlohmann::json* v = find(name);
@@ -417,12 +449,15 @@ class validator {
     const auto& s = v->get_ref<const std::string&>();
     const std::optional<E> e = parse<E>(s);
     if (!e) {
-      add(code::invalid_enum, path(), std::string(name) + " " + text::quote(s, text::request_value) + " is not one of " + wire_list<E>());
+      add(code::invalid_enum, path(),
+          [name, s = std::string(s)] { return std::string(name) + " " + text::quote(s, text::request_value) + " is not one of " + wire_list<E>(); });
       return;
     }
     if constexpr (std::is_same_v<E, quality>) {
       if (model_ && !model_->supports(*e)) {
-        add(code::quality_unsupported, path(), model_name() + " offers " + qualities_of(*model_) + "; found " + std::string(to_string(*e)));
+        add(code::quality_unsupported, path(), [model = model_, found = *e] {
+          return model_name(model) + " offers " + qualities_of(*model) + "; found " + std::string(to_string(found));
+        });
       }
     }
   }
@@ -444,13 +479,14 @@ class validator {
     // No more characters than bytes: only a long URL needs counting.
     const std::size_t chars = s.size() <= limits::callback_url_max_chars ? s.size() : length_in_chars(s);
     if (chars > limits::callback_url_max_chars) {
-      add(code::callback_too_long, path(),
-          "callback_url is " + std::to_string(chars) + " characters long, over the limit of " +
-              std::to_string(limits::callback_url_max_chars));
+      add(code::callback_too_long, path(), [chars] {
+        return "callback_url is " + std::to_string(chars) + " characters long, over the limit of " +
+               std::to_string(limits::callback_url_max_chars);
+      });
     }
     url_view u;
     if (parse_url_view(s, u) != url_error::none) {
-      add(code::invalid_url, path(), invalid_url_message(s));
+      add(code::invalid_url, path(), [s = std::string(s)] { return invalid_url_message(s); });
       return;
     }
     // A local double's option: loopback callbacks by name (and only those) are accepted.
@@ -458,11 +494,12 @@ class validator {
         (u.host() == "127.0.0.1" || u.host() == "localhost"))
       return;
     if (!u.scheme_is("https"))
-      add(code::callback_not_https, path(), "callback_url must use https; found scheme " + text::quote(u.scheme, text::request_value));
+      add(code::callback_not_https, path(),
+          [scheme = std::string(u.scheme)] { return "callback_url must use https; found scheme " + text::quote(scheme, text::request_value); });
     if (is_internal_host(u))
-      add(code::callback_private_host, path(),
-          "callback_url host " + text::quote(u.host(), text::request_value) +
-              " is an internal address; the provider refuses callbacks to it");
+      add(code::callback_private_host, path(), [host = std::string(u.host())] {
+        return "callback_url host " + text::quote(host, text::request_value) + " is an internal address; the provider refuses callbacks to it";
+      });
   }
 
   void check_model_params() {
@@ -475,13 +512,14 @@ class validator {
     }
     for (auto it = v->begin(); it != v->end(); ++it) {
       const std::string& key = it.key();
-      const auto kpath = [&] { return path() + pointer(key); };
+      const auto kpath = [&] { return pointer_in(field::model_params, key); };
       if (key != field::web_search) {
         if (room(group::model_params, code::unknown_field)) {
           const field_suggestion near = suggest_field(key, true);
-          add(code::unknown_field, kpath(),
-              "model_params defines no key " + text::quote(key, text::request_value) +
-                  (near.empty() ? " (it has " + std::string(field::web_search) + ")" : did_you_mean(near, true)) + strict_note());
+          add(code::unknown_field, kpath(), [key = std::string(key), near, model = model_, strict = options_.strict] {
+            return "model_params defines no key " + text::quote(key, text::request_value) +
+                   (near.empty() ? " (it has " + std::string(field::web_search) + ")" : did_you_mean(near, true, model)) + strict_note(strict);
+          });
         }
         continue;
       }
@@ -494,15 +532,20 @@ class validator {
         // docs/spec.md section 9: the two are mutually exclusive on every model that has web search.
         const nlohmann::json* filter = find(field::content_filter);
         if (it.value().get<bool>() && filter && filter->is_boolean() && !filter->get<bool>())
-          add(code::web_search_without_content_filter, kpath(),
-              "web_search: true needs the content filter: with content_filter: false the provider answers 400; remove "
-              "content_filter: false, or turn web search off");
+          add(code::web_search_without_content_filter, kpath(), [] {
+            return std::string(
+                "web_search: true needs the content filter: with content_filter: false the provider answers 400; remove "
+                "content_filter: false, or turn web search off");
+          });
         continue;
       }
       if (it.value().get<bool>()) {
-        add(code::web_search_unsupported, kpath(), model_name() + " has no web search (only " + web_search_models() + " have it)");
+        add(code::web_search_unsupported, kpath(),
+            [model = model_] { return model_name(model) + " has no web search (only " + web_search_models() + " have it)"; });
       } else {
-        add(code::field_ignored, kpath(), model_name() + " has no web search; web_search: false is ignored" + strict_note());
+        add(code::field_ignored, kpath(), [model = model_, strict = options_.strict] {
+          return model_name(model) + " has no web search; web_search: false is ignored" + strict_note(strict);
+        });
       }
     }
   }
@@ -521,40 +564,48 @@ class validator {
       const std::size_t n = count_[ki];
       if (!range.allowed()) {
         if (n > 0) {
-          add(code::media_unsupported, pointer(name), model_name() + " takes no " + std::string(name) + "; found " + std::to_string(n));
+          add(code::media_unsupported, pointer(name),
+              [model = model_, name, n] { return model_name(model) + " takes no " + std::string(name) + "; found " + std::to_string(n); });
         } else if (present) {
-          add(code::field_ignored, pointer(name),
-              model_name() + " takes no " + std::string(name) + "; the empty array is ignored" + strict_note());
+          add(code::field_ignored, pointer(name), [model = model_, name, strict = options_.strict] {
+            return model_name(model) + " takes no " + std::string(name) + "; the empty array is ignored" + strict_note(strict);
+          });
         }
         continue;
       }
       if (n > range.max) {
-        add(code::too_many_media, pointer(name),
-            model_name() + " takes at most " + std::to_string(range.max) + " " + std::string(name) + "; found " + std::to_string(n));
+        add(code::too_many_media, pointer(name), [model = model_, name, max = range.max, n] {
+          return model_name(model) + " takes at most " + std::to_string(max) + " " + std::string(name) + "; found " + std::to_string(n);
+        });
       } else if (n < range.min) {
-        add(code::too_few_media, pointer(name),
-            model_name() + " needs " + std::to_string(range.min) + ".." + std::to_string(range.max) + " " + std::string(name) +
-                " (the first frame, then optionally the last); found " + std::to_string(n));
+        add(code::too_few_media, pointer(name), [model = model_, name, range, n] {
+          return model_name(model) + " needs " + std::to_string(range.min) + ".." + std::to_string(range.max) + " " + std::string(name) +
+                 " (the first frame, then optionally the last); found " + std::to_string(n);
+        });
       }
     }
     const bool all_known = count_known_[img] && count_known_[vid] && count_known_[aud];
     if (model_->audio_needs_visual && all_known && count_[aud] > 0 && count_[img] == 0 && count_[vid] == 0) {
-      add(code::audio_needs_visual, pointer(field::audio_urls),
-          model_name() + " needs at least one image or video alongside audio; found " + std::to_string(count_[aud]) +
-              " audio and no image or video");
+      add(code::audio_needs_visual, pointer(field::audio_urls), [model = model_, n = count_[aud]] {
+        return model_name(model) + " needs at least one image or video alongside audio; found " + std::to_string(n) +
+               " audio and no image or video";
+      });
     }
     if (model_->mode == mode::reference_to_video && all_known && count_[img] + count_[vid] + count_[aud] == 0) {
-      add(code::reference_missing, "",
-          model_name() + " is a reference-to-video model but the request has no reference media; a text-to-video model may be meant");
+      add(code::reference_missing, "", [model = model_] {
+        return model_name(model) +
+               " is a reference-to-video model but the request has no reference media; a text-to-video model may be meant";
+      });
     }
   }
 
   /// `size`: the text's size, or the lower bound of the serialized size (`from_text` false).
   void check_body_size(std::uint64_t size, bool from_text) {
     if (size > limits::body_max_bytes) {
-      add(code::body_too_large, "",
-          "the request body is " + std::string(from_text ? "" : "at least ") + std::to_string(size) + " bytes (" + mebibytes(size) +
-              "), over the " + mebibytes(limits::body_max_bytes) + " limit");
+      add(code::body_too_large, "", [size, from_text] {
+        return "the request body is " + std::string(from_text ? "" : "at least ") + std::to_string(size) + " bytes (" + mebibytes(size) +
+               "), over the " + mebibytes(limits::body_max_bytes) + " limit";
+      });
     }
   }
 
@@ -572,10 +623,10 @@ class validator {
   };
 
   /// Adds a diagnostic about item `it` unless its group has had enough of code `c`; `message` is
-  /// only called when the diagnostic is written.
+  /// only called when the report is read (it captures by value: see add).
   template <class Message>
   void add_item(const item& it, code c, Message&& message) {
-    if (room(items_of(it.kind), c)) add(c, it.path(), message());
+    if (room(items_of(it.kind), c)) add(c, it.path(), std::forward<Message>(message));
   }
 
   void check_media_properties();
@@ -626,6 +677,7 @@ class validator {
   std::array<bool, 3> count_known_{true, true, true};  // false when the array has the wrong type
   // Diagnostics per group and code, for the caps; a group's row is cleared when first used.
   std::uint32_t touched_ = 0;
+  std::uint32_t over_ = 0;  // the groups where some code went over the cap
   std::array<std::array<std::uint32_t, code_catalogue.size()>, group_count> repeats_;
 };
 
