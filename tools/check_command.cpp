@@ -99,25 +99,36 @@ checked check_one(const std::string& file, media_mapping& mapping, const seedanc
     st.at_least(exit_invalid);
     return c;
   }
-  // Parsed once, within the library's bounds (size, nesting depth): the media map, the validation
-  // and the estimate all use this body.
-  const seedance::parsed_request parsed = seedance::parse_request(in.bytes);
+  // Read once, within the library's bounds (size, nesting depth). Without a media mapping, as a
+  // stream: no DOM, and the estimate reads the fields the API defines, kept by the same pass (a
+  // hostile body costs about its own size). With one, the media map is built from the parsed body
+  // first (docs/cli.md).
+  std::optional<seedance::parsed_request> parsed;
+  std::optional<nlohmann::json> body;
   media_result media;
-  if (mapping.any() && parsed.body) media = build_media(*parsed.body, in.bytes, mapping);
-  c.report = seedance::validate(parsed, in.bytes, media.media, vo);
+  if (mapping.any()) {
+    parsed = seedance::parse_request(in.bytes);
+    if (parsed->body) media = build_media(*parsed->body, in.bytes, mapping);
+    c.report = seedance::validate(*parsed, in.bytes, media.media, vo);
+  } else {
+    seedance::validated_request v = seedance::validate_request(in.bytes, {}, vo);
+    c.report = std::move(v.diagnostics);
+    body = std::move(v.body);
+  }
+  const nlohmann::json* request = parsed && parsed->body ? &*parsed->body : body ? &*body : nullptr;
   c.media_errors = std::move(media.failed);
   if (!media.unreadable.empty()) {
     c.error = media.unreadable;  // reported on stderr by build_media
     st.at_least(exit_usage);
     return c;
   }
-  if (!c.valid() || !parsed.body) {
+  if (!c.valid() || !request) {
     st.at_least(exit_invalid);
     return c;
   }
   seedance::estimate_options eo;
   eo.validate = false;  // just done, with positions
-  seedance::estimate_result er = seedance::estimate_cost(*parsed.body, table, media.media, eo);
+  seedance::estimate_result er = seedance::estimate_cost(*request, table, media.media, eo);
   if (er.estimate) {
     c.estimate = std::move(*er.estimate);
   } else {

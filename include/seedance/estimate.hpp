@@ -192,21 +192,23 @@ template <model_type M, std::size_t I, std::size_t V, std::size_t A>
   return estimate_cost(r.body(), media, options);
 }
 
-/// JSON text (parsed, then as above; text that does not parse gets the validator's invalid_json).
+/// JSON text: validated in one streaming pass, which keeps the fields the estimate reads (no DOM);
+/// text that does not parse gets the validator's invalid_json.
 [[nodiscard]] inline estimate_result estimate_cost_text(std::string_view text, const pricing_table& table, const media_map& media = {},
                                                         const estimate_options& options = {}) noexcept {
   estimate_result res;
   try {
-    res.report = validate(text, media, options.validation);
-    if (!res.report.ok()) {
+    validated_request v = validate_request(text, media, options.validation);
+    res.report = std::move(v.diagnostics);
+    if (!res.report.ok() || !v.body) {
       detail::estimate::no_estimate_from_report(res);
       return res;
     }
-    const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    // The fields the API defines, kept by the validation's single pass (no second parse, no DOM).
     estimate_options o = options;
     o.validate = false;  // just done, on the text
     seedance::report keep = std::move(res.report);
-    res = estimate_cost(j, table, media, o);
+    res = estimate_cost(*v.body, table, media, o);
     res.report = std::move(keep);
   } catch (...) { detail::estimate::out_of_memory(res); }
   return res;

@@ -56,12 +56,13 @@ inline void to_json(nlohmann::json& j, const request_body& b) {
 }
 
 namespace detail {
-/// What a JSON value is, for messages: "an integer", "a number with a fraction or exponent", ...
-/// (static text).
-inline std::string_view json_kind_name(const nlohmann::json& v) noexcept {
-  if (v.is_number_integer()) return "an integer";
-  if (v.is_number_float()) return "a number with a fraction or exponent";
-  switch (v.type()) {
+/// What a JSON value of type `t` is, for messages: "an integer", "a number with a fraction or
+/// exponent", ... (static text). The streaming validator names values it never builds with it.
+constexpr std::string_view json_kind_name(nlohmann::json::value_t t) noexcept {
+  switch (t) {
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned: return "an integer";
+    case nlohmann::json::value_t::number_float: return "a number with a fraction or exponent";
     case nlohmann::json::value_t::null: return "null";
     case nlohmann::json::value_t::object: return "an object";
     case nlohmann::json::value_t::array: return "an array";
@@ -70,6 +71,8 @@ inline std::string_view json_kind_name(const nlohmann::json& v) noexcept {
     default: return "a value of another type";
   }
 }
+/// The same for a value.
+inline std::string_view json_kind_name(const nlohmann::json& v) noexcept { return json_kind_name(v.type()); }
 inline std::string json_kind(const nlohmann::json& v) { return std::string(json_kind_name(v)); }
 
 [[noreturn]] inline void json_wrong_type(std::string_view name, std::string_view expected, const nlohmann::json& v) {

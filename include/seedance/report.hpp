@@ -288,6 +288,21 @@ class report {
     state_.store(unsettled, std::memory_order_relaxed);
   }
 
+  /// Moves the diagnostics of `other` (their messages, written or not) to the end of this one;
+  /// `other` is left empty. The validator keeps the groups that arrive in text order apart and
+  /// joins them in the order of its checks.
+  void append(report&& other) {
+    if (other.items_.empty()) return;
+    const std::size_t base = items_.size();
+    items_.reserve(base + other.items_.size());
+    pending_.reserve(pending_.size() + other.pending_.size());
+    for (diagnostic& d : other.items_) items_.push_back(std::move(d));
+    for (pending_message& p : other.pending_) pending_.push_back({p.index + base, std::move(p.write)});
+    if (!pending_.empty()) state_.store(unsettled, std::memory_order_relaxed);
+    complete_ = complete_ && other.complete_;
+    other.forget();
+  }
+
   /// Sets the position of every diagnostic that has none from the JSON text the request was
   /// parsed from (one pass over the text, whatever the number of diagnostics). A diagnostic whose
   /// path designates no value in the text (e.g. an absent field) keeps none.

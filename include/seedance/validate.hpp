@@ -117,9 +117,12 @@ struct prompt_stats {
 #include "detail/validate/suggest.hpp"    // "did you mean"
 #include "detail/validate/names.hpp"      // the table's names for messages, the field index
 #include "detail/validate/validator.hpp"  // the validator class: field and model rules
+#include "detail/validate/urls.hpp"       // its URL rules
 #include "detail/validate/prompt.hpp"     // its prompt rules
 #include "detail/validate/media.hpp"      // its media rules
-#include "detail/validate/read_text.hpp"  // reading the text once
+#include "detail/validate/read_text.hpp"  // the text's own checks, and reading it into a DOM (parse_request)
+#include "detail/validate/read_json.hpp"  // a parsed body as the validator's events
+#include "detail/validate/read_stream.hpp"  // the text as the validator's events, in one streaming pass
 
 namespace seedance {
 
@@ -170,7 +173,10 @@ struct parsed_request {
   return out;
 }
 
-/// The same as validate(text, media), for text already read with parse_request: validate(parse_request(t), t, m) == validate(t, m).
+/// The same as validate(text, media), for text already read with parse_request: the same
+/// diagnostics, but for their order within the groups that follow the keys (unknown fields, the
+/// items of a media array, the keys of model_params), which is nlohmann/json's key order here and
+/// the text's order there, and the choice of the first `max_repeats` in a group over the cap.
 [[nodiscard]] inline report validate(const parsed_request& parsed, std::string_view text, const media_map& media = {},
                                      const validate_options& options = {}) noexcept {
   report r;
@@ -185,12 +191,45 @@ struct parsed_request {
   return r;
 }
 
-/// Validates a request body given as JSON text: as above, plus `invalid_json` (with the byte
-/// offset) for text that does not parse or nests deeper than `validation_bounds::max_json_depth`,
-/// `duplicate_key` for a key given twice, and `body_too_large` from the text's own size. Text over
-/// the body limit is not parsed. Never throws.
+/// Validates a request body given as JSON text, read once as a stream (no DOM: memory is the
+/// text plus the few fields the rules read after the last key; docs/validation.md): the rules
+/// above, plus `invalid_json` (with the byte offset) for text that does not parse or nests deeper
+/// than `validation_bounds::max_json_depth`, `duplicate_key` for a key given twice (the last value
+/// counts), and `body_too_large` from the text's own size. Text over the body limit is not parsed.
+/// Never throws.
 [[nodiscard]] inline report validate(std::string_view text, const media_map& media = {}, const validate_options& options = {}) noexcept {
-  return validate(parse_request(text), text, media, options);
+  report r;
+  detail::validate::run_guarded(r, [&] { detail::validate::stream_request(text, media, options, r); });
+  return r;
+}
+
+/// A request read from text by validate_request.
+struct validated_request {
+  report diagnostics;  ///< as validate(text) gives them
+  /// When the request is valid (diagnostics.ok()): the fields the API defines, as read (the last
+  /// value of a key given twice), as a small JSON object without the unknown keys; what the
+  /// estimate and a typed read (from_json) need. Empty otherwise.
+  std::optional<nlohmann::json> body;
+
+  validated_request() = default;
+  validated_request(const validated_request&) = default;
+  validated_request(validated_request&&) noexcept = default;
+  validated_request& operator=(const validated_request&) = default;
+  validated_request& operator=(validated_request&&) noexcept = default;
+  /// Dismantles the body first, so that destroying it allocates nothing (even out of memory).
+  ~validated_request() {
+    if (body) detail::validate::dismantle(*body);
+  }
+};
+
+/// validate(text), which keeps the request's fields when it is valid, in the same single pass.
+[[nodiscard]] inline validated_request validate_request(std::string_view text, const media_map& media = {},
+                                                        const validate_options& options = {}) noexcept {
+  validated_request out;
+  detail::validate::run_guarded(out.diagnostics,
+                                [&] { detail::validate::stream_request(text, media, options, out.diagnostics, &out.body); });
+  if (!out.diagnostics.ok()) out.body.reset();
+  return out;
 }
 
 /// Text given as `const char*` or `std::string` is JSON text (not a JSON string value).

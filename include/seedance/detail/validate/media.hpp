@@ -10,36 +10,39 @@
 
 namespace seedance::detail::validate {
 
-inline const media_properties* validator::lookup(media_kind k, std::size_t index, const nlohmann::json& item) const {
-  if (!item.is_string()) return nullptr;
+inline void validator::note_properties(media_kind k, std::size_t index, const std::string& url) {
+  const auto ki = static_cast<std::size_t>(k);
   if (!media_.empty()) {
-    auto it = media_.find(item.get_ref<const std::string&>());
-    if (it != media_.end()) return &it->second;
+    auto it = media_.find(url);
+    if (it != media_.end()) {
+      hits_[ki].push_back({index, &it->second, 0});
+      return;
+    }
   }
-  if (k == media_kind::image && !data_images_.empty()) {
-    // In index order (check_media_url appends them so): a binary search, not a scan per item.
-    const auto it =
-        std::lower_bound(data_images_.begin(), data_images_.end(), index, [](const auto& e, std::size_t i) { return e.first < i; });
-    if (it != data_images_.end() && it->first == index) return &it->second;
+  if (k == media_kind::image && !data_images_.empty() && data_images_.back().first == index) {
+    hits_[ki].push_back({index, nullptr, data_images_.size() - 1});
+    return;
   }
-  return nullptr;
+  ++unknown_[ki];
+}
+
+inline const media_properties* validator::properties_of(media_kind k, std::size_t index) const noexcept {
+  const auto& hits = hits_[static_cast<std::size_t>(k)];
+  // In index order (noted as the items come): a binary search.
+  const auto it = std::lower_bound(hits.begin(), hits.end(), index, [](const known_item& e, std::size_t i) { return e.index < i; });
+  return it != hits.end() && it->index == index ? properties_of(*it) : nullptr;
 }
 
 inline void validator::check_media_properties() {
   for (media_kind k : kinds) {
-    const nlohmann::json* arr = find(urls_field(k));
-    if (!arr || !arr->is_array()) continue;
+    const auto ki = static_cast<std::size_t>(k);
+    if (!count_known_[ki]) continue;
     double total = 0;
     bool any = false;
-    std::size_t unknown = 0;  // URL items whose duration is not known
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-      const nlohmann::json& entry = (*arr)[i];
-      const media_properties* p = lookup(k, i, entry);
-      if (!p) {
-        unknown += entry.is_string() ? 1 : 0;
-        continue;
-      }
-      const item it{k, i};
+    std::size_t unknown = unknown_[ki];  // URL items whose duration is not known
+    for (const known_item& hit : hits_[ki]) {
+      const media_properties* p = properties_of(hit);
+      const item it{k, hit.index};
       if (p->index() != static_cast<std::size_t>(k)) {
         // The file is another kind of media than the array says: its format is the problem.
         const std::optional<media_format> f = std::visit([](const auto& x) { return x.format; }, *p);
@@ -174,9 +177,9 @@ inline void validator::check_audio(const item& it, const audio_properties& p) {
 
 inline const image_properties* validator::frame(std::size_t index) const {
   if (!model_ || model_->mode != mode::image_to_video) return nullptr;
-  const nlohmann::json* arr = find(field::image_urls);
-  if (!arr || !arr->is_array() || arr->size() <= index) return nullptr;
-  const media_properties* p = lookup(media_kind::image, index, (*arr)[index]);
+  const auto img_i = static_cast<std::size_t>(media_kind::image);
+  if (!count_known_[img_i] || count_[img_i] <= index) return nullptr;
+  const media_properties* p = properties_of(media_kind::image, index);
   const auto* img = p ? std::get_if<image_properties>(p) : nullptr;
   return img && img->width && img->height && *img->height > 0 ? img : nullptr;
 }
@@ -212,7 +215,7 @@ inline void validator::check_first_frame() {
 inline void validator::check_last_frame() {
   const image_properties* first = frame(0);
   const image_properties* last = frame(1);
-  if (!first || !last || find(field::image_urls)->size() != 2) return;  // (frame(1) found the array)
+  if (!first || !last || count_[static_cast<std::size_t>(media_kind::image)] != 2) return;
   if (static_cast<std::uint64_t>(*first->width) * *last->height != static_cast<std::uint64_t>(*last->width) * *first->height) {
     add(code::last_frame_cropped, pointer(field::image_urls, 1),
         "the last frame is " + std::to_string(*last->width) + "x" + std::to_string(*last->height) + " and the first " +

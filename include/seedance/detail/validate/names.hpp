@@ -89,6 +89,13 @@ constexpr std::size_t of(std::string_view key) noexcept {
 }
 }  // namespace field_index
 
+/// The kind of media whose URL array is top-level field `name`, if it is one.
+constexpr std::optional<media_kind> media_of_field(std::string_view name) noexcept {
+  for (media_kind k : {media_kind::image, media_kind::video, media_kind::audio})
+    if (urls_field(k) == name) return k;
+  return std::nullopt;
+}
+
 }  // namespace seedance::detail::validate
 
 #endif  // SEEDANCE_DETAIL_VALIDATE_NAMES_HPP

@@ -47,8 +47,8 @@ inline void validator::check_prompt() {
   } else if (st.over_recommendation()) {
     add(code::prompt_long, path(), [cjk = st.cjk, words = st.words] {
       return "the prompt has " + std::to_string(cjk) + " CJK characters and " + std::to_string(words) + " words, over the recommended " +
-             std::to_string(limits::prompt_recommended_cjk_chars) + " CJK characters or " + std::to_string(limits::prompt_recommended_words) +
-             " words";
+             std::to_string(limits::prompt_recommended_cjk_chars) + " CJK characters or " +
+             std::to_string(limits::prompt_recommended_words) + " words";
     });
   }
   check_prompt_tags(p);

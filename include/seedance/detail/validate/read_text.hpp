@@ -250,19 +250,21 @@ inline bool syntax_error_before(std::string_view text, std::size_t at, report& r
   return false;
 }
 
-inline void read_request(std::string_view text, std::optional<nlohmann::json>& body, report& r) {
+/// The checks of a text made before any parsing: its size, NUL bytes, its nesting. False (with
+/// the diagnostic in `r`) when the text is not to be parsed.
+inline bool text_checks(std::string_view text, report& r) {
   if (text.size() > limits::body_max_bytes) {
     r.add(code::body_too_large, "",
           "the request body is " + std::to_string(text.size()) + " bytes (" + mebibytes(text.size()) + "), over the " +
               mebibytes(limits::body_max_bytes) + " limit; it was not parsed further");
-    return;
+    return false;
   }
   // A NUL byte: nlohmann's lexer would take it for the end of the text. The text is checked up to
   // it (a nesting or syntax error before it is the first problem).
   const std::size_t nul = nul_offset(text);
   const std::string_view before_nul = nul == std::string_view::npos ? text : text.substr(0, nul);
   if (const std::size_t at = nesting_overflow(before_nul, validation_bounds::max_json_depth); at != std::string_view::npos) {
-    if (syntax_error_before(text, at, r)) return;
+    if (syntax_error_before(text, at, r)) return false;
     const text_position p = position_of(text, at);
     r.add(code::invalid_json, "",
           "the body nests arrays and objects more than " + std::to_string(validation_bounds::max_json_depth) +
@@ -271,16 +273,21 @@ inline void read_request(std::string_view text, std::optional<nlohmann::json>& b
               "): that is this library's bound (RFC 8259 section 9 lets a parser limit "
               "nesting; a request body needs 2 levels), so the text was not parsed",
           p);
-    return;
+    return false;
   }
   if (nul != std::string_view::npos) {
-    if (syntax_error_before(text, nul, r)) return;
+    if (syntax_error_before(text, nul, r)) return false;
     const text_position p = position_of(text, nul);
     r.add(code::invalid_json, "",
           "the body is not JSON: " + nul_reason(nul) + " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")",
           p);
-    return;
+    return false;
   }
+  return true;
+}
+
+inline void read_request(std::string_view text, std::optional<nlohmann::json>& body, report& r) {
+  if (!text_checks(text, r)) return;
   duplicate_keys dups;
   dom_builder b(dups);
   if (!nlohmann::json::sax_parse(text.begin(), text.end(), &b)) {

@@ -12,50 +12,6 @@ namespace seedance::detail::validate {
 
 // --- the validator --------------------------------------------------------------------------------
 
-/// Lower bound of the serialized size of `v` in bytes (strings and keys with their quotes, one
-/// byte per other token); iterative, so any depth is fine.
-inline std::uint64_t serialized_size_lower_bound(const nlohmann::json& v) {
-  std::uint64_t total = 0;
-  // A stack of pending containers: inline for the usual shallow request, on the heap past 32.
-  std::array<const nlohmann::json*, 32> inline_stack;
-  std::vector<const nlohmann::json*> heap_stack;
-  std::size_t top = 0;
-  // Scalars are counted at once; only containers wait on the stack.
-  const auto visit = [&](const nlohmann::json& x) {
-    if (x.is_string()) {
-      total += x.get_ref<const std::string&>().size() + 2;
-    } else if (x.is_structured()) {
-      if (top < inline_stack.size()) inline_stack[top++] = &x;
-      else heap_stack.push_back(&x);
-    } else {
-      total += 1;
-    }
-  };
-  visit(v);
-  while (top > 0 || !heap_stack.empty()) {
-    const nlohmann::json* x = nullptr;
-    if (!heap_stack.empty()) {
-      x = heap_stack.back();
-      heap_stack.pop_back();
-    } else {
-      x = inline_stack[--top];
-    }
-    total += 2;
-    if (x->is_object()) {
-      for (auto it = x->begin(); it != x->end(); ++it) {
-        total += it.key().size() + 4;
-        visit(it.value());
-      }
-    } else {
-      for (const auto& e : *x) {
-        total += 1;
-        visit(e);
-      }
-    }
-  }
-  return total;
-}
-
 class validator {
  public:
   /// `text`: the JSON text the body was parsed from, or empty (messages quote values as written
@@ -63,31 +19,122 @@ class validator {
   validator(report& out, const media_map& media, std::string_view text = {}, const validate_options& options = {})
       : out_(out), media_(media), text_(text), options_(options) {}
 
-  void run(const nlohmann::json& j, std::optional<std::uint64_t> text_bytes) {
-    const bool from_text = text_bytes.has_value();
-    if (!j.is_object()) {
-      add(code::not_an_object, "", [kind = json_kind_name(j)] { return "the request body must be a JSON object; found " + std::string(kind); });
+  // --- events: what a source tells the validator (read_json.hpp walks a parsed body, read_stream.hpp
+  // the text as it is read). Keys may come in any order and more than once (the last value counts);
+  // each group of diagnostics that follows the keys (unknown fields, each media array's items,
+  // model_params) is kept apart and joined in the order of the checks by finish(), so both
+  // sources give the same report.
+
+  /// The body is not an object: the only diagnostic (finish() is not called).
+  void not_an_object(nlohmann::json::value_t t) {
+    add(code::not_an_object, "",
+        [kind = json_kind_name(t)] { return "the request body must be a JSON object; found " + std::string(kind); });
+  }
+
+  /// The model, known before the other events (a source that reads it first, or a second pass).
+  void preset_model(const model_info* m) noexcept {
+    model_ = m;
+    model_preset_ = true;
+  }
+
+  /// Top-level field `i` of request_fields, other than the media arrays and model_params; `v`
+  /// (structured values may be empty stand-ins: only their kind is read) outlives finish().
+  void field(std::size_t i, const nlohmann::json* v) {
+    slots_[i] = v;
+    if (i == model_slot && !model_preset_) {
+      const auto* id = v->get_ptr<const std::string*>();
+      model_ = id ? find_model(*id) : nullptr;
+    }
+  }
+
+  /// A top-level key that the API does not define.
+  void unknown_field(std::string_view key) {
+    use_model();
+    const to_group into(*this, unknown_out_);
+    // A key given twice is listed once (while the list is short enough to look).
+    if (below_cap(group::fields, code::unknown_field) && unknown_out_.has(code::unknown_field, pointer(key))) return;
+    if (!room(group::fields, code::unknown_field)) return;
+    add(code::unknown_field, pointer(key),
+        [key = std::string(key), near = suggest_field(key, false), model = model_, strict = options_.strict] {
+          return "the API defines no field " + text::quote(key, text::request_value) + did_you_mean(near, false, model) +
+                 (strict ? "; strict mode refuses it, as the provider's own validator does" : "; it will be ignored or rejected");
+        });
+  }
+
+  /// A media array starts (`t` array: its items follow), or the field has another type `t`. A
+  /// second one replaces the first, with what its items reported.
+  void media_begin(media_kind k, nlohmann::json::value_t t) {
+    const auto ki = static_cast<std::size_t>(k);
+    forget_group(items_of(k));
+    items_out_[ki] = report();
+    hits_[ki].clear();
+    if (k == media_kind::image) data_images_.clear();
+    count_[ki] = 0;
+    unknown_[ki] = 0;
+    present_[ki] = true;
+    count_known_[ki] = t == nlohmann::json::value_t::array;
+    if (!count_known_[ki]) {
+      const to_group into(*this, items_out_[ki]);
+      wrong_type(pointer(urls_field(k)), urls_field(k), "an array of URL strings", t);
+    }
+  }
+
+  /// The next item of the media array of kind `k`: a string `s`, or a value of another type `t`.
+  void media_item(media_kind k, const std::string* s, nlohmann::json::value_t t) {
+    use_model();
+    const auto ki = static_cast<std::size_t>(k);
+    const std::size_t i = count_[ki]++;
+    const to_group into(*this, items_out_[ki]);
+    if (!s) {
+      if (room(items_of(k), code::wrong_type))
+        wrong_type(pointer(urls_field(k), i), std::string(urls_field(k)) + " items", "URL strings", t);
       return;
     }
-    body_ = &j;
-    // One pass over the top level: the slots of the fields, and (without text) the lower bound of
-    // the serialized size, as serialized_size_lower_bound(j) counts it.
-    std::uint64_t size = 2;
-    for (const auto& [key, value] : *j.get_ptr<const nlohmann::json::object_t*>()) {
-      const std::size_t i = field_index::of(key);
-      if (i < slots_.size()) {
-        slots_[i] = &value;
-        ++known_fields_;
-      }
-      if (text_bytes) continue;
-      size += key.size() + 4;
-      if (const auto* str = value.get_ptr<const std::string*>()) size += str->size() + 2;
-      else size += value.is_structured() ? serialized_size_lower_bound(value) : 1;
+    check_media_url(k, i, *s);
+    note_properties(k, i, *s);
+  }
+
+  /// model_params starts (`t` object: its keys follow), or the field has another type `t`. A
+  /// second one replaces the first.
+  void params_begin(nlohmann::json::value_t t) {
+    forget_group(group::model_params);
+    params_out_ = report();
+    web_search_.reset();
+    if (t != nlohmann::json::value_t::object) {
+      const to_group into(*this, params_out_);
+      wrong_type(pointer(field::model_params), field::model_params, "an object", t);
     }
-    if (!text_bytes) text_bytes = size;
+  }
+
+  /// A key of model_params and its value (structured values may be empty stand-ins).
+  void param(std::string_view key, const nlohmann::json& value) {
+    if (key == field::web_search) {
+      web_search_ = value.is_boolean() ? nlohmann::json(value.get<bool>()) : nlohmann::json(value.type());
+      return;  // checked by finish(), which knows content_filter
+    }
+    use_model();
+    const to_group into(*this, params_out_);
+    const auto kpath = [&] { return pointer_in(field::model_params, key); };
+    if (below_cap(group::model_params, code::unknown_field) && params_out_.has(code::unknown_field, kpath())) return;
+    if (!room(group::model_params, code::unknown_field)) return;
+    const field_suggestion near = suggest_field(key, true);
+    add(code::unknown_field, kpath(), [key = std::string(key), near, model = model_, strict = options_.strict] {
+      return "model_params defines no key " + text::quote(key, text::request_value) +
+             (near.empty() ? " (it has " + std::string(field::web_search) + ")" : did_you_mean(near, true, model)) + strict_note(strict);
+    });
+  }
+
+  /// The model seen by the end differs from the one some rule used while the keys were read (the
+  /// model came after them, or twice): the source reads the body again with preset_model(model()).
+  [[nodiscard]] bool needs_second_pass() const noexcept { return model_used_ && (model_changed_ || used_model_ != model_); }
+  [[nodiscard]] const model_info* model() const noexcept { return model_; }
+
+  /// After the last event: the checks of the fields, in their order, with the groups kept apart;
+  /// `size`: the text's size, or (`from_text` false) a lower bound of the serialized size.
+  void finish(std::uint64_t size, bool from_text) {
     check_model();
-    check_unknown_fields();
-    for (media_kind k : kinds) check_media_array(k);
+    out_.append(std::move(unknown_out_));
+    for (report& items : items_out_) out_.append(std::move(items));
     check_prompt();
     check_duration();
     check_enum<quality>(field::quality);
@@ -95,9 +142,10 @@ class validator {
     check_boolean(field::generate_audio);
     check_boolean(field::content_filter);
     check_callback();
-    check_model_params();
+    check_web_search();
+    out_.append(std::move(params_out_));
     check_media_counts();
-    check_body_size(*text_bytes, from_text);
+    check_body_size(size, from_text);
     if (!media_.empty() || !data_images_.empty()) check_media_properties();
     summarize_repeats();
   }
@@ -129,14 +177,34 @@ class validator {
     return severity_of(c);
   }
   void add(code c, std::string path, std::string message, group g = group::fields) {
-    out_.add(c, severity_for(c, g), std::move(path), std::move(message));
+    sink_->add(c, severity_for(c, g), std::move(path), std::move(message));
   }
   /// The same with a message written when the report is read (report::add, detail::lazy_message):
   /// `message` captures by value only what it needs, never the validator or the request.
   template <class Message>
     requires std::is_invocable_r_v<std::string, const Message&>
   void add(code c, std::string path, Message&& message, group g = group::fields) {
-    out_.add(c, severity_for(c, g), std::move(path), lazy_message(std::forward<Message>(message)));
+    sink_->add(c, severity_for(c, g), std::move(path), lazy_message(std::forward<Message>(message)));
+  }
+  /// Sends the diagnostics added while it lives to `group_out` (one of the groups kept apart).
+  class to_group {
+   public:
+    to_group(validator& v, report& group_out) noexcept : v_(v) { v_.sink_ = &group_out; }
+    to_group(const to_group&) = delete;
+    to_group& operator=(const to_group&) = delete;
+    ~to_group() { v_.sink_ = &v_.out_; }
+
+   private:
+    validator& v_;
+  };
+  /// A rule that reads the model ran: which model it saw (see needs_second_pass).
+  void use_model() noexcept {
+    if (!model_used_) {
+      model_used_ = true;
+      used_model_ = model_;
+    } else if (used_model_ != model_) {
+      model_changed_ = true;
+    }
   }
   /// What strict mode adds to the message of a diagnostic it makes an error.
   static std::string strict_note(bool strict) { return strict ? "; strict mode refuses it, as the provider's own validator does" : ""; }
@@ -153,6 +221,17 @@ class validator {
     if (++repeats_[gi][static_cast<std::size_t>(c)] <= validation_bounds::max_repeats) return true;
     over_ |= 1U << gi;
     return false;
+  }
+
+  /// Whether code `c` in group `g` is still below its cap (nothing counted).
+  bool below_cap(group g, code c) const noexcept {
+    const auto gi = static_cast<std::size_t>(g);
+    return (touched_ & (1U << gi)) == 0 || repeats_[gi][static_cast<std::size_t>(c)] < validation_bounds::max_repeats;
+  }
+  /// Group `g` starts again (a key given twice: its last value counts).
+  void forget_group(group g) noexcept {
+    touched_ &= ~(1U << static_cast<std::size_t>(g));
+    over_ &= ~(1U << static_cast<std::size_t>(g));
   }
 
   /// One diagnostic per (group, code) that went over the cap, with the code (so the severity) of
@@ -195,7 +274,10 @@ class validator {
 
   /// `expected`: static text (a literal).
   void wrong_type(std::string path, std::string_view name, std::string_view expected, const nlohmann::json& v) {
-    add(code::wrong_type, std::move(path), [name = std::string(name), expected, kind = json_kind_name(v)] {
+    wrong_type(std::move(path), name, expected, v.type());
+  }
+  void wrong_type(std::string path, std::string_view name, std::string_view expected, nlohmann::json::value_t t) {
+    add(code::wrong_type, std::move(path), [name = std::string(name), expected, kind = json_kind_name(t)] {
       return name + " must be " + std::string(expected) + "; found " + std::string(kind);
     });
   }
@@ -255,125 +337,18 @@ class validator {
     return out;
   }
 
-  void check_unknown_fields() {
-    if (known_fields_ == body_->size()) return;
-    for (auto it = body_->begin(); it != body_->end(); ++it) {
-      const std::string& key = it.key();
-      if (field_index::of(key) < request_fields.size()) continue;
-      if (!room(group::fields, code::unknown_field)) continue;
-      add(code::unknown_field, pointer(key), [key = std::string(key), near = suggest_field(key, false), model = model_, strict = options_.strict] {
-        return "the API defines no field " + text::quote(key, text::request_value) + did_you_mean(near, false, model) +
-               (strict ? "; strict mode refuses it, as the provider's own validator does" : "; it will be ignored or rejected");
-      });
-    }
-  }
-
-  void check_media_array(media_kind k) {
-    const auto ki = static_cast<std::size_t>(k);
-    const std::string_view name = urls_field(k);
-    const nlohmann::json* v = find(name);
-    if (!v) return;
-    if (!v->is_array()) {
-      wrong_type(pointer(name), name, "an array of URL strings", *v);
-      count_known_[ki] = false;
-      return;
-    }
-    count_[ki] = v->size();
-    for (std::size_t i = 0; i < v->size(); ++i) {
-      const nlohmann::json& item = (*v)[i];
-      if (!item.is_string()) {
-        if (room(items_of(k), code::wrong_type)) wrong_type(pointer(name, i), std::string(name) + " items", "URL strings", item);
-        continue;
-      }
-      check_media_url(k, i, item.get_ref<const std::string&>());
-    }
-  }
-
   static constexpr std::string_view base64_accepted =
       "a data: URI (Base64-encoded image) is accepted on image-to-video, but the provider advises a URL: large Base64 bodies fail more "
       "often; the image is checked as a file";
 
-  void check_media_url(media_kind k, std::size_t index, const std::string& s) {
-    const group g = items_of(k);
-    const auto path = [&] { return pointer(urls_field(k), index); };
-    if (iequals_prefix(s, "data:")) {
-      // docs/spec.md section 9: an error on reference-to-video ("do not use Base64"), a warning on
-      // image-to-video images (accepted; such requests fail more often), checked like a file.
-      const bool accepted = model_ && model_->accepts_data_uris(k);
-      if (room(g, code::base64_media)) {
-        if (accepted)
-          add(code::base64_media, path(), [] { return std::string(base64_accepted); }, g);
-        else if (model_ && model_->mode == mode::reference_to_video)
-          add(code::base64_media, path(), [] {
-            return std::string("reference-to-video models do not accept data: URIs (Base64-encoded media): give a URL the provider fetches");
-          });
-        else
-          add(code::base64_media, path(), [] {
-            return std::string("media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted here");
-          });
-      }
-      if (accepted) check_data_image(index, s);
-      return;
-    }
-    url_view u;
-    if (parse_url_view(s, u) != url_error::none) {
-      if (room(g, code::invalid_url)) { add(code::invalid_url, path(), [s = std::string(s)] { return invalid_url_message(s); }); }
-      return;
-    }
-    if (!u.scheme_is("https") && !u.scheme_is("http")) {
-      if (room(g, code::invalid_url))
-        add(code::invalid_url, path(), [s = std::string(s)] {
-          url_view u;
-          (void)parse_url_view(s, u);
-          return "the provider fetches media over http or https; " + text::quote(s, text::request_value) + " has the scheme " +
-                 text::quote(u.scheme, text::request_value);
-        });
-      return;
-    }
-    if (is_internal_host(u) && room(g, code::url_not_public)) {
-      add(code::url_not_public, path(), [s = std::string(s)] {
-        url_view u;
-        (void)parse_url_view(s, u);
-        return "host " + text::quote(u.host(), text::request_value) +
-               " is loopback, private or otherwise internal: the provider cannot fetch " + text::quote(s, text::request_value);
-      });
-    }
-    const media_rules& r = rules_for(k);
-    if (!path_extension_in(u.path, r.extensions) && room(g, code::media_extension)) {
-      add(code::media_extension, path(), [ext = path_extension(u.path), k] {
-        return "the URL's path ends in ." + ext + "; " + std::string(urls_field(k)) + " accept " + extensions_of(rules_for(k));
-      });
-    }
-  }
-
+  /// The URL rules of string item `index` of the media array of kind `k`.
+  void check_media_url(media_kind k, std::size_t index, const std::string& s);
   /// A data: URI image on image-to-video, checked like a file (docs/spec.md section 9): malformed
   /// Base64 is invalid_url; a declared type or content that is not an accepted image is
   /// image_format; otherwise its properties (format, width, height, decoded size) go through the
   /// image rules with the media map's (check_media_properties). The Base64 is never decoded whole.
-  void check_data_image(std::size_t index, std::string_view uri) {
-    const group g = items_of(media_kind::image);
-    const auto path = [&] { return pointer(field::image_urls, index); };
-    const data_uri_probe d = probe_data_uri(uri, {.only = media_kind::image});
-    // An in-memory read never fails: io_error is the probe's word for an allocation that failed.
-    if (const probe_error* e = d.probe.error(); e && e->code == probe_errc::io_error) throw std::bad_alloc();
-    if (d.error != data_uri_errc::none) {
-      if (room(g, code::invalid_url)) add(code::invalid_url, path(), "the data: URI cannot be read as an image: " + d.message);
-      return;
-    }
-    if (const std::optional<std::string> problem = d.image_type_problem()) {
-      if (room(g, code::image_format)) add(code::image_format, path(), *problem);
-      return;
-    }
-    std::optional<media_properties> props = d.properties();
-    if (!props || !std::holds_alternative<image_properties>(*props)) {
-      if (room(g, code::image_format))
-        add(code::image_format, path(),
-            "the data URI's content is not a " + formats_of(rules_for(media_kind::image)) + " image" +
-                (d.probe.error() ? ": " + d.probe.error()->message : std::string()));
-      return;
-    }
-    data_images_.emplace_back(index, std::get<image_properties>(*props));
-  }
+  void check_data_image(std::size_t index, std::string_view uri);
+  void check_callback();
 
   void check_prompt();
 
@@ -449,8 +424,9 @@ class validator {
     const auto& s = v->get_ref<const std::string&>();
     const std::optional<E> e = parse<E>(s);
     if (!e) {
-      add(code::invalid_enum, path(),
-          [name, s = std::string(s)] { return std::string(name) + " " + text::quote(s, text::request_value) + " is not one of " + wire_list<E>(); });
+      add(code::invalid_enum, path(), [name, s = std::string(s)] {
+        return std::string(name) + " " + text::quote(s, text::request_value) + " is not one of " + wire_list<E>();
+      });
       return;
     }
     if constexpr (std::is_same_v<E, quality>) {
@@ -467,86 +443,33 @@ class validator {
     if (v && !v->is_boolean()) wrong_type(pointer(name), name, "true or false", *v);
   }
 
-  void check_callback() {
-    const nlohmann::json* v = find(field::callback_url);
-    if (!v) return;
-    const auto path = [&] { return pointer(field::callback_url); };
-    if (!v->is_string()) {
-      wrong_type(path(), field::callback_url, "a string (an https URL)", *v);
+  /// model_params.web_search (its last value), which needs the model and content_filter.
+  void check_web_search() {
+    if (!web_search_) return;
+    const to_group into(*this, params_out_);
+    const auto kpath = [] { return pointer_in(field::model_params, field::web_search); };
+    if (!web_search_->is_boolean()) {
+      wrong_type(kpath(), field::web_search, "true or false", *web_search_);
       return;
     }
-    const auto& s = v->get_ref<const std::string&>();
-    // No more characters than bytes: only a long URL needs counting.
-    const std::size_t chars = s.size() <= limits::callback_url_max_chars ? s.size() : length_in_chars(s);
-    if (chars > limits::callback_url_max_chars) {
-      add(code::callback_too_long, path(), [chars] {
-        return "callback_url is " + std::to_string(chars) + " characters long, over the limit of " +
-               std::to_string(limits::callback_url_max_chars);
-      });
-    }
-    url_view u;
-    if (parse_url_view(s, u) != url_error::none) {
-      add(code::invalid_url, path(), [s = std::string(s)] { return invalid_url_message(s); });
-      return;
-    }
-    // A local double's option: loopback callbacks by name (and only those) are accepted.
-    if (options_.allow_local_callbacks && (u.scheme_is("http") || u.scheme_is("https")) &&
-        (u.host() == "127.0.0.1" || u.host() == "localhost"))
-      return;
-    if (!u.scheme_is("https"))
-      add(code::callback_not_https, path(),
-          [scheme = std::string(u.scheme)] { return "callback_url must use https; found scheme " + text::quote(scheme, text::request_value); });
-    if (is_internal_host(u))
-      add(code::callback_private_host, path(), [host = std::string(u.host())] {
-        return "callback_url host " + text::quote(host, text::request_value) + " is an internal address; the provider refuses callbacks to it";
-      });
-  }
-
-  void check_model_params() {
-    const nlohmann::json* v = find(field::model_params);
-    if (!v) return;
-    const auto path = [&] { return pointer(field::model_params); };
-    if (!v->is_object()) {
-      wrong_type(path(), field::model_params, "an object", *v);
-      return;
-    }
-    for (auto it = v->begin(); it != v->end(); ++it) {
-      const std::string& key = it.key();
-      const auto kpath = [&] { return pointer_in(field::model_params, key); };
-      if (key != field::web_search) {
-        if (room(group::model_params, code::unknown_field)) {
-          const field_suggestion near = suggest_field(key, true);
-          add(code::unknown_field, kpath(), [key = std::string(key), near, model = model_, strict = options_.strict] {
-            return "model_params defines no key " + text::quote(key, text::request_value) +
-                   (near.empty() ? " (it has " + std::string(field::web_search) + ")" : did_you_mean(near, true, model)) + strict_note(strict);
-          });
-        }
-        continue;
-      }
-      if (!it.value().is_boolean()) {
-        wrong_type(kpath(), field::web_search, "true or false", it.value());
-        continue;
-      }
-      if (!model_) continue;
-      if (model_->web_search) {
-        // docs/spec.md section 9: the two are mutually exclusive on every model that has web search.
-        const nlohmann::json* filter = find(field::content_filter);
-        if (it.value().get<bool>() && filter && filter->is_boolean() && !filter->get<bool>())
-          add(code::web_search_without_content_filter, kpath(), [] {
-            return std::string(
-                "web_search: true needs the content filter: with content_filter: false the provider answers 400; remove "
-                "content_filter: false, or turn web search off");
-          });
-        continue;
-      }
-      if (it.value().get<bool>()) {
-        add(code::web_search_unsupported, kpath(),
-            [model = model_] { return model_name(model) + " has no web search (only " + web_search_models() + " have it)"; });
-      } else {
-        add(code::field_ignored, kpath(), [model = model_, strict = options_.strict] {
-          return model_name(model) + " has no web search; web_search: false is ignored" + strict_note(strict);
+    if (!model_) return;
+    const bool on = web_search_->get<bool>();
+    if (model_->web_search) {
+      // docs/spec.md section 9: the two are mutually exclusive on every model that has web search.
+      const nlohmann::json* filter = find(field::content_filter);
+      if (on && filter && filter->is_boolean() && !filter->get<bool>())
+        add(code::web_search_without_content_filter, kpath(), [] {
+          return std::string(
+              "web_search: true needs the content filter: with content_filter: false the provider answers 400; remove "
+              "content_filter: false, or turn web search off");
         });
-      }
+    } else if (on) {
+      add(code::web_search_unsupported, kpath(),
+          [model = model_] { return model_name(model) + " has no web search (only " + web_search_models() + " have it)"; });
+    } else {
+      add(code::field_ignored, kpath(), [model = model_, strict = options_.strict] {
+        return model_name(model) + " has no web search; web_search: false is ignored" + strict_note(strict);
+      });
     }
   }
 
@@ -559,7 +482,7 @@ class validator {
       const auto ki = static_cast<std::size_t>(k);
       const count_range range = model_->media(k);
       const std::string_view name = urls_field(k);
-      const bool present = find(name) != nullptr;
+      const bool present = present_[ki];
       if (!count_known_[ki]) continue;
       const std::size_t n = count_[ki];
       if (!range.allowed()) {
@@ -611,9 +534,21 @@ class validator {
 
   // --- media properties (docs/spec.md section 3) ------------------------------------------------------
 
-  /// The properties of item `index` of the array of kind `k`: from the media map (by URL), else,
-  /// for image-to-video's images, those read from its data: URI.
-  const media_properties* lookup(media_kind k, std::size_t index, const nlohmann::json& item) const;
+  /// An item whose properties are known.
+  struct known_item {
+    std::size_t index;
+    const media_properties* from_map;  // or nullptr: data_images_[data_image]
+    std::size_t data_image;
+  };
+  /// Notes the properties of string item `index` of the array of kind `k`, when known: from the
+  /// media map (by URL), else, for image-to-video's images, those read from its data: URI (just
+  /// added by check_media_url).
+  void note_properties(media_kind k, std::size_t index, const std::string& url);
+  /// The properties noted for item `index` of the array of kind `k`, or nullptr.
+  const media_properties* properties_of(media_kind k, std::size_t index) const noexcept;
+  const media_properties* properties_of(const known_item& it) const noexcept {
+    return it.from_map ? it.from_map : &data_images_[it.data_image].second;
+  }
 
   /// One item of a media array: its kind, index and (built when a diagnostic needs it) pointer.
   struct item {
@@ -667,10 +602,21 @@ class validator {
   const media_map& media_;
   std::string_view text_;
   validate_options options_;
-  const nlohmann::json* body_ = nullptr;
+  report* sink_ = &out_;  // where add() goes: out_, or a group kept apart (to_group)
+  report unknown_out_, params_out_;  // the groups kept apart until finish()
+  std::array<report, 3> items_out_;
   std::array<const nlohmann::json*, request_fields.size()> slots_{};  // top-level fields, by request_fields index
-  std::size_t known_fields_ = 0;
+  static constexpr std::size_t model_slot = field_index::of(field::model);
   const model_info* model_ = nullptr;
+  bool model_preset_ = false;
+  bool model_used_ = false, model_changed_ = false;  // see use_model
+  const model_info* used_model_ = nullptr;
+  std::optional<nlohmann::json> web_search_;  // model_params.web_search, or a stand-in of its type
+  std::array<bool, 3> present_{};  // per media array: the field was given
+  // per media array: the items whose properties are known (in index order), and how many string
+  // items have none
+  std::array<std::vector<known_item>, 3> hits_;
+  std::array<std::size_t, 3> unknown_{};
   // image-to-video images given as data: URIs, by index, with what their decoded bytes are
   std::vector<std::pair<std::size_t, media_properties>> data_images_;
   std::array<std::size_t, 3> count_{};               // items per media array (0 when absent)
@@ -680,17 +626,6 @@ class validator {
   std::uint32_t over_ = 0;  // the groups where some code went over the cap
   std::array<std::array<std::uint32_t, code_catalogue.size()>, group_count> repeats_;
 };
-
-/// Runs the validator; anything thrown (only std::bad_alloc can be) leaves the report not ok and
-/// says so (code validation_incomplete).
-inline void run_guarded(report& r, const nlohmann::json& j, const media_map& media, std::optional<std::uint64_t> text_bytes,
-                        std::string_view text = {}, const validate_options& options = {}) noexcept {
-  try {
-    validator(r, media, text, options).run(j, text_bytes);
-  } catch (const std::bad_alloc&) { r.stop("out of memory"); } catch (const std::exception& e) {
-    r.stop(e.what());
-  } catch (...) { r.stop("an unknown exception"); }
-}
 
 }  // namespace seedance::detail::validate
 
