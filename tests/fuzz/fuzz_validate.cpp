@@ -1,11 +1,15 @@
 // libFuzzer target: seedance::validate on arbitrary bytes, read two ways:
 //   1. as JSON text. Any exception, crash, sanitizer report or a report that breaks its own
-//      invariants (parse_request + validate(parsed) giving another report, more diagnostics than
-//      the caps allow) is a finding;
+//      invariants (more diagnostics than the caps allow) is a finding, and so is a verdict of the
+//      streaming reader, validate(text), that the walk over the parsed body, validate(parse_request
+//      (text), text), does not share (tests/support/text_vs_parsed.hpp: the same diagnostics as a
+//      multiset, but for the entries a group over its cap lists);
 //   2. as the bytes of an image-to-video request's first frame, sent as a data: URI (Base64 encoded
 //      here). The data URI must be checked like a file (docs/spec.md section 9): the image rules at
 //      /image_urls/0 give exactly the codes that the same bytes, probed and mapped to a URL, give;
 //      bytes the probe cannot read as an image are image_format.
+#include "../support/text_vs_parsed.hpp"
+
 #include <seedance/probe.hpp>
 #include <seedance/validate.hpp>
 
@@ -73,8 +77,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     errors += d.severity == seedance::severity::error ? 1U : 0U;
   }
   if (r.ok() != (errors == 0 && r.complete())) std::abort();
-  // Reading once and validating the parsed request is the same as validating the text.
-  if (!(seedance::validate(seedance::parse_request(text), text) == r)) std::abort();
+  // One set of rules, two event sources: the stream and the DOM give one verdict.
+  if (seedance::testing::same_verdict(r, seedance::validate(seedance::parse_request(text), text))) std::abort();
   // The report is bounded: at most max_repeats + 1 diagnostics of one code per group, so at most
   // (48 codes x 6 groups + duplicates) x 17 in all; much less in practice.
   if (r.size() > 6 * seedance::code_catalogue.size() * (seedance::validation_bounds::max_repeats + 1)) std::abort();

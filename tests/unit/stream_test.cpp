@@ -9,7 +9,12 @@
 #include <seedance/pricing_data.hpp>
 #include <seedance/validate.hpp>
 
+#include "../support/text_vs_parsed.hpp"
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -180,5 +185,133 @@ TEST_CASE("validate_request keeps the fields the API defines when the request is
       REQUIRE(b.estimate);
       CHECK(json(*a.estimate) == json(*b.estimate));
     }
+  }
+}
+
+namespace {
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// `n` copies of `item`, comma-separated.
+std::string repeat(std::string_view item, std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) (s += i ? "," : "") += item;
+  return s;
+}
+
+/// `n` keys k0..k{n-1} with value 0, each key given `times` times in a row.
+std::string keys(std::size_t n, std::size_t times = 1) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t t = 0; t < times; ++t) (s += s.empty() ? "" : ",") += "\"k" + std::to_string(i) + "\": 0";
+  return s;
+}
+
+/// Bodies where the two readers could part: key order, keys given twice, groups over their cap,
+/// values the stream only counts, the model's place, text that fails late.
+std::vector<std::string> tricky_bodies() {
+  const std::string m = R"("model": "seedance-2.0-reference-to-video")";
+  const std::string p = R"("prompt": "a cat")";
+  std::vector<std::string> v = {
+      "{}",
+      "[]",
+      "{" + m + "}",
+      "{" + p + ", " + m + "}",
+      "{" + m + ", " + m + ", " + p + "}",
+      R"({"model": 1, "model": "seedance-2.0-text-to-video", "prompt": "x"})",
+      R"({"model": "seedance-2.0-text-to-video", "model": "nope", "prompt": "x"})",
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "x", "model": "seedance-2.0-image-to-video"})",
+      "{" + p + R"(, "image_urls": ["https://e.com/a.png", 1], "image_urls": ["https://e.com/b.png"], )" + m + "}",
+      "{" + p + R"(, "image_urls": [1, 2, 3], "image_urls": "x", )" + m + "}",
+      "{" + p + R"(, "model_params": {"web_search": true, "a": 1}, "model_params": {"b": 2}, "model": "seedance-2.0-text-to-video"})",
+      "{" + p + R"(, "model_params": {"web_search": true}, "model": "seedance-2.0-fast-text-to-video"})",
+      "{" + p + R"(, "model_params": {"web_search": "yes", "web_search": false}, "model": "seedance-2.0-text-to-video"})",
+      "{" + p + ", " + keys(5) + ", " + m + "}",
+      "{" + p + ", " + keys(16) + ", " + m + "}",
+      "{" + p + ", " + keys(17) + ", " + m + "}",
+      "{" + p + ", " + keys(40) + ", " + m + "}",
+      "{" + p + ", " + keys(10, 2) + ", " + m + "}",
+      "{" + p + ", " + m + R"(, "image_urls": [)" + repeat("1", 9) + "]}",
+      "{" + p + ", " + m + R"(, "image_urls": [)" + repeat("1", 40) + "]}",
+      "{" + p + ", " + m + R"(, "image_urls": [)" + repeat(R"("ftp://x")", 20) + "]}",
+      "{" + p + ", " + m + R"(, "video_urls": [)" + repeat("{}", 30) + "]}",
+      "{" + p + ", " + m + R"(, "audio_urls": [)" + repeat(R"("https://e.com/a.wav")", 4) + "]}",
+      "{" + p + ", " + m + R"(, "image_urls": [)" + repeat(R"("https://e.com/a.gif")", 12) + R"(], "video_urls": [)" +
+          repeat(R"("http://e.com/v.mp4")", 5) + "]}",
+      "{" + m + R"(, "prompt": ")" + repeat("@image5 @video9 @audio4", 30) + R"(", "image_urls": ["https://e.com/a.png"]})",
+      R"({"model": "seedance-2.0-image-to-video", "prompt": "p", "image_urls": ["data:image/png;base64,iVBORw0KGgo="]})",
+      R"({"image_urls": ["data:image/png;base64,iVBORw0KGgo="], "prompt": "p", "model": "seedance-2.0-reference-to-video"})",
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "callback_url": "http://127.0.0.1:9/cb"})",
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "callback_url": "https://localhost/cb", "callback_url": 3})",
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "duration": 16, "quality": "4k", "aspect_ratio": "2:1"})",
+      R"({"model": "seedance-2.0-mini-text-to-video", "prompt": "p", "quality": "1080p", "seed": -1, "seed": 1.5})",
+      R"({"prompt": {"deep": [[[[{"x": [1, {"y": null}]}]]]]}, "model": [1, [2]], "zz": {"a": {"b": [1, 2]}}})",
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "generate_audio": "true", "watermark": null})",
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "model_params": [1, {"web_search": true}]})",
+      R"({"model": "seedance-2.0-text-to-video", "prompt": "p", "model_params": {}})",
+      "{\"model\": \"seedance-2.0-text-to-video\", \"prompt\": \"a\\u0000b\"}",
+      "{\"model\": \"seedance-2.0-text-to-video\", \"prompt\": \"\\ud800\"}",
+      "\xEF\xBB\xBF{\"model\": \"seedance-2.0-text-to-video\", \"prompt\": \"p\"}",
+      "{\"model\": \"seedance-2.0-text-to-video\", \"prompt\": \"\xFF\xFE\"}",
+      "{\"model\": \"seedance-2.0-text-to-video\", \"prompt\": \"p\"} x",
+      R"({"zz": 1, "image_urls": [1, "ftp://a"], "model": )",
+      std::string(300, '[') + std::string(300, ']'),
+      "{\"a\": " + std::string(600, '[') + std::string(600, ']') + "}",
+  };
+  return v;
+}
+
+}  // namespace
+
+// The differential of tests/support/text_vs_parsed.hpp over the example requests, the validation
+// fuzzer's seeds and the bodies above, with every combination of the options.
+TEST_CASE("streaming: the text and its parsed body get the same diagnostics", "[validate][stream][differential]") {
+  std::vector<std::pair<std::string, std::string>> bodies;  // (name, text)
+  const std::filesystem::path root = SEEDANCE_SOURCE_DIR;
+  for (const auto* dir : {"examples/requests", "tests/fuzz/seeds/validate"})
+    for (const auto& e : std::filesystem::directory_iterator(root / dir))
+      bodies.emplace_back(e.path().filename().string(), read_file(e.path()));
+  REQUIRE(bodies.size() > 100);  // the seeds are there
+  std::size_t n = 0;
+  for (const std::string& t : tricky_bodies()) bodies.emplace_back("tricky " + std::to_string(n++), t);
+  std::size_t capped = 0;
+  for (const bool strict : {false, true})
+    for (const bool local : {false, true}) {
+      const validate_options o{.strict = strict, .allow_local_callbacks = local};
+      for (const auto& [name, text] : bodies) {
+        INFO(name << (strict ? " strict" : "") << (local ? " local" : "") << "\n" << text.substr(0, 400));
+        const std::optional<std::string> diff = testing::text_vs_parsed(text, {}, o);
+        if (diff) FAIL_CHECK(*diff);
+        const report r = validate(text, {}, o);
+        capped +=
+            std::any_of(r.begin(), r.end(), [](const diagnostic& d) { return d.message.find("; only the first ") != std::string::npos; });
+      }
+    }
+  CHECK(capped >= 4 * 5);  // the bodies over a cap are there, and were compared by their summaries
+}
+
+TEST_CASE("streaming: the differential tells a difference from an allowed one", "[validate][stream][differential]") {
+  const auto make = [](std::initializer_list<std::pair<code, std::string>> items, bool summary) {
+    report r;
+    for (const auto& [c, path] : items) r.add(c, path, "m " + path);
+    if (summary) r.add(code::unknown_field, "", "3 more top-level fields have this problem; only the first 16 are listed");
+    return r;
+  };
+  const report a = make({{code::unknown_field, "/a"}, {code::wrong_type, "/prompt"}}, true);
+  SECTION("order, and the entries a summary stands over, may differ") {
+    CHECK_FALSE(testing::same_verdict(a, make({{code::wrong_type, "/prompt"}, {code::unknown_field, "/b"}}, true)));
+  }
+  SECTION("a code, a pointer, a message or a summary may not") {
+    CHECK(testing::same_verdict(a, make({{code::unknown_field, "/a"}, {code::wrong_type, "/seed"}}, true)));
+    CHECK(testing::same_verdict(a, make({{code::unknown_field, "/a"}, {code::invalid_enum, "/prompt"}}, true)));
+    CHECK(testing::same_verdict(a, make({{code::unknown_field, "/a"}, {code::wrong_type, "/prompt"}}, false)));
+    report b = make({{code::unknown_field, "/a"}}, true);
+    b.add(code::wrong_type, "/prompt", "another message");
+    CHECK(testing::same_verdict(a, b));
+    // an entry not under the summary's group: /image_urls/0 is not a top-level field
+    CHECK(testing::same_verdict(a, make({{code::unknown_field, "/image_urls/0"}, {code::wrong_type, "/prompt"}}, true)));
   }
 }
