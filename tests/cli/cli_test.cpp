@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "../pricing/tiered_feed.hpp"
+#include "../support/child_peak.hpp"
+#include "../support/hostile_bodies.hpp"
 
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -18,6 +20,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -826,6 +829,52 @@ TEST_CASE("hostile input: 32M nested arrays in a 64 MiB file, parsed once within
   CHECK(d.at("code") == "invalid_json");  // deeper than the library's nesting bound
   CHECK_THAT(d.at("message").get<std::string>(), Catch::Contains(std::to_string(seedance::validation_bounds::max_json_depth)));
   CHECK(r.max_rss_kib < 1024 * 1024);
+}
+
+// The tool built with AddressSanitizer (tests/cli/CMakeLists.txt tells, from the flags; the test
+// program is built with the same ones): its shadow memory and quarantine make a peak RSS meaningless.
+#if !defined(SEEDANCE_CLI_SANITIZED) && defined(__SANITIZE_ADDRESS__)
+#define SEEDANCE_CLI_SANITIZED 1
+#elif !defined(SEEDANCE_CLI_SANITIZED) && defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SEEDANCE_CLI_SANITIZED 1
+#endif
+#endif
+
+TEST_CASE("hostile input: five 40 MiB bodies are checked in memory about their size", "[cli][hostile][memory]") {
+#ifdef SEEDANCE_CLI_SANITIZED
+  SUCCEED("built with AddressSanitizer: peak memory is not measured");
+#else
+  // Before the streaming validator, a DOM of [{},{},...] took 1.1 GB for 40 MiB of text
+  // (docs/performance.md). The bound is generous (about 2x what the floor of any validator built on
+  // nlohmann's parser needs, benchmarks/check_memory.cpp, in a debug build too); a DOM misses it.
+  for (const seedance_test::hostile_body& b : seedance_test::hostile_bodies()) {
+    INFO("body: " << b.name << " (" << b.what << ")");
+    // The exit status each body must get is written out from the rules (hostile_bodies.hpp); the
+    // library, called here on a 2 MiB body of the same shape, agrees with it (2 MiB: the long
+    // prompt is then over the token limit too).
+    CHECK(seedance::validate(b.make(std::size_t{2} << 20)).ok() == (b.exit_status == 0));
+    const fs::path f = scratch() / "hostile-memory.json";
+    std::uint64_t size = 0;
+    {
+      // Freed before the tool runs: this process's memory at the fork counts toward the child's peak.
+      const std::string body = b.make(seedance_test::hostile_body_bytes);
+      size = body.size();
+      std::ofstream(f, std::ios::binary) << body;
+    }
+    REQUIRE(fs::file_size(f) == size);
+    REQUIRE(size < seedance::limits::body_max_bytes);  // read and parsed, not refused for its size
+    const seedance_test::child_result r = seedance_test::run_child(SEEDANCE_CLI, {"check", f.string()});
+    fs::remove(f);
+    REQUIRE(r.error.empty());
+    CHECK(r.signal == 0);
+    CHECK(r.exit_status == b.exit_status);
+    const long bound_kib = static_cast<long>(2 * size / 1024) + 96 * 1024;
+    INFO("peak " << r.peak_rss_kib / 1024 << " MiB, bound " << bound_kib / 1024 << " MiB");
+    CHECK(r.peak_rss_kib > 0);
+    CHECK(r.peak_rss_kib <= bound_kib);
+  }
+#endif
 }
 
 // --- with the probe's media corpus (the CTest fixture seedance_probe_corpus makes it) ---------------
