@@ -293,13 +293,22 @@ class report {
   /// joins them in the order of its checks.
   void append(report&& other) {
     if (other.items_.empty()) return;
+    complete_ = complete_ && other.complete_;
+    if (items_.empty()) {  // the first group to arrive: its storage becomes this report's (no allocation)
+      items_.swap(other.items_);
+      pending_.swap(other.pending_);
+      if (!pending_.empty()) state_.store(unsettled, std::memory_order_relaxed);
+      other.forget();
+      return;
+    }
     const std::size_t base = items_.size();
-    items_.reserve(base + other.items_.size());
-    pending_.reserve(pending_.size() + other.pending_.size());
+    // grown as push_back grows, not to the exact size: several groups join one report
+    if (items_.capacity() < base + other.items_.size()) items_.reserve(std::max(base + other.items_.size(), 2 * items_.capacity()));
+    if (pending_.capacity() < pending_.size() + other.pending_.size())
+      pending_.reserve(std::max(pending_.size() + other.pending_.size(), 2 * pending_.capacity()));
     for (diagnostic& d : other.items_) items_.push_back(std::move(d));
     for (pending_message& p : other.pending_) pending_.push_back({p.index + base, std::move(p.write)});
     if (!pending_.empty()) state_.store(unsettled, std::memory_order_relaxed);
-    complete_ = complete_ && other.complete_;
     other.forget();
   }
 

@@ -73,13 +73,13 @@ inline bool is_ws(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' |
 inline std::size_t read_string(std::string_view text, std::size_t i, std::string* out) {
   ++i;  // opening quote
   while (i < text.size()) {
-    const char c = text[i];
-    if (c == '"') return i + 1;
-    if (c != '\\') {
-      if (out) *out += c;
-      ++i;
-      continue;
-    }
+    // a run of plain bytes, taken at once
+    std::size_t j = i;
+    while (j < text.size() && text[j] != '"' && text[j] != '\\') ++j;
+    if (out) out->append(text.data() + i, j - i);
+    i = j;
+    if (i >= text.size()) break;
+    if (text[i] == '"') return i + 1;
     if (i + 1 >= text.size()) return text.size();
     const char e = text[i + 1];
     i += 2;

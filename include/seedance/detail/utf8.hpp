@@ -111,7 +111,9 @@ constexpr bool all_code_points(std::string_view s, P&& pred) {
 /// Length of the longest prefix of `s` that is valid UTF-8.
 constexpr std::size_t valid_utf8_prefix(std::string_view s) noexcept {
   std::size_t n = 0;
-  for_each_code_point(s, [&](char32_t c) { n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; });
+  while (n < s.size() && static_cast<unsigned char>(s[n]) < 0x80) ++n;  // ASCII (a path, a key, most messages): no decoding
+  if (n == s.size()) return n;
+  for_each_code_point(s.substr(n), [&](char32_t c) { n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; });
   return n;
 }
 

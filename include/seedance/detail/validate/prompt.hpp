@@ -20,7 +20,7 @@ inline void validator::check_prompt() {
   prompt_stats st;
   if (p.size() <= prompt_bounds::quick_bytes) {
     st.bytes = p.size();
-    st.valid_utf8 = is_valid_utf8(p);
+    st.valid_utf8 = strings_utf8_ || is_valid_utf8(p);
     // Decoding stops at the first character that is not white space: at once, for most prompts.
     st.blank = st.valid_utf8 && all_code_points(p, [&](char32_t c) {
                  ++st.code_points;

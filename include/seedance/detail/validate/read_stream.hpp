@@ -76,12 +76,13 @@ class event_reader {
   }
   bool key(json::string_t& k) {
     if (depth_ > 2) return true;
-    dups_.key(static_cast<int>(depth_), k);
     if (depth_ == 2) {
+      dups_.key(2, k);
       if (at_ == place::params) param_key_ = k;
       return true;
     }
     field_ = field_index::of(k);
+    dups_.key(1, k, field_);
     if (field_ >= request_fields.size()) {
       at_ = place::other;
       v_.unknown_field(k);
@@ -179,6 +180,9 @@ class event_reader {
   }
 
   bool open(json::value_t t) {
+    // Over the nesting bound: stop (stream_request reports where, as the scan of the DOM path does;
+    // the text up to here parsed, so the scan finds this very bracket).
+    if (depth_ == validation_bounds::max_json_depth) return false;
     if (depth_ == 0) {
       object_ = t == json::value_t::object;
       if (!object_) v_.not_an_object(t);
@@ -199,7 +203,7 @@ class event_reader {
   duplicate_keys& dups_;
   bool keep_;
   bool object_ = false;
-  std::size_t depth_ = 0;  // open arrays and objects (the scan before parsing bounds it)
+  std::size_t depth_ = 0;  // open arrays and objects (at most max_json_depth: open)
   place at_ = place::other;
   std::size_t field_ = request_fields.size();  // the current top-level key's index in request_fields
   media_kind kind_ = media_kind::image;  // at_ == media: which array
@@ -221,18 +225,23 @@ class event_reader {
 /// fields the API defines (event_reader::known_body).
 inline void stream_request(std::string_view text, const media_map& media, const validate_options& options, report& r,
                            std::optional<nlohmann::json>* keep = nullptr) {
-  if (!text_checks(text, r)) return;
+  // The nesting is bounded by the reader (event_reader::open), not by a scan of the whole text.
+  if (!text_checks(text, r, false)) return;
   std::optional<const model_info*> preset;
   for (;;) {
     report out;
     duplicate_keys dups;
     validator v(out, media, text, options);
+    v.strings_are_valid_utf8();
     if (preset) v.preset_model(*preset);
     event_reader reader(v, dups, keep != nullptr);
     if (!nlohmann::json::sax_parse(text.begin(), text.end(), &reader)) {
       report failed;
       if (reader.error.failed) add_parse_failure(failed, text, reader.error);
-      else failed.add(code::invalid_json, "", "the body nests deeper than this library's bound");  // the scan prevents it
+      else if (const std::size_t at = nesting_overflow(text, validation_bounds::max_json_depth); at != std::string_view::npos)
+        add_nesting_failure(text, at, failed);  // the reader stopped at the bound
+      else  // not reached: the text up to where the reader stopped parsed, so the scan sees its depth
+        failed.add(code::invalid_json, "", "the body nests deeper than this library's bound");
       r = std::move(failed);
       return;
     }

@@ -104,13 +104,15 @@ inline void add_parse_failure(report& r, std::string_view text, parse_failure& h
 /// unknown key.
 class duplicate_keys {
  public:
-  void key(int depth, const std::string& k) {
+  /// A key at `depth` (1: top level); `index`: its index in request_fields when the caller has it
+  /// (request_fields.size() for an unknown key), npos to look it up.
+  void key(int depth, const std::string& k, std::size_t index = std::string::npos) {
     if (depth == 1) {
       in_params_ = k == field::model_params;
       params_seen_ = 0;
-      const std::size_t i = field_index::of(k);
+      const std::size_t i = index == std::string::npos ? field_index::of(k) : index;
       if (i < request_fields.size()) {
-        see(top_seen_, top_dup_, i, pointer(k));
+        see(top_seen_, top_dup_, i, [&] { return pointer(k); });
         return;
       }
       if (std::find(others_.begin(), others_.end(), k) != others_.end()) {
@@ -124,7 +126,7 @@ class duplicate_keys {
     } else if (depth == 2 && in_params_) {
       const std::size_t i =
           static_cast<std::size_t>(std::find(model_params_fields.begin(), model_params_fields.end(), k) - model_params_fields.begin());
-      if (i < model_params_fields.size()) see(params_seen_, params_dup_, i, pointer(field::model_params) + pointer(k));
+      if (i < model_params_fields.size()) see(params_seen_, params_dup_, i, [&] { return pointer(field::model_params) + pointer(k); });
     }
   }
 
@@ -145,11 +147,13 @@ class duplicate_keys {
   }
 
  private:
-  void see(std::uint32_t& seen, std::uint32_t& dup, std::size_t i, std::string path) {
+  /// `path()` makes the key's pointer: only for a duplicate.
+  template <class Path>
+  void see(std::uint32_t& seen, std::uint32_t& dup, std::size_t i, Path path) {
     const std::uint32_t bit = 1U << i;
     if ((seen & bit) != 0 && (dup & bit) == 0) {
       dup |= bit;
-      found_.push_back(std::move(path));
+      found_.push_back(path());
     }
     seen |= bit;
   }
@@ -250,9 +254,24 @@ inline bool syntax_error_before(std::string_view text, std::size_t at, report& r
   return false;
 }
 
-/// The checks of a text made before any parsing: its size, NUL bytes, its nesting. False (with
-/// the diagnostic in `r`) when the text is not to be parsed.
-inline bool text_checks(std::string_view text, report& r) {
+/// Text nested more than max_json_depth deep at byte `at` (the first bracket over the bound): the
+/// diagnostic, or the syntax error before it when there is one (the first problem is reported).
+inline void add_nesting_failure(std::string_view text, std::size_t at, report& r) {
+  if (syntax_error_before(text, at, r)) return;
+  const text_position p = position_of(text, at);
+  r.add(code::invalid_json, "",
+        "the body nests arrays and objects more than " + std::to_string(validation_bounds::max_json_depth) + " levels deep (byte offset " +
+            std::to_string(at) + ", line " + std::to_string(p.line) + ", column " + std::to_string(p.column) +
+            "): that is this library's bound (RFC 8259 section 9 lets a parser limit "
+            "nesting; a request body needs 2 levels), so the text was not parsed",
+        p);
+}
+
+/// The checks of a text made before any parsing: its size, NUL bytes and, with `nesting`, its
+/// nesting (a scan of the whole text; a reader that bounds the depth itself, as the streaming one
+/// does, skips it and calls add_nesting_failure when it stops). False (with the diagnostic in `r`)
+/// when the text is not to be parsed.
+inline bool text_checks(std::string_view text, report& r, bool nesting = true) {
   if (text.size() > limits::body_max_bytes) {
     r.add(code::body_too_large, "",
           "the request body is " + std::to_string(text.size()) + " bytes (" + mebibytes(text.size()) + "), over the " +
@@ -262,17 +281,10 @@ inline bool text_checks(std::string_view text, report& r) {
   // A NUL byte: nlohmann's lexer would take it for the end of the text. The text is checked up to
   // it (a nesting or syntax error before it is the first problem).
   const std::size_t nul = nul_offset(text);
+  if (nul == std::string_view::npos && !nesting) return true;
   const std::string_view before_nul = nul == std::string_view::npos ? text : text.substr(0, nul);
   if (const std::size_t at = nesting_overflow(before_nul, validation_bounds::max_json_depth); at != std::string_view::npos) {
-    if (syntax_error_before(text, at, r)) return false;
-    const text_position p = position_of(text, at);
-    r.add(code::invalid_json, "",
-          "the body nests arrays and objects more than " + std::to_string(validation_bounds::max_json_depth) +
-              " levels deep (byte offset " + std::to_string(at) + ", line " + std::to_string(p.line) + ", column " +
-              std::to_string(p.column) +
-              "): that is this library's bound (RFC 8259 section 9 lets a parser limit "
-              "nesting; a request body needs 2 levels), so the text was not parsed",
-          p);
+    add_nesting_failure(text, at, r);
     return false;
   }
   if (nul != std::string_view::npos) {

@@ -37,6 +37,10 @@ class validator {
     model_preset_ = true;
   }
 
+  /// The strings come from nlohmann/json's lexer, which refuses invalid UTF-8 (and lone
+  /// surrogates): the prompt's UTF-8 check can be skipped. A parsed body may hold any bytes.
+  void strings_are_valid_utf8() noexcept { strings_utf8_ = true; }
+
   /// Top-level field `i` of request_fields, other than the media arrays and model_params; `v`
   /// (structured values may be empty stand-ins: only their kind is read) outlives finish().
   void field(std::size_t i, const nlohmann::json* v) {
@@ -361,6 +365,8 @@ class validator {
   /// The number at `/duration` as the JSON text writes it, when the body was given as text;
   /// else as nlohmann/json prints it.
   std::string duration_as_written(const nlohmann::json& v) const {
+    // JSON writes an integer one way (no '+', no leading zeros), as dump() does, but for "-0"
+    if (v.is_number_integer() && v != 0) return v.dump();
     if (!text_.empty()) {
       const auto at = locate_values(text_, {pointer(field::duration)}, 1);
       if (at[0]) {
@@ -609,6 +615,7 @@ class validator {
   static constexpr std::size_t model_slot = field_index::of(field::model);
   const model_info* model_ = nullptr;
   bool model_preset_ = false;
+  bool strings_utf8_ = false;  // see strings_are_valid_utf8
   bool model_used_ = false, model_changed_ = false;  // see use_model
   const model_info* used_model_ = nullptr;
   std::optional<nlohmann::json> web_search_;  // model_params.web_search, or a stand-in of its type
