@@ -54,8 +54,8 @@ struct media_ref {
 /// (max_kept_items, 9 images today). An array with more items than that maximum is invalid on
 /// every model (too many media) whatever its items are; the margin still checks the mapped media
 /// of an array a few items too long, the usual mistake, and past it the memory and the probing of
-/// a hostile body (millions of mapped URLs) stay bounded: refs, and the sets of build_refs, hold
-/// at most 3 x 36 URLs.
+/// a hostile body (millions of mapped URLs) stay bounded: refs, and the sets of probe_refs, hold
+/// at most 3 x max_refs_per_array URLs (108 today).
 constexpr std::size_t max_refs_per_array = 4 * seedance::detail::validate::max_kept_items;
 
 /// Collects the media items of one request that the mapping maps, bounded as above. A media array
