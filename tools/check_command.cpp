@@ -99,23 +99,16 @@ checked check_one(const std::string& file, media_mapping& mapping, const seedanc
     st.at_least(exit_invalid);
     return c;
   }
-  // Read once, within the library's bounds (size, nesting depth). Without a media mapping, as a
-  // stream: no DOM, and the estimate reads the fields the API defines, kept by the same pass (a
-  // hostile body costs about its own size). With one, the media map is built from the parsed body
-  // first (docs/cli.md).
-  std::optional<seedance::parsed_request> parsed;
-  std::optional<nlohmann::json> body;
+  // Read as a stream, within the library's bounds (size, nesting depth): no DOM, and the estimate
+  // reads the fields the API defines, kept by the same pass (a hostile body costs about its own
+  // size). With a media mapping, the mapped URLs are collected by a first streaming pass, bounded
+  // (build_media), since the media map must exist before the validation (docs/cli.md).
   media_result media;
-  if (mapping.any()) {
-    parsed = seedance::parse_request(in.bytes);
-    if (parsed->body) media = build_media(*parsed->body, in.bytes, mapping);
-    c.report = seedance::validate(*parsed, in.bytes, media.media, vo);
-  } else {
-    seedance::validated_request v = seedance::validate_request(in.bytes, {}, vo);
-    c.report = std::move(v.diagnostics);
-    body = std::move(v.body);
-  }
-  const nlohmann::json* request = parsed && parsed->body ? &*parsed->body : body ? &*body : nullptr;
+  if (mapping.any()) media = build_media(in.bytes, mapping);
+  seedance::validated_request v = seedance::validate_request(in.bytes, media.media, vo);
+  c.report = std::move(v.diagnostics);
+  const std::optional<nlohmann::json> body = std::move(v.body);
+  const nlohmann::json* request = body ? &*body : nullptr;
   c.media_errors = std::move(media.failed);
   if (!media.unreadable.empty()) {
     c.error = media.unreadable;  // reported on stderr by build_media

@@ -44,8 +44,15 @@ struct media_result {
   std::string unreadable;                          // non-empty: a mapped file cannot be read at all (exit 2)
 };
 
-/// Probes the files that --media and --media-dir map the media URLs of one request to. `text` is
-/// the request's JSON text, to place the diagnostics of the files the probe could not read.
+/// Probes the files that --media and --media-dir map the media URLs of one request to: the string
+/// items of its top-level image_urls, video_urls and audio_urls arrays, read from its JSON `text`
+/// as a stream (no DOM), within the library's bounds of the text (text it would not parse maps
+/// nothing). At most a fixed number of mapped items per array are probed (media_mapping.cpp,
+/// max_refs_per_array; docs/cli.md). `text` also places the diagnostics of the files the probe
+/// could not read.
+media_result build_media(std::string_view text, media_mapping& mapping);
+
+/// The same, for a request already parsed into `body` (from `text`).
 media_result build_media(const nlohmann::json& body, std::string_view text, media_mapping& mapping);
 
 }  // namespace seedance_tool

@@ -877,6 +877,42 @@ TEST_CASE("hostile input: five 40 MiB bodies are checked in memory about their s
 #endif
 }
 
+TEST_CASE("hostile input: with --media, 40 MiB bodies are still checked in memory about their size", "[cli][hostile][memory][media]") {
+#ifdef SEEDANCE_CLI_SANITIZED
+  SUCCEED("built with AddressSanitizer: peak memory is not measured");
+#else
+  // With a media mapping the tool once parsed the body to a DOM to find the URLs to map (1.1 GB for
+  // the array of {}); it now collects them as a stream, a bounded number of them. The URLs body's
+  // items are all the mapped URL: the collector meets a mapped URL at every item.
+  const std::string url = "https://example.com/a.png";
+  REQUIRE(seedance_test::urls_body(1024).find("\"" + url + "\"") != std::string::npos);
+  const fs::path png = fs::path(SEEDANCE_SOURCE_DIR) / "tests" / "fuzz" / "seeds" / "probe_image" / "png_exif_header.png";
+  REQUIRE(fs::is_regular_file(png));
+  for (const seedance_test::hostile_body& b : seedance_test::hostile_bodies()) {
+    if (b.name != "array of {}" && b.name != "URLs") continue;
+    INFO("body: " << b.name << " (" << b.what << ")");
+    const fs::path f = scratch() / "hostile-media-memory.json";
+    std::uint64_t size = 0;
+    {
+      const std::string body = b.make(seedance_test::hostile_body_bytes);  // freed before the fork (child_peak.hpp)
+      size = body.size();
+      std::ofstream(f, std::ios::binary) << body;
+    }
+    REQUIRE(fs::file_size(f) == size);
+    const seedance_test::child_result r =
+        seedance_test::run_child(SEEDANCE_CLI, {"check", "--media", url + "=" + png.string(), f.string()});
+    fs::remove(f);
+    REQUIRE(r.error.empty());
+    CHECK(r.signal == 0);
+    CHECK(r.exit_status == b.exit_status);
+    const long bound_kib = static_cast<long>(2 * size / 1024) + 96 * 1024;
+    INFO("peak " << r.peak_rss_kib / 1024 << " MiB, bound " << bound_kib / 1024 << " MiB");
+    CHECK(r.peak_rss_kib > 0);
+    CHECK(r.peak_rss_kib <= bound_kib);
+  }
+#endif
+}
+
 // --- with the probe's media corpus (the CTest fixture seedance_probe_corpus makes it) ---------------
 
 namespace {
@@ -1059,6 +1095,49 @@ TEST_CASE("check --media: a file of a format the array does not accept is a form
   REQUIRE(as_video[0].at("diagnostics").size() == 1);
   CHECK(as_video[0].at("diagnostics")[0].at("code") == "media_probe_failed");
   CHECK_THAT(as_video[0].at("diagnostics")[0].at("message").get<std::string>(), Catch::Contains("no video track"));
+}
+
+TEST_CASE("check --media: a bounded number of mapped items per array; the last of a key given twice", "[cli][media]") {
+  // An audio-only MP4 given as a video: a probe failure at each place of its URL (as above).
+  const fs::path m4a = write("bounded.m4a", std::string("\x00\x00\x00\x14"
+                                                        "ftypM4A \x00\x00\x00\x00isom"
+                                                        "\x00\x00\x00\x08moov",
+                                                        28));
+  const std::string vid = "https://cdn.example.com/v/voice.mp4", late = "https://cdn.example.com/v/late.mp4";
+  // 200 items of the mapped URL, then one of a second mapped URL past the bound: 4 x the most
+  // items a model takes in one array (docs/cli.md) are probed and reported, the rest not.
+  const std::size_t most = seedance::detail::validate::max_kept_items, items = 200;
+  REQUIRE(4 * most < items);
+  std::string arr;
+  for (std::size_t i = 0; i < items; ++i) arr += "\"" + vid + "\",";
+  arr += "\"" + late + "\"";
+  const fs::path f = write("bounded.json", R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "video_urls": [)" + arr + "]}");
+  const std::string media = "--media " + quote(vid + "=" + m4a.string()) + " --media " + quote(late + "=" + m4a.string());
+  run_result r = run("check --format json " + media + " " + quote(f.string()));
+  CHECK(r.exit == 1);
+  std::set<std::string> failed;
+  const json out = parse_out(r);  // kept: a range-for over a member of a temporary would dangle
+  for (const json& d : out[0].at("diagnostics"))
+    if (d.at("code") == "media_probe_failed") failed.insert(d.at("path").get<std::string>());
+  std::set<std::string> first;
+  for (std::size_t i = 0; i < 4 * most; ++i) first.insert("/video_urls/" + std::to_string(i));
+  CHECK(failed == first);
+  // The URL past the bound is in the request: no "no request has this media URL" warning for it.
+  CHECK_THAT(r.err, !Catch::Contains("warning"));
+  // video_urls given twice: the last value counts, as for the validator; the first one's URL is in
+  // no array the request has, so its mapping is unused.
+  const fs::path g = write("twice.json", R"({"model": "seedance-2.0-reference-to-video", "prompt": "x", "video_urls": [")" + late +
+                                             R"("], "video_urls": [")" + vid + R"(", ")" + vid + R"("]})");
+  r = run("check --format json " + media + " " + quote(g.string()));
+  CHECK(r.exit == 1);
+  const json twice = parse_out(r);
+  std::set<std::string> failed_twice;
+  for (const json& d : twice[0].at("diagnostics"))
+    if (d.at("code") == "media_probe_failed") failed_twice.insert(d.at("path").get<std::string>());
+  CHECK(failed_twice == std::set<std::string>{"/video_urls/0", "/video_urls/1"});
+  CHECK(codes_of(twice[0].at("diagnostics")).count("duplicate_key") == 1);
+  CHECK_THAT(r.err, Catch::Contains("warning: --media " + late));
+  CHECK_THAT(r.err, !Catch::Contains("warning: --media " + vid));
 }
 
 TEST_CASE("check --media: a damaged mapped file makes the request invalid, an unreadable one is exit 2", "[cli][media][corpus]") {
