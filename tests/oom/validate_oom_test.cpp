@@ -77,3 +77,36 @@ TEST_CASE("validate(json) and validate(parsed, text): the same", "[oom]") {
   const nlohmann::json j = nlohmann::json::parse(valid_text);
   CHECK(every_failure([&] { return seedance::validate(j); }, false) == 0);
 }
+
+TEST_CASE("known media: the validator keeps nothing per item, however long the array", "[oom]") {
+  // A media array of N copies of one mapped URL: every item's properties are checked as it comes,
+  // and only totals stay (no per-item list, which grew with N up to hundreds of MiB on a 40 MiB body).
+  const std::string url = "https://cdn.example.com/v/reference.mp4";
+  const seedance::media_map media{{url, seedance::video_properties{seedance::media_format::mp4, 1280, 720, 5.0, 24.0, 1000}}};
+  const auto body = [&](std::size_t n) {
+    nlohmann::json j = {{"model", "seedance-2.0-reference-to-video"}, {"prompt", "a cat, @video1"}};
+    j["video_urls"] = nlohmann::json::array();
+    for (std::size_t i = 0; i < n; ++i) j["video_urls"].push_back(url);
+    return j;
+  };
+  const auto allocations_of = [&](const nlohmann::json& j) {
+    const long before = seedance_test::allocations();
+    const report r = seedance::validate(j, media);
+    const long made = seedance_test::allocations() - before;
+    CHECK(r.has(code::too_many_media, "/video_urls"));
+    CHECK(r.has(code::video_total_duration, "/video_urls"));
+    return made;
+  };
+  const nlohmann::json small = body(64), large = body(8192);
+  CHECK(allocations_of(small) == allocations_of(large));
+  // The same from text (the strings nlohmann's lexer hands over are its own buffer).
+  const std::string small_text = small.dump(), large_text = large.dump();
+  const auto text_allocations = [&](const std::string& t) {
+    const long before = seedance_test::allocations();
+    const report r = seedance::validate(t, media);
+    const long made = seedance_test::allocations() - before;
+    CHECK(r.has(code::video_total_duration, "/video_urls"));
+    return made;
+  };
+  CHECK(text_allocations(small_text) == text_allocations(large_text));
+}

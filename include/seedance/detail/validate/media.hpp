@@ -11,58 +11,43 @@
 namespace seedance::detail::validate {
 
 inline void validator::note_properties(media_kind k, std::size_t index, const std::string& url) {
-  const auto ki = static_cast<std::size_t>(k);
+  std::optional<image_properties> data = std::exchange(data_image_, std::nullopt);
   if (!media_.empty()) {
-    auto it = media_.find(url);
-    if (it != media_.end()) {
-      hits_[ki].push_back({index, &it->second, 0});
-      return;
-    }
+    if (auto it = media_.find(url); it != media_.end()) return check_properties(k, index, it->second);
   }
-  if (k == media_kind::image && !data_images_.empty() && data_images_.back().first == index) {
-    hits_[ki].push_back({index, nullptr, data_images_.size() - 1});
+  if (data) return check_properties(k, index, media_properties(*data));
+  ++unknown_[static_cast<std::size_t>(k)];
+}
+
+inline void validator::check_properties(media_kind k, std::size_t index, const media_properties& p) {
+  const auto ki = static_cast<std::size_t>(k);
+  const item it{k, index};
+  if (p.index() != ki) {
+    // The file is another kind of media than the array says: its format is the problem.
+    const std::optional<media_format> f = std::visit([](const auto& x) { return x.format; }, p);
+    if (f) format_error(it, *f);
     return;
   }
-  ++unknown_[ki];
+  std::optional<double> duration;
+  if (const auto* img = std::get_if<image_properties>(&p)) {
+    check_image(it, *img);
+    if (index < frames_.size()) frames_[index] = *img;
+    return;
+  }
+  if (const auto* vid = std::get_if<video_properties>(&p)) check_video(it, *vid), duration = vid->duration;
+  if (const auto* aud = std::get_if<audio_properties>(&p)) check_audio(it, *aud), duration = aud->duration;
+  if (duration) known_total_[ki] += *duration, any_duration_[ki] = true;
+  else ++unknown_[ki];
 }
 
-inline const media_properties* validator::properties_of(media_kind k, std::size_t index) const noexcept {
-  const auto& hits = hits_[static_cast<std::size_t>(k)];
-  // In index order (noted as the items come): a binary search.
-  const auto it = std::lower_bound(hits.begin(), hits.end(), index, [](const known_item& e, std::size_t i) { return e.index < i; });
-  return it != hits.end() && it->index == index ? properties_of(*it) : nullptr;
-}
-
-inline void validator::check_media_properties() {
+inline void validator::check_media_totals() {
   for (media_kind k : kinds) {
     const auto ki = static_cast<std::size_t>(k);
-    if (!count_known_[ki]) continue;
-    double total = 0;
-    bool any = false;
-    std::size_t unknown = unknown_[ki];  // URL items whose duration is not known
-    for (const known_item& hit : hits_[ki]) {
-      const media_properties* p = properties_of(hit);
-      const item it{k, hit.index};
-      if (p->index() != static_cast<std::size_t>(k)) {
-        // The file is another kind of media than the array says: its format is the problem.
-        const std::optional<media_format> f = std::visit([](const auto& x) { return x.format; }, *p);
-        if (f) format_error(it, *f);
-        continue;
-      }
-      if (const auto* img = std::get_if<image_properties>(p)) check_image(it, *img);
-      if (const auto* vid = std::get_if<video_properties>(p)) {
-        check_video(it, *vid);
-        if (vid->duration) total += *vid->duration, any = true;
-        else ++unknown;
-      }
-      if (const auto* aud = std::get_if<audio_properties>(p)) {
-        check_audio(it, *aud);
-        if (aud->duration) total += *aud->duration, any = true;
-        else ++unknown;
-      }
-    }
+    if (!count_known_[ki] || !any_duration_[ki]) continue;
+    const double total = known_total_[ki];
+    const std::size_t unknown = unknown_[ki];  // URL items whose duration is not known
     const media_rules& r = rules_for(k);
-    if (!any || r.total_duration_s <= 0) continue;
+    if (r.total_duration_s <= 0) continue;
     const code c = k == media_kind::video ? code::video_total_duration : code::audio_total_duration;
     const double limit = static_cast<double>(r.total_duration_s) + validation_bounds::total_duration_tolerance_s;
     const std::string kind(to_string(k));
@@ -179,8 +164,7 @@ inline const image_properties* validator::frame(std::size_t index) const {
   if (!model_ || model_->mode != mode::image_to_video) return nullptr;
   const auto img_i = static_cast<std::size_t>(media_kind::image);
   if (!count_known_[img_i] || count_[img_i] <= index) return nullptr;
-  const media_properties* p = properties_of(media_kind::image, index);
-  const auto* img = p ? std::get_if<image_properties>(p) : nullptr;
+  const image_properties* img = index < frames_.size() && frames_[index] ? &*frames_[index] : nullptr;
   return img && img->width && img->height && *img->height > 0 ? img : nullptr;
 }
 

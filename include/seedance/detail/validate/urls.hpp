@@ -88,7 +88,7 @@ inline void validator::check_data_image(std::size_t index, std::string_view uri)
               (d.probe.error() ? ": " + d.probe.error()->message : std::string()));
     return;
   }
-  data_images_.emplace_back(index, std::get<image_properties>(*props));
+  data_image_ = std::get<image_properties>(*props);
 }
 
 inline void validator::check_callback() {

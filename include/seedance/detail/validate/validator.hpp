@@ -71,10 +71,12 @@ class validator {
     const auto ki = static_cast<std::size_t>(k);
     forget_group(items_of(k));
     items_out_[ki] = report();
-    hits_[ki].clear();
-    if (k == media_kind::image) data_images_.clear();
+    if (k == media_kind::image) frames_ = {};
+    data_image_.reset();
     count_[ki] = 0;
     unknown_[ki] = 0;
+    known_total_[ki] = 0;
+    any_duration_[ki] = false;
     present_[ki] = true;
     count_known_[ki] = t == nlohmann::json::value_t::array;
     if (!count_known_[ki]) {
@@ -150,7 +152,7 @@ class validator {
     out_.append(std::move(params_out_));
     check_media_counts();
     check_body_size(size, from_text);
-    if (!media_.empty() || !data_images_.empty()) check_media_properties();
+    check_media_totals();
     summarize_repeats();
   }
 
@@ -350,7 +352,7 @@ class validator {
   /// A data: URI image on image-to-video, checked like a file (docs/spec.md section 9): malformed
   /// Base64 is invalid_url; a declared type or content that is not an accepted image is
   /// image_format; otherwise its properties (format, width, height, decoded size) go through the
-  /// image rules with the media map's (check_media_properties). The Base64 is never decoded whole.
+  /// image rules with the media map's (note_properties). The Base64 is never decoded whole.
   void check_data_image(std::size_t index, std::string_view uri);
   void check_callback();
 
@@ -540,21 +542,12 @@ class validator {
 
   // --- media properties (docs/spec.md section 3) ------------------------------------------------------
 
-  /// An item whose properties are known.
-  struct known_item {
-    std::size_t index;
-    const media_properties* from_map;  // or nullptr: data_images_[data_image]
-    std::size_t data_image;
-  };
-  /// Notes the properties of string item `index` of the array of kind `k`, when known: from the
-  /// media map (by URL), else, for image-to-video's images, those read from its data: URI (just
-  /// added by check_media_url).
+  /// Checks the properties of string item `index` of the array of kind `k` as it comes, when known:
+  /// from the media map (by URL), else, for image-to-video's images, those read from its data: URI
+  /// (just left in data_image_ by check_data_image). Keeps only what finish() needs: the sum of
+  /// the durations, how many items have none, and the first two images (the frames).
   void note_properties(media_kind k, std::size_t index, const std::string& url);
-  /// The properties noted for item `index` of the array of kind `k`, or nullptr.
-  const media_properties* properties_of(media_kind k, std::size_t index) const noexcept;
-  const media_properties* properties_of(const known_item& it) const noexcept {
-    return it.from_map ? it.from_map : &data_images_[it.data_image].second;
-  }
+  void check_properties(media_kind k, std::size_t index, const media_properties& p);
 
   /// One item of a media array: its kind, index and (built when a diagnostic needs it) pointer.
   struct item {
@@ -570,7 +563,8 @@ class validator {
     if (room(items_of(it.kind), c)) add(c, it.path(), std::forward<Message>(message));
   }
 
-  void check_media_properties();
+  /// The rules over a whole media array (total durations) and the frames of image-to-video.
+  void check_media_totals();
 
   void format_error(const item& it, media_format f);
 
@@ -620,12 +614,14 @@ class validator {
   const model_info* used_model_ = nullptr;
   std::optional<nlohmann::json> web_search_;  // model_params.web_search, or a stand-in of its type
   std::array<bool, 3> present_{};  // per media array: the field was given
-  // per media array: the items whose properties are known (in index order), and how many string
-  // items have none
-  std::array<std::vector<known_item>, 3> hits_;
+  // Per media array, from the items whose properties are known (checked as they come; nothing
+  // kept per item): the sum of their durations, whether there was one, and how many string items
+  // have no known duration.
+  std::array<double, 3> known_total_{};
+  std::array<bool, 3> any_duration_{};
   std::array<std::size_t, 3> unknown_{};
-  // image-to-video images given as data: URIs, by index, with what their decoded bytes are
-  std::vector<std::pair<std::size_t, media_properties>> data_images_;
+  std::array<std::optional<image_properties>, 2> frames_;  // image_urls[0] and [1], when known
+  std::optional<image_properties> data_image_;               // what the data: URI just read holds
   std::array<std::size_t, 3> count_{};               // items per media array (0 when absent)
   std::array<bool, 3> count_known_{true, true, true};  // false when the array has the wrong type
   // Diagnostics per group and code, for the caps; a group's row is cleared when first used.
