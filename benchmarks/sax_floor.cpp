@@ -1,6 +1,6 @@
 // seedance_sax_floor FILE: the floor of the peak memory of `seedance check FILE`. It reads the file
-// as the tool does (tools/common.cpp, read_input: 64 KiB reads appended to one std::string, so the
-// same geometric growth and the same 64 MiB limit), then runs nlohmann::json::sax_parse over it
+// as the tool does (tools/common.cpp, read_input: 64 KiB reads appended to one std::string reserved
+// to the file's size, and the same 64 MiB limit), then runs nlohmann::json::sax_parse over it
 // with a handler that keeps nothing. No validator built on nlohmann's parser can need less: the
 // text, and the lexer's token buffer (as long as the longest string). benchmarks/check_memory.cpp
 // compares the tool's peak with this program's (docs/performance.md).
@@ -12,9 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -54,6 +56,9 @@ int main(int argc, char** argv) {
   }
   // The tool's loop (read_input), byte for byte: the buffer grows as the tool's does.
   std::string buf;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= limit)
+    buf.reserve(static_cast<std::size_t>(st.st_size));
   char chunk[1 << 16];
   while (buf.size() <= limit) {
     const ssize_t n = ::read(fd, chunk, sizeof chunk);

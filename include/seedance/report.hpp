@@ -270,14 +270,17 @@ class report {
   /// The same with the severity that applies to this diagnostic (for the codes whose severity varies).
   void add(code c, seedance::severity s, std::string path, std::string message) {
     reserve_first();
-    items_.push_back({s, c, detail::to_valid_utf8(std::move(path)), detail::to_valid_utf8(std::move(message)), std::nullopt});
+    detail::make_valid_utf8(path);
+    detail::make_valid_utf8(message);
+    items_.push_back({s, c, std::move(path), std::move(message), std::nullopt});
   }
   /// The same with a message written only when the diagnostics are read (`message()` is called
   /// then, once; its invalid UTF-8 becomes U+FFFD as above). `message` must own what it reads
   /// (detail::lazy_message): the validators use this form, so that a message nobody reads costs nothing.
   void add(code c, seedance::severity s, std::string path, detail::lazy_message message) {
     reserve_first();
-    items_.emplace_back(s, c, detail::to_valid_utf8(std::move(path)), std::string(), std::nullopt);
+    detail::make_valid_utf8(path);
+    items_.emplace_back(s, c, std::move(path), std::string(), std::nullopt);
     try {
       if (pending_.capacity() == 0) pending_.reserve(8);
       pending_.emplace_back(items_.size() - 1, std::move(message));

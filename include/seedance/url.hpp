@@ -225,16 +225,7 @@ constexpr std::string_view last_segment(std::string_view path) noexcept {
 /// `accepted` (lower case). Never allocates.
 template <class Names>
 [[nodiscard]] constexpr bool path_extension_in(std::string_view raw_path, const Names& accepted) noexcept {
-  const std::string_view seg = detail::url::last_segment(raw_path);
-  std::size_t dot = std::string_view::npos;
-  bool escaped = false;
-  for (std::size_t i = 0; i < seg.size(); ++i) {  // one pass: the last '.', any '%'
-    if (seg[i] == '.') dot = i;
-    escaped = escaped || seg[i] == '%';
-  }
-  if (!escaped) {  // the usual segment: nothing to decode
-    if (dot == std::string_view::npos || dot == 0 || dot + 1 == seg.size()) return true;  // no extension
-    const std::string_view ext = seg.substr(dot + 1);
+  const auto one_of = [&](std::string_view ext) {
     for (std::string_view name : accepted) {
       if (name.empty() || name.size() != ext.size()) continue;
       std::size_t k = 0;
@@ -242,6 +233,30 @@ template <class Names>
       if (k == ext.size()) return true;
     }
     return false;
+  };
+  // The usual segment, in one pass backwards from the end to its '/': no ';' (parameters) and no
+  // '%' (escapes); the first '.' met is the last one.
+  std::size_t start = raw_path.size(), last_dot = std::string_view::npos;
+  bool plain = true;
+  while (start > 0 && raw_path[start - 1] != '/') {
+    const char c = raw_path[--start];
+    if (c == '.' && last_dot == std::string_view::npos) last_dot = start;
+    if (c == ';' || c == '%') plain = false;
+  }
+  if (plain) {
+    if (last_dot == std::string_view::npos || last_dot == start || last_dot + 1 == raw_path.size()) return true;  // no extension
+    return one_of(raw_path.substr(last_dot + 1));
+  }
+  const std::string_view seg = detail::url::last_segment(raw_path);
+  std::size_t dot = std::string_view::npos;
+  bool escaped = false;
+  for (std::size_t i = 0; i < seg.size(); ++i) {  // one pass: the last '.', any '%'
+    if (seg[i] == '.') dot = i;
+    escaped = escaped || seg[i] == '%';
+  }
+  if (!escaped) {  // parameters cut, nothing to decode
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == seg.size()) return true;  // no extension
+    return one_of(seg.substr(dot + 1));
   }
   // The decoded position of the last '.', and the decoded length.
   std::size_t decoded = 0;

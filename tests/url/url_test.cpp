@@ -658,3 +658,63 @@ TEST_CASE("parse_url: random input never throws and keeps its invariants", "[url
     CHECK(v.path == u.path);
   }
 }
+
+TEST_CASE("parse_url_view: the one-pass reader of the usual URL gives what the full parser gives", "[url]") {
+  // detail::url::parse_common takes the usual shape (lower-case scheme, plain DNS name, no '%')
+  // and leaves everything else to parse_parts. Wherever it accepts, every part must be the full
+  // parser's; the inputs combine the edges of each part.
+  const std::vector<std::string_view> schemes{"https", "http", "h", "HTTPS", "ftp", "h1", "", "https:"};
+  const std::vector<std::string_view> hosts{
+      "example.com", "cdn.example.com", "EXAMPLE.com", "a-b_c.d", "a",           "localhost", "x..y",     ".a",
+      "a.",          "1.2.3.4",         "a.1",         "a.0x1f",  "a.b1",        "a.1b",      "",         "a:443",
+      "u@a.b",       "[::1]",           "a%2eb",       "a b",     "\xC3\xA4.de", "127.0.0.1", "0.0.0.0",  "255.255.255.255",
+      "256.1.1.1",   "01.2.3.4",        "1.2.3.04",    "1.2.3",   "1.2.3.4.5",   "1..2.3",    "1.2.3.4.", "0x7f.0.0.1",
+      "1.2.3.1000",  "a.b.1.2"};
+  const std::vector<std::string_view> rests{"",         "/",      "/a/b.jpg", "/a%2e", "/a;v=1", "/a b", "/\xC3\xA4",
+                                            "?q=1",     "/p?q#f", "#f",       "/p#f%", "?q%20",  "/p?",  "/p#",
+                                            "/p?q?r/s", "/p#f#g", "/p?a=b#c", "/[x]",  "/p|q"};
+  std::vector<std::string> inputs;
+  for (const auto s : schemes)
+    for (const auto h : hosts)
+      for (const auto r : rests) inputs.push_back(std::string(s) + "://" + std::string(h) + std::string(r));
+  inputs.push_back("https://" + std::string(63, 'a') + ".com/x.jpg");   // the longest label
+  inputs.push_back("https://" + std::string(64, 'a') + ".com/x.jpg");   // one too long
+  std::string long_host;
+  while (long_host.size() < 251) long_host += "abcdefghi.";
+  long_host.resize(253);
+  for (const std::size_t n : {251, 252, 253}) inputs.push_back("https://" + long_host.substr(0, n) + "/x.jpg");
+  for (const std::size_t n : {253, 254, 255}) inputs.push_back("https://" + std::string(n, 'a') + "/x.jpg");
+  std::size_t fast = 0;
+  for (const std::string& in : inputs) {
+    INFO(in);
+    seedance::url_view quick, full;
+    if (!seedance::detail::url::parse_common(in, quick)) continue;
+    ++fast;
+    REQUIRE(seedance::detail::url::parse_parts(in, full, nullptr) == url_error::none);
+    CHECK(in.find('%') == std::string::npos);  // so parse() runs no byte check after the parts
+    CHECK(quick.scheme == full.scheme);
+    CHECK(quick.has_userinfo == full.has_userinfo);
+    CHECK(quick.userinfo == full.userinfo);
+    CHECK(quick.kind == full.kind);
+    CHECK(quick.ipv4 == full.ipv4);
+    CHECK(quick.ipv6 == full.ipv6);
+    CHECK(quick.port == full.port);
+    CHECK(quick.host() == full.host());
+    CHECK(quick.path == full.path);
+    CHECK(quick.query == full.query);
+    CHECK(quick.fragment == full.fragment);
+  }
+  // What the one-pass reader must take (the shapes above that are usual), and must leave.
+  CHECK(fast >= 3 * 8 * 10);
+  for (const std::string_view usual : {"https://example.com/a/b.jpg", "http://cdn.example.com/p?q=1#f", "https://a-b_c.d", "https://a.b1/x",
+                                       "https://127.0.0.1/b.png", "http://10.0.0.1/cb"}) {
+    seedance::url_view u;
+    CHECK(seedance::detail::url::parse_common(usual, u));
+  }
+  for (const std::string_view other :
+       {"HTTPS://example.com/", "https://a.1/x", "https://a.0x1f/", "https://a:443/", "https://u@a.b/", "https://[::1]/", "https://a./",
+        "https://x..y/", "https://a/%41", "https://a/b?%41", "https://01.2.3.4/", "https://1.2.3/", "https://256.1.1.1/"}) {
+    seedance::url_view u;
+    CHECK_FALSE(seedance::detail::url::parse_common(other, u));
+  }
+}

@@ -7,6 +7,8 @@
 #define SEEDANCE_DETAIL_UTF8_HPP
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -108,10 +110,23 @@ constexpr bool all_code_points(std::string_view s, P&& pred) {
   return true;
 }
 
+/// Length of the longest prefix of `s` that is ASCII: eight bytes at a time, then byte by byte.
+constexpr std::size_t ascii_prefix(std::string_view s) noexcept {
+  std::size_t n = 0;
+  if (!std::is_constant_evaluated()) {
+    for (; n + 8 <= s.size(); n += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + n, 8);
+      if ((w & 0x8080808080808080ULL) != 0) break;
+    }
+  }
+  while (n < s.size() && static_cast<unsigned char>(s[n]) < 0x80) ++n;
+  return n;
+}
+
 /// Length of the longest prefix of `s` that is valid UTF-8.
 constexpr std::size_t valid_utf8_prefix(std::string_view s) noexcept {
-  std::size_t n = 0;
-  while (n < s.size() && static_cast<unsigned char>(s[n]) < 0x80) ++n;  // ASCII (a path, a key, most messages): no decoding
+  std::size_t n = ascii_prefix(s);  // ASCII (a path, a key, most messages): no decoding
   if (n == s.size()) return n;
   for_each_code_point(s.substr(n), [&](char32_t c) { n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; });
   return n;
@@ -132,6 +147,11 @@ inline std::string to_valid_utf8(std::string s) {
     rest.remove_prefix(ok);
   }
   return out;
+}
+
+/// The same in place: nothing moves when `s` is valid (the usual case).
+inline void make_valid_utf8(std::string& s) {
+  if (valid_utf8_prefix(s) != s.size()) s = to_valid_utf8(std::move(s));
 }
 
 }  // namespace seedance::detail

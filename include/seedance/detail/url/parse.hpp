@@ -191,6 +191,91 @@ inline url_error parse_parts(std::string_view text, url_view& u, std::string* me
   return url_error::none;
 }
 
+/// Whether `host` is an IPv4 address in its normal form: four decimal parts of 0..255, each "0" or
+/// without a leading zero (a leading zero is octal to the WHATWG parser); the address in `out`.
+constexpr bool dotted_quad(std::string_view host, std::uint32_t& out) noexcept {
+  std::uint32_t address = 0, part = 0;
+  std::size_t parts = 0, digits = 0;
+  for (std::size_t i = 0; i <= host.size(); ++i) {
+    if (i == host.size() || host[i] == '.') {
+      if (digits == 0 || part > 255 || ++parts > 4) return false;
+      address = address << 8U | part;
+      part = 0;
+      digits = 0;
+      continue;
+    }
+    if (!is_digit(host[i]) || (digits == 1 && part == 0) || ++digits > 3) return false;
+    part = part * 10 + static_cast<std::uint32_t>(host[i] - '0');
+  }
+  if (parts != 4) return false;
+  out = address;
+  return true;
+}
+
+/// The usual URL in one pass: a lower-case scheme, "//", a plain DNS name (labels of letters,
+/// digits, '-' and '_', no trailing dot) or a dotted-quad IPv4 address, then a path,
+/// query and fragment without '%'. Fills `u` exactly as parse_parts would and returns true; false
+/// (with `u` in any state) for anything else, which the full parser then reads.
+inline bool parse_common(std::string_view text, url_view& u) noexcept {
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n && text[i] >= 'a' && text[i] <= 'z') ++i;
+  if (i == 0 || i + 3 > n || text[i] != ':' || text[i + 1] != '/' || text[i + 2] != '/') return false;
+  const std::size_t h = i + 3;
+  std::size_t j = h, label = 0;
+  for (; j < n; ++j) {
+    const char c = text[j];
+    const std::uint8_t cl = char_classes[static_cast<unsigned char>(c)];
+    if (j - h == url_max_host_length) return false;  // longer than a host may be
+    if ((cl & name_char) != 0) {
+      if (++label > 63) return false;
+      u.host_bytes[j - h] = to_lower(c);
+    } else if (c == '.') {
+      if (label == 0) return false;
+      label = 0;
+      u.host_bytes[j - h] = '.';
+    } else if ((cl & ends_authority) != 0) {
+      break;
+    } else {
+      return false;  // a port, user information, an IP literal, an escape, a bad byte
+    }
+  }
+  // An empty host or label, a trailing dot: the full parser decides. A last label that starts with
+  // a digit makes the host a number (ends_in_number): taken here only as four decimal parts of
+  // 0..255 without leading zeros, whose normal form is the text itself.
+  if (label == 0) return false;
+  std::uint32_t address = 0;
+  const bool number = is_digit(text[j - label]);
+  if (number && !dotted_quad(text.substr(h, j - h), address)) return false;
+  std::size_t q = j;
+  for (; q < n; ++q) {
+    const char c = text[q];
+    if (c == '%') return false;
+    if (in_class(c, path_char)) continue;
+    if (c == '?' || c == '#') break;
+    return false;
+  }
+  std::size_t f = q;  // the end of the query
+  if (q < n && text[q] == '?') {
+    for (f = q + 1; f < n && text[f] != '#'; ++f)
+      if (text[f] == '%' || !is_query_char(text[f])) return false;
+  }
+  for (std::size_t k = f + 1; k < n; ++k)  // the fragment, after '#'
+    if (text[k] == '%' || !is_query_char(text[k])) return false;
+  u.scheme = text.substr(0, i);
+  u.has_userinfo = false;
+  u.userinfo = {};
+  u.kind = number ? host_kind::ipv4 : host_kind::name;
+  u.ipv4 = address;
+  u.ipv6 = {};
+  u.port.reset();
+  u.host_size = j - h;
+  u.path = text.substr(j, q - j);
+  u.query = q < n && text[q] == '?' ? text.substr(q + 1, f - q - 1) : std::string_view{};
+  u.fragment = f < n ? text.substr(f + 1) : std::string_view{};
+  return true;
+}
+
 /// The parser behind `parse_url` and `parse_url_view`: fills `u`, and `*message` (when given) on
 /// failure. The errors are those of the checks in order: length, then the whole-input byte checks
 /// (bad_character, bad_percent_encoding), then the parts left to right; the byte checks run only
@@ -202,6 +287,7 @@ inline url_error parse(std::string_view text, url_view& u, std::string* message)
       return "the URL is " + std::to_string(text.size()) + " bytes long, over the limit of " + std::to_string(url_max_length);
     });
 
+  if (parse_common(text, u)) return url_error::none;
   const url_error e = parse_parts(text, u, message);
   if (e != url_error::none || text.find('%') != std::string_view::npos) {
     if (const url_error b = check_bytes(text, message); b != url_error::none) return b;

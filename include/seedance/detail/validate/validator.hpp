@@ -454,7 +454,9 @@ class validator {
   /// model_params.web_search (its last value), which needs the model and content_filter.
   void check_web_search() {
     if (!web_search_) return;
-    const to_group into(*this, params_out_);
+    // After the group's other diagnostics; straight to the report when there are none (the group
+    // is appended right after this, so the order is the same, and nothing is allocated twice).
+    const to_group into(*this, params_out_.empty() ? out_ : params_out_);
     const auto kpath = [] { return pointer_in(field::model_params, field::web_search); };
     if (!web_search_->is_boolean()) {
       wrong_type(kpath(), field::web_search, "true or false", *web_search_);
