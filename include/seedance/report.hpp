@@ -13,10 +13,12 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "detail/lazy_message.hpp"
@@ -319,8 +321,10 @@ class report {
   /// parsed from (one pass over the text, whatever the number of diagnostics). A diagnostic whose
   /// path designates no value in the text (e.g. an absent field) keeps none.
   void locate_in(std::string_view text) {
-    std::vector<std::string> pointers;
+    std::vector<std::string_view> pointers;  // views of the paths: nothing copied
     std::vector<std::size_t> which;
+    pointers.reserve(items_.size());
+    which.reserve(items_.size());
     std::size_t depth = 0;
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (items_[i].position) continue;
@@ -329,16 +333,23 @@ class report {
       depth = std::max<std::size_t>(depth, static_cast<std::size_t>(std::count(items_[i].path.begin(), items_[i].path.end(), '/')));
     }
     if (pointers.empty()) return;
-    const auto offsets = locate_values(text, pointers, depth);
-    std::vector<std::size_t> known;
-    std::vector<std::size_t> known_items;
-    for (std::size_t k = 0; k < offsets.size(); ++k) {
-      if (!offsets[k]) continue;
-      known.push_back(*offsets[k]);
-      known_items.push_back(which[k]);
+    const auto offsets = detail::locate::values(text, pointers, depth);
+    // (offset, item) in text order, then lines and columns in one pass over the text
+    std::vector<std::pair<std::size_t, std::size_t>> at;
+    at.reserve(offsets.size());
+    for (std::size_t k = 0; k < offsets.size(); ++k)
+      if (offsets[k]) at.emplace_back(std::min(*offsets[k], text.size()), which[k]);
+    std::sort(at.begin(), at.end());
+    std::size_t i = 0, line = 1, line_start = 0;
+    for (const auto& [offset, item] : at) {
+      while (const void* nl = i < offset ? std::memchr(text.data() + i, '\n', offset - i) : nullptr) {
+        i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+        ++line;
+        line_start = i;
+      }
+      i = offset;
+      items_[item].position = text_position{offset, line, offset - line_start + 1};
     }
-    const auto positions = positions_of(text, known);
-    for (std::size_t k = 0; k < positions.size(); ++k) items_[known_items[k]].position = positions[k];
   }
 
   /// Adds a diagnostic at a known position of the text (e.g. where parsing stopped).

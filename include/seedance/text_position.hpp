@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,11 +54,15 @@ struct text_position {
   std::size_t i = 0, line = 1, line_start = 0;
   for (const std::size_t k : order) {
     const std::size_t target = std::min(offsets[k], text.size());
-    for (; i < target; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
+    while (i < target) {  // from line to line
+      const void* nl = std::memchr(text.data() + i, '\n', target - i);
+      if (!nl) {
+        i = target;
+        break;
       }
+      i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+      ++line;
+      line_start = i;
     }
     out[k] = {target, line, target - line_start + 1};
   }
@@ -121,6 +126,23 @@ inline std::size_t read_string(std::string_view text, std::size_t i, std::string
   return text.size();
 }
 
+/// The index after the container that starts at text[i] ('{' or '['), strings skipped whole; the
+/// text's size when it does not close.
+inline std::size_t skip_container(std::string_view text, std::size_t i) noexcept {
+  std::size_t depth = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"') {
+      i = read_string(text, i, nullptr);
+      continue;
+    }
+    ++i;
+    if (c == '{' || c == '[') ++depth;
+    else if ((c == '}' || c == ']') && --depth == 0) return i;
+  }
+  return text.size();
+}
+
 /// The RFC 6901 reference token of `key`: '~' as "~0", '/' as "~1".
 inline void append_token(std::string& out, std::string_view key) {
   out += '/';
@@ -136,18 +158,27 @@ inline void append_token(std::string& out, std::string_view key) {
 /// whatever its nesting; never throws except std::bad_alloc; text that is not JSON gives
 /// positions that may be wrong but are within the text.
 [[nodiscard]] inline std::vector<std::optional<std::size_t>> locate_values(std::string_view text, const std::vector<std::string>& pointers,
-                                                                           std::size_t max_depth = 4) {
-  using namespace detail::locate;
+                                                                           std::size_t max_depth = 4);
+
+namespace detail::locate {
+/// locate_values over any sized range of string-like pointers (report::locate_in passes views).
+template <class Pointers>
+[[nodiscard]] std::vector<std::optional<std::size_t>> values(std::string_view text, const Pointers& pointers, std::size_t max_depth) {
   std::vector<std::optional<std::size_t>> found(pointers.size());
   if (pointers.empty()) return found;
   // The pointers sought, sorted, with their indexes in `pointers`.
   std::vector<std::pair<std::string_view, std::size_t>> wanted;
   wanted.reserve(pointers.size());
-  for (std::size_t i = 0; i < pointers.size(); ++i) wanted.emplace_back(pointers[i], i);
+  for (std::size_t i = 0; i < pointers.size(); ++i) wanted.emplace_back(std::string_view(pointers[i]), i);
   std::sort(wanted.begin(), wanted.end());
+  // Records the value at `offset` if `ptr` is sought; says whether a sought pointer lies below it
+  // (else the value is skipped whole: no key is read, no path built inside it).
   const auto record = [&](std::string_view ptr, std::size_t offset) {
     auto it = std::lower_bound(wanted.begin(), wanted.end(), std::pair<std::string_view, std::size_t>{ptr, 0});
     for (; it != wanted.end() && it->first == ptr; ++it) found[it->second] = offset;
+    for (; it != wanted.end() && it->first.substr(0, ptr.size()) == ptr; ++it)
+      if (it->first.size() > ptr.size() && it->first[ptr.size()] == '/') return true;
+    return false;
   };
 
   struct frame {
@@ -181,8 +212,13 @@ inline void append_token(std::string& out, std::string_view key) {
     if (i >= text.size()) break;
     if (expect_value) {
       const std::size_t depth = stack.size();
-      if (depth <= max_depth) record(path, i);
+      const bool below = depth <= max_depth && record(path, i);
       const char c = text[i];
+      if ((c == '{' || c == '[') && !below) {
+        i = skip_container(text, i);
+        expect_value = false;
+        continue;
+      }
       if (c == '{' || c == '[') {
         stack.push_back({c == '{', 0, path.size()});
         ++i;
@@ -234,6 +270,12 @@ inline void append_token(std::string& out, std::string_view key) {
     ++i;  // not JSON: move on
   }
   return found;
+}
+}  // namespace detail::locate
+
+inline std::vector<std::optional<std::size_t>> locate_values(std::string_view text, const std::vector<std::string>& pointers,
+                                                             std::size_t max_depth) {
+  return detail::locate::values(text, pointers, max_depth);
 }
 
 /// The position of the value that `pointer` designates in the JSON text `text`, or std::nullopt.

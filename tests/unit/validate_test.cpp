@@ -718,6 +718,33 @@ TEST_CASE("locate_values: keys with escapes, duplicates, nesting, hostile depth"
   CHECK(seedance::position_of("ab\ncd", 4) == seedance::text_position{4, 2, 2});
 }
 
+TEST_CASE("locate_values: containers that hold no sought value are skipped whole, brackets in strings included", "[validate][position]") {
+  // "/a" is sought but nothing below it: its container is skipped without reading its keys; the
+  // strings in it hold brackets, quotes and escapes that a careless skip would count.
+  const std::string t = R"({"a": {"x": "}]\"{[", "y": [1, {"z": "]\\"}], "\"": "{"}, "b": [2, {"c": "]}"}], "d": 3, "a2": {"q": 1}})";
+  const std::vector<std::string> pointers{"/d", "/a", "/b/1/c", "/b", "/a2/q", "/a/y/1/z"};
+  const auto found = seedance::locate_values(t, pointers, 4);
+  REQUIRE(found.size() == pointers.size());
+  CHECK(found[0] == t.find("3,"));
+  CHECK(found[1] == t.find("{\"x\""));
+  CHECK(found[2] == t.find("\"]}\""));
+  CHECK(found[3] == t.find("[2,"));
+  CHECK(found[4] == t.find("1}}"));
+  CHECK(found[5] == t.find(R"("]\\"})"));  // "/a" sought and below it too: both found
+  // With only "/a" and "/d" sought, "/a" is recorded, its inside skipped, and "/d" still found.
+  const auto two = seedance::locate_values(t, std::vector<std::string>{"/d", "/a"}, 1);
+  CHECK(two[0] == t.find("3,"));
+  CHECK(two[1] == t.find("{\"x\""));
+  // A report's positions come out in the same pass, lines and columns counted from the offsets.
+  seedance::report r;
+  r.add(seedance::code::unknown_field, "/d", "x");
+  r.add(seedance::code::unknown_field, "/a2/q", "y");
+  const std::string lines = "{\n  \"a\": [\"]\"],\n  \"d\": 3,\n  \"a2\": {\"q\": 1}\n}";
+  r.locate_in(lines);
+  CHECK(r[0].position == seedance::text_position{lines.find("3,"), 3, 8});
+  CHECK(r[1].position == seedance::text_position{lines.find("1}"), 4, 15});
+}
+
 // =============================================================================================
 // Reading the text once: parse_request, the nesting bound, numbers beyond a double
 // =============================================================================================
