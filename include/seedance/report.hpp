@@ -13,7 +13,6 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -338,18 +337,10 @@ class report {
     std::vector<std::pair<std::size_t, std::size_t>> at;
     at.reserve(offsets.size());
     for (std::size_t k = 0; k < offsets.size(); ++k)
-      if (offsets[k]) at.emplace_back(std::min(*offsets[k], text.size()), which[k]);
+      if (offsets[k]) at.emplace_back(*offsets[k], which[k]);
     std::sort(at.begin(), at.end());
-    std::size_t i = 0, line = 1, line_start = 0;
-    for (const auto& [offset, item] : at) {
-      while (const void* nl = i < offset ? std::memchr(text.data() + i, '\n', offset - i) : nullptr) {
-        i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
-        ++line;
-        line_start = i;
-      }
-      i = offset;
-      items_[item].position = text_position{offset, line, offset - line_start + 1};
-    }
+    detail::line_counter lines(text);
+    for (const auto& [offset, item] : at) items_[item].position = lines.at(offset);
   }
 
   /// Adds a diagnostic at a known position of the text (e.g. where parsing stopped).

@@ -30,19 +30,34 @@ struct text_position {
   friend bool operator==(const text_position&, const text_position&) = default;
 };
 
+namespace detail {
+/// Lines and columns of offsets asked for in increasing order, in one pass over the text (from
+/// newline to newline); an offset past the end is clamped to the end.
+class line_counter {
+ public:
+  explicit line_counter(std::string_view text) noexcept : text_(text) {}
+  text_position at(std::size_t offset) noexcept {
+    offset = std::min(offset, text_.size());
+    while (i_ < offset) {
+      const void* nl = std::memchr(text_.data() + i_, '\n', offset - i_);
+      if (!nl) break;
+      i_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+      ++line_;
+      line_start_ = i_;
+    }
+    i_ = std::max(i_, offset);
+    return {offset, line_, offset - line_start_ + 1};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t i_ = 0, line_ = 1, line_start_ = 0;
+};
+}  // namespace detail
+
 /// The position of `offset` in `text` (an offset past the end is clamped to the end).
 [[nodiscard]] inline text_position position_of(std::string_view text, std::size_t offset) noexcept {
-  offset = std::min(offset, text.size());
-  text_position p{offset, 1, 1};
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++p.line;
-      line_start = i + 1;
-    }
-  }
-  p.column = offset - line_start + 1;
-  return p;
+  return detail::line_counter(text).at(offset);
 }
 
 /// The positions of many offsets (any order) in one pass over `text`.
@@ -51,21 +66,8 @@ struct text_position {
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
   std::vector<text_position> out(offsets.size());
-  std::size_t i = 0, line = 1, line_start = 0;
-  for (const std::size_t k : order) {
-    const std::size_t target = std::min(offsets[k], text.size());
-    while (i < target) {  // from line to line
-      const void* nl = std::memchr(text.data() + i, '\n', target - i);
-      if (!nl) {
-        i = target;
-        break;
-      }
-      i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
-      ++line;
-      line_start = i;
-    }
-    out[k] = {target, line, target - line_start + 1};
-  }
+  detail::line_counter lines(text);
+  for (const std::size_t k : order) out[k] = lines.at(offsets[k]);
   return out;
 }
 

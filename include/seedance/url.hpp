@@ -16,6 +16,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -247,20 +248,10 @@ template <class Names>
     if (last_dot == std::string_view::npos || last_dot == start || last_dot + 1 == raw_path.size()) return true;  // no extension
     return one_of(raw_path.substr(last_dot + 1));
   }
+  // Parameters cut, escapes decoded: the decoded position of the last '.', and the decoded length.
   const std::string_view seg = detail::url::last_segment(raw_path);
-  std::size_t dot = std::string_view::npos;
-  bool escaped = false;
-  for (std::size_t i = 0; i < seg.size(); ++i) {  // one pass: the last '.', any '%'
-    if (seg[i] == '.') dot = i;
-    escaped = escaped || seg[i] == '%';
-  }
-  if (!escaped) {  // parameters cut, nothing to decode
-    if (dot == std::string_view::npos || dot == 0 || dot + 1 == seg.size()) return true;  // no extension
-    return one_of(seg.substr(dot + 1));
-  }
-  // The decoded position of the last '.', and the decoded length.
   std::size_t decoded = 0;
-  dot = std::string_view::npos;
+  std::size_t dot = std::string_view::npos;
   detail::text::percent_decode_each(seg, [&](char c) {
     if (c == '.') dot = decoded;
     ++decoded;

@@ -55,6 +55,20 @@ constexpr bool for_each_code_point(std::string_view s, F&& f) {
   return true;
 }
 
+/// Length of the longest prefix of `s` that is ASCII: eight bytes at a time, then byte by byte.
+constexpr std::size_t ascii_prefix(std::string_view s) noexcept {
+  std::size_t n = 0;
+  if (!std::is_constant_evaluated()) {
+    for (; n + 8 <= s.size(); n += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + n, 8);
+      if ((w & 0x8080808080808080ULL) != 0) break;
+    }
+  }
+  while (n < s.size() && static_cast<unsigned char>(s[n]) < 0x80) ++n;
+  return n;
+}
+
 /// Whether `s` is valid UTF-8 (the same verdict as `for_each_code_point`), without decoding: eight
 /// ASCII bytes at a time, then the byte ranges of RFC 3629's table (Unicode's Table 3-7).
 constexpr bool is_valid_utf8(std::string_view s) noexcept {
@@ -65,13 +79,7 @@ constexpr bool is_valid_utf8(std::string_view s) noexcept {
   while (i < n) {
     const unsigned char b0 = byte(i);
     if (b0 < 0x80) {
-      ++i;
-      while (i + 8 <= n) {  // in ASCII text, eight bytes at a time
-        unsigned char any = 0;
-        for (std::size_t k = 0; k < 8; ++k) any = static_cast<unsigned char>(any | byte(i + k));
-        if (any >= 0x80) break;
-        i += 8;
-      }
+      i += ascii_prefix(s.substr(i));  // in ASCII text, eight bytes at a time
     } else if ((b0 & 0xF0u) == 0xE0u) {  // 3 bytes (CJK) first: the common case after ASCII
       if (n - i < 3) return false;
       const unsigned b1 = byte(i + 1), b2 = byte(i + 2);
@@ -108,20 +116,6 @@ constexpr bool all_code_points(std::string_view s, P&& pred) {
     i += len;
   }
   return true;
-}
-
-/// Length of the longest prefix of `s` that is ASCII: eight bytes at a time, then byte by byte.
-constexpr std::size_t ascii_prefix(std::string_view s) noexcept {
-  std::size_t n = 0;
-  if (!std::is_constant_evaluated()) {
-    for (; n + 8 <= s.size(); n += 8) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, s.data() + n, 8);
-      if ((w & 0x8080808080808080ULL) != 0) break;
-    }
-  }
-  while (n < s.size() && static_cast<unsigned char>(s[n]) < 0x80) ++n;
-  return n;
 }
 
 /// Length of the longest prefix of `s` that is valid UTF-8.

@@ -222,31 +222,20 @@ inline bool parse_common(std::string_view text, url_view& u) noexcept {
   while (i < n && text[i] >= 'a' && text[i] <= 'z') ++i;
   if (i == 0 || i + 3 > n || text[i] != ':' || text[i + 1] != '/' || text[i + 2] != '/') return false;
   const std::size_t h = i + 3;
-  std::size_t j = h, label = 0;
-  for (; j < n; ++j) {
-    const char c = text[j];
-    const std::uint8_t cl = char_classes[static_cast<unsigned char>(c)];
-    if (j - h == url_max_host_length) return false;  // longer than a host may be
-    if ((cl & name_char) != 0) {
-      if (++label > 63) return false;
-      u.host_bytes[j - h] = to_lower(c);
-    } else if (c == '.') {
-      if (label == 0) return false;
-      label = 0;
-      u.host_bytes[j - h] = '.';
-    } else if ((cl & ends_authority) != 0) {
-      break;
-    } else {
-      return false;  // a port, user information, an IP literal, an escape, a bad byte
-    }
-  }
-  // An empty host or label, a trailing dot: the full parser decides. A last label that starts with
-  // a digit makes the host a number (ends_in_number): taken here only as four decimal parts of
-  // 0..255 without leading zeros, whose normal form is the text itself.
-  if (label == 0) return false;
+  std::size_t j = h;
+  while (j < n && !in_class(text[j], ends_authority)) ++j;
+  // A plain DNS name as parse_parts takes it (plain_name_host: not a port, user information, an
+  // IP literal, an escape, an empty label, a trailing dot or a name that ends in a number), or a
+  // dotted quad: four decimal parts of 0..255 without leading zeros, whose normal form is the
+  // text itself. Anything else: the full parser decides.
+  const std::string_view host = text.substr(h, j - h);
   std::uint32_t address = 0;
-  const bool number = is_digit(text[j - label]);
-  if (number && !dotted_quad(text.substr(h, j - h), address)) return false;
+  const bool number = !plain_name_host(host, u);
+  if (number) {
+    if (!dotted_quad(host, address)) return false;
+    std::memcpy(u.host_bytes.data(), host.data(), host.size());  // at most 15 bytes
+    u.host_size = host.size();
+  }
   std::size_t q = j;
   for (; q < n; ++q) {
     const char c = text[q];
@@ -269,7 +258,6 @@ inline bool parse_common(std::string_view text, url_view& u) noexcept {
   u.ipv4 = address;
   u.ipv6 = {};
   u.port.reset();
-  u.host_size = j - h;
   u.path = text.substr(j, q - j);
   u.query = q < n && text[q] == '?' ? text.substr(q + 1, f - q - 1) : std::string_view{};
   u.fragment = f < n ? text.substr(f + 1) : std::string_view{};

@@ -10,8 +10,8 @@
 
 namespace seedance::detail::validate {
 
-inline void validator::note_properties(media_kind k, std::size_t index, const std::string& url) {
-  std::optional<image_properties> data = std::exchange(data_image_, std::nullopt);
+inline void validator::note_properties(media_kind k, std::size_t index, const std::string& url,
+                                       const std::optional<image_properties>& data) {
   if (!media_.empty()) {
     if (auto it = media_.find(url); it != media_.end()) return check_properties(k, index, it->second);
   }

@@ -10,7 +10,7 @@
 
 namespace seedance::detail::validate {
 
-inline void validator::check_media_url(media_kind k, std::size_t index, const std::string& s) {
+inline std::optional<image_properties> validator::check_media_url(media_kind k, std::size_t index, const std::string& s) {
   const group g = items_of(k);
   const auto path = [&] { return pointer(urls_field(k), index); };
   if (iequals_prefix(s, "data:")) {
@@ -30,15 +30,15 @@ inline void validator::check_media_url(media_kind k, std::size_t index, const st
           return std::string("media must be a URL that the provider fetches; data: URIs (Base64-encoded media) are not accepted here");
         });
     }
-    if (accepted) check_data_image(index, s);
-    return;
+    if (accepted) return check_data_image(index, s);
+    return std::nullopt;
   }
   url_view u;
   if (parse_url_view(s, u) != url_error::none) {
     if (room(g, code::invalid_url)) {
       add(code::invalid_url, path(), [s = std::string(s)] { return invalid_url_message(s); });
     }
-    return;
+    return std::nullopt;
   }
   if (!u.scheme_is("https") && !u.scheme_is("http")) {
     if (room(g, code::invalid_url))
@@ -48,7 +48,7 @@ inline void validator::check_media_url(media_kind k, std::size_t index, const st
         return "the provider fetches media over http or https; " + text::quote(s, text::request_value) + " has the scheme " +
                text::quote(u.scheme, text::request_value);
       });
-    return;
+    return std::nullopt;
   }
   if (is_internal_host(u) && room(g, code::url_not_public)) {
     add(code::url_not_public, path(), [s = std::string(s)] {
@@ -64,9 +64,10 @@ inline void validator::check_media_url(media_kind k, std::size_t index, const st
       return "the URL's path ends in ." + ext + "; " + std::string(urls_field(k)) + " accept " + extensions_of(rules_for(k));
     });
   }
+  return std::nullopt;
 }
 
-inline void validator::check_data_image(std::size_t index, std::string_view uri) {
+inline std::optional<image_properties> validator::check_data_image(std::size_t index, std::string_view uri) {
   const group g = items_of(media_kind::image);
   const auto path = [&] { return pointer(field::image_urls, index); };
   const data_uri_probe d = probe_data_uri(uri, {.only = media_kind::image});
@@ -74,11 +75,11 @@ inline void validator::check_data_image(std::size_t index, std::string_view uri)
   if (const probe_error* e = d.probe.error(); e && e->code == probe_errc::io_error) throw std::bad_alloc();
   if (d.error != data_uri_errc::none) {
     if (room(g, code::invalid_url)) add(code::invalid_url, path(), "the data: URI cannot be read as an image: " + d.message);
-    return;
+    return std::nullopt;
   }
   if (const std::optional<std::string> problem = d.image_type_problem()) {
     if (room(g, code::image_format)) add(code::image_format, path(), *problem);
-    return;
+    return std::nullopt;
   }
   std::optional<media_properties> props = d.properties();
   if (!props || !std::holds_alternative<image_properties>(*props)) {
@@ -86,9 +87,9 @@ inline void validator::check_data_image(std::size_t index, std::string_view uri)
       add(code::image_format, path(),
           "the data URI's content is not a " + formats_of(rules_for(media_kind::image)) + " image" +
               (d.probe.error() ? ": " + d.probe.error()->message : std::string()));
-    return;
+    return std::nullopt;
   }
-  data_image_ = std::get<image_properties>(*props);
+  return std::get<image_properties>(*props);
 }
 
 inline void validator::check_callback() {

@@ -72,7 +72,6 @@ class validator {
     forget_group(items_of(k));
     items_out_[ki] = report();
     if (k == media_kind::image) frames_ = {};
-    data_image_.reset();
     count_[ki] = 0;
     unknown_[ki] = 0;
     known_total_[ki] = 0;
@@ -96,8 +95,7 @@ class validator {
         wrong_type(pointer(urls_field(k), i), std::string(urls_field(k)) + " items", "URL strings", t);
       return;
     }
-    check_media_url(k, i, *s);
-    note_properties(k, i, *s);
+    note_properties(k, i, *s, check_media_url(k, i, *s));
   }
 
   /// model_params starts (`t` object: its keys follow), or the field has another type `t`. A
@@ -148,8 +146,8 @@ class validator {
     check_boolean(field::generate_audio);
     check_boolean(field::content_filter);
     check_callback();
-    check_web_search();
     out_.append(std::move(params_out_));
+    check_web_search();  // after the group's other diagnostics
     check_media_counts();
     check_body_size(size, from_text);
     check_media_totals();
@@ -347,13 +345,14 @@ class validator {
       "a data: URI (Base64-encoded image) is accepted on image-to-video, but the provider advises a URL: large Base64 bodies fail more "
       "often; the image is checked as a file";
 
-  /// The URL rules of string item `index` of the media array of kind `k`.
-  void check_media_url(media_kind k, std::size_t index, const std::string& s);
+  /// The URL rules of string item `index` of the media array of kind `k`; what its data: URI holds,
+  /// when it is an image that image-to-video takes (check_data_image).
+  std::optional<image_properties> check_media_url(media_kind k, std::size_t index, const std::string& s);
   /// A data: URI image on image-to-video, checked like a file (docs/spec.md section 9): malformed
   /// Base64 is invalid_url; a declared type or content that is not an accepted image is
   /// image_format; otherwise its properties (format, width, height, decoded size) go through the
-  /// image rules with the media map's (note_properties). The Base64 is never decoded whole.
-  void check_data_image(std::size_t index, std::string_view uri);
+  /// image rules with the media map's (note_properties), returned. The Base64 is never decoded whole.
+  std::optional<image_properties> check_data_image(std::size_t index, std::string_view uri);
   void check_callback();
 
   void check_prompt();
@@ -454,9 +453,6 @@ class validator {
   /// model_params.web_search (its last value), which needs the model and content_filter.
   void check_web_search() {
     if (!web_search_) return;
-    // After the group's other diagnostics; straight to the report when there are none (the group
-    // is appended right after this, so the order is the same, and nothing is allocated twice).
-    const to_group into(*this, params_out_.empty() ? out_ : params_out_);
     const auto kpath = [] { return pointer_in(field::model_params, field::web_search); };
     if (!web_search_->is_boolean()) {
       wrong_type(kpath(), field::web_search, "true or false", *web_search_);
@@ -545,10 +541,10 @@ class validator {
   // --- media properties (docs/spec.md section 3) ------------------------------------------------------
 
   /// Checks the properties of string item `index` of the array of kind `k` as it comes, when known:
-  /// from the media map (by URL), else, for image-to-video's images, those read from its data: URI
-  /// (just left in data_image_ by check_data_image). Keeps only what finish() needs: the sum of
-  /// the durations, how many items have none, and the first two images (the frames).
-  void note_properties(media_kind k, std::size_t index, const std::string& url);
+  /// from the media map (by URL), else `data`, what its data: URI holds (check_media_url). Keeps
+  /// only what finish() needs: the sum of the durations, how many items have none, and the first
+  /// two images (the frames).
+  void note_properties(media_kind k, std::size_t index, const std::string& url, const std::optional<image_properties>& data);
   void check_properties(media_kind k, std::size_t index, const media_properties& p);
 
   /// One item of a media array: its kind, index and (built when a diagnostic needs it) pointer.
@@ -623,7 +619,6 @@ class validator {
   std::array<bool, 3> any_duration_{};
   std::array<std::size_t, 3> unknown_{};
   std::array<std::optional<image_properties>, 2> frames_;  // image_urls[0] and [1], when known
-  std::optional<image_properties> data_image_;               // what the data: URI just read holds
   std::array<std::size_t, 3> count_{};               // items per media array (0 when absent)
   std::array<bool, 3> count_known_{true, true, true};  // false when the array has the wrong type
   // Diagnostics per group and code, for the caps; a group's row is cleared when first used.
